@@ -1,0 +1,65 @@
+// Bundles the extension (node, cjs), the webview scripts (browser, iife) and the extension-host test suite.
+// Type-checking runs separately (`npm run typecheck`), as esbuild only strips types.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const shared = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  {
+    ...shared,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...shared,
+    entryPoints: { log: 'src/webview/log/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+if (!production) {
+  builds.push({
+    ...shared,
+    entryPoints: { host: 'test/host/index.ts' },
+    outdir: 'dist/test',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha', 'playwright-core', 'simple-git'],
+  });
+}
+
+function copyCodicons() {
+  mkdirSync('dist/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+  }
+}
+
+copyCodicons();
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('[watch] build started');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

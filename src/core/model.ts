@@ -1,0 +1,126 @@
+/** The backlog data model. Pure types and seed lists: no I/O, no `vscode`. */
+
+export const SCHEMA_VERSION = 1;
+
+export const KINDS = [
+  'unused-report',
+  'ritual-process',
+  'autopilot-policy',
+  'losing-decision',
+  'trivia',
+  'other',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const REASONS = [
+  'fear',
+  'politics',
+  'uncertainty',
+  'overload',
+  'indecision',
+  'not-my-job',
+  'stepping-on-toes',
+  'always-done-that-way',
+  'boss-wants-it',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const STATUSES = ['open', 'decided', 'done', 'archived'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const TRIAGE_LISTS = ['inbox', 'now', 'bigger-story', 'someday'] as const;
+export type TriageList = (typeof TRIAGE_LISTS)[number];
+
+export const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Period = (typeof PERIODS)[number];
+
+export const OUTCOMES = ['stop', 'automate', 'simplify', 'keep'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const FOLLOW_UPS = ['open', 'in-progress', 'done'] as const;
+export type FollowUp = (typeof FOLLOW_UPS)[number];
+
+/** The five S.M.A.R.T. prompts, in the order they are asked. */
+export const SMART_KEYS = ['speakUp', 'moreInfo', 'accountability', 'reprioritize', 'tryAnother'] as const;
+export type SmartKey = (typeof SMART_KEYS)[number];
+export type Smart = Record<SmartKey, string>;
+
+/** Fields this version does not know survive a rewrite, so every record may carry extras. */
+export type Extra = { [key: string]: unknown };
+
+export interface Person extends Extra {
+  name: string;
+  email?: string;
+}
+
+export interface Cost extends Extra {
+  hoursPerOccurrence: number;
+  occurrences: number;
+  per: Period;
+  people: number;
+}
+
+export interface CodeLink extends Extra {
+  /** Workspace-folder-relative, always with `/` separators. */
+  path: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** Hash of the linked text with whitespace collapsed, so the link can follow moved lines. */
+  fingerprint: string;
+}
+
+export interface Comment extends Extra {
+  id: string;
+  author?: Person;
+  created: string;
+  text: string;
+}
+
+export interface Decision extends Extra {
+  outcome: Outcome;
+  rationale: string;
+  owner: string;
+  /** Calendar date, YYYY-MM-DD. */
+  due?: string;
+  followUp: FollowUp;
+  decided: string;
+}
+
+export interface Entry extends Extra {
+  id: string;
+  title: string;
+  kind: Kind;
+  reasons: Reason[];
+  smart: Smart;
+  cost?: Cost;
+  links: CodeLink[];
+  /** Absent when the entry is anonymous. */
+  author?: Person;
+  created: string;
+  updated: string;
+  status: Status;
+  triage: TriageList;
+  votes: string[];
+  comments: Comment[];
+  decision?: Decision;
+}
+
+export interface Retro extends Extra {
+  id: string;
+  started: string;
+  finished?: string;
+  facilitator: string;
+  discussed: string[];
+  decided: string[];
+}
+
+export interface Backlog extends Extra {
+  version: number;
+  entries: Entry[];
+  retros: Retro[];
+}
+
+export function emptyBacklog(): Backlog {
+  return { version: SCHEMA_VERSION, entries: [], retros: [] };
+}
