@@ -124,3 +124,24 @@ export interface Backlog extends Extra {
 export function emptyBacklog(): Backlog {
   return { version: SCHEMA_VERSION, entries: [], retros: [] };
 }
+
+/** What the Log form edits: everything a person types, nothing the extension fills in. */
+export interface EntryDraft {
+  title: string;
+  kind: Kind;
+  reasons: Reason[];
+  smart: Smart;
+  cost?: Cost;
+  link?: CodeLink;
+  anonymous: boolean;
+}
+
+export function emptyDraft(anonymous = false): EntryDraft {
+  return {
+    title: '',
+    kind: 'other',
+    reasons: [],
+    smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+    anonymous,
+  };
+}
