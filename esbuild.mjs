@@ -24,6 +24,8 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow.
+    mainFields: ['module', 'main'],
   },
   {
     ...shared,
@@ -43,6 +45,7 @@ if (!production) {
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'mocha', 'playwright-core', 'simple-git'],
+    mainFields: ['module', 'main'],
   });
 }
 

@@ -1,0 +1,164 @@
+import { newId } from './ids';
+import {
+  KINDS,
+  PERIODS,
+  REASONS,
+  SMART_KEYS,
+  type Backlog,
+  type CodeLink,
+  type Cost,
+  type Entry,
+  type EntryDraft,
+  type Person,
+  type Reason,
+  type Smart,
+} from './model';
+
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_ANSWER_LENGTH = 20_000;
+
+const SMART_NAMES: Record<keyof Smart, string> = {
+  speakUp: 'Speak up',
+  moreInfo: 'More information',
+  accountability: 'Accountability',
+  reprioritize: 'Re-prioritize',
+  tryAnother: 'Try another approach',
+};
+
+/** Problems that would stop the draft from being saved, in plain words; empty when it is fine. */
+export function validateDraft(d: EntryDraft): string[] {
+  const problems: string[] = [];
+  const title = d.title.trim();
+  if (title === '') problems.push('Give the entry a title.');
+  else if (title.length > MAX_TITLE_LENGTH) problems.push(`The title is ${title.length} characters long; keep it to ${MAX_TITLE_LENGTH}.`);
+  if (!(KINDS as readonly string[]).includes(d.kind)) problems.push(`"${d.kind}" is not a known kind of work.`);
+  for (const reason of d.reasons) {
+    if (!(REASONS as readonly string[]).includes(reason)) problems.push(`"${reason}" is not a known reason.`);
+  }
+  for (const key of SMART_KEYS) {
+    const length = (d.smart[key] ?? '').trim().length;
+    if (length > MAX_ANSWER_LENGTH) {
+      problems.push(`The answer to "${SMART_NAMES[key]}" is ${length} characters long; keep it to ${MAX_ANSWER_LENGTH}.`);
+    }
+  }
+  if (d.cost) problems.push(...costProblems(d.cost));
+  return problems;
+}
+
+function costProblems(c: Cost): string[] {
+  const problems: string[] = [];
+  const amount = (value: number, what: string): void => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${what} must be a number of zero or more.`);
+  };
+  amount(c.hoursPerOccurrence, 'Hours each time');
+  amount(c.occurrences, 'How often');
+  if (!(PERIODS as readonly string[]).includes(c.per)) problems.push(`"${c.per}" is not a known period.`);
+  if (typeof c.people !== 'number' || !Number.isInteger(c.people) || c.people < 1) problems.push('People must be a whole number of at least 1.');
+  return problems;
+}
+
+/** Start of the UTC day: an anonymous entry's times must not point at who wrote it. */
+export function coarseTime(now: Date): string {
+  return `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
+}
+
+/** Same, for a stored UTC timestamp; anything else is returned as is. */
+function coarseStamp(stamp: string): string {
+  return /^\d{4}-\d{2}-\d{2}T.*Z$/.test(stamp) ? `${stamp.slice(0, 10)}T00:00:00.000Z` : stamp;
+}
+
+function stamp(now: Date, anonymous: boolean): string {
+  return anonymous ? coarseTime(now) : now.toISOString();
+}
+
+/** Drafts arrive from the webview, so a missing answer is treated as empty rather than trusted. */
+function trimmedSmart(smart: Partial<Smart>): Smart {
+  return {
+    speakUp: (smart.speakUp ?? '').trim(),
+    moreInfo: (smart.moreInfo ?? '').trim(),
+    accountability: (smart.accountability ?? '').trim(),
+    reprioritize: (smart.reprioritize ?? '').trim(),
+    tryAnother: (smart.tryAnother ?? '').trim(),
+  };
+}
+
+function uniqueReasons(reasons: Reason[]): Reason[] {
+  return [...new Set(reasons)];
+}
+
+export function createEntry(d: EntryDraft, author: Person | undefined, now: Date): Entry {
+  const named = author !== undefined && !d.anonymous;
+  const time = stamp(now, !named);
+  const entry: Entry = {
+    // A ULID carries its creation time, so an anonymous entry's id is minted at the coarse time too.
+    id: newId(Date.parse(time)),
+    title: d.title.trim(),
+    kind: d.kind,
+    reasons: uniqueReasons(d.reasons),
+    smart: trimmedSmart(d.smart),
+    links: d.link ? [{ ...d.link }] : [],
+    created: time,
+    updated: time,
+    status: 'open',
+    triage: 'inbox',
+    votes: [],
+    comments: [],
+  };
+  if (d.cost) entry.cost = { ...d.cost };
+  if (named) entry.author = { ...author };
+  return entry;
+}
+
+/**
+ * Applies what the form edits and keeps everything else, including fields this version does not
+ * know. `author` is used only when a formerly anonymous entry is given a name.
+ */
+export function updateEntry(e: Entry, d: EntryDraft, now: Date, author?: Person): Entry {
+  const next: Entry = {
+    ...e,
+    title: d.title.trim(),
+    kind: d.kind,
+    reasons: uniqueReasons(d.reasons),
+    smart: { ...e.smart, ...trimmedSmart(d.smart) },
+    links: d.link ? [{ ...d.link }, ...e.links.slice(1)] : e.links.slice(1),
+  };
+  if (d.cost) next.cost = { ...d.cost };
+  else delete next.cost;
+  if (d.anonymous) {
+    delete next.author;
+    next.created = coarseStamp(e.created);
+  } else if (!next.author && author) {
+    next.author = { ...author };
+  }
+  next.updated = stamp(now, next.author === undefined);
+  return next;
+}
+
+export function draftFromEntry(e: Entry): EntryDraft {
+  const draft: EntryDraft = {
+    title: e.title,
+    kind: e.kind,
+    reasons: [...e.reasons],
+    smart: { ...e.smart },
+    anonymous: e.author === undefined,
+  };
+  if (e.cost) draft.cost = { ...e.cost };
+  const link: CodeLink | undefined = e.links[0];
+  if (link) draft.link = { ...link };
+  return draft;
+}
+
+export function archiveEntry(e: Entry, now: Date): Entry {
+  return { ...e, status: 'archived', updated: stamp(now, e.author === undefined) };
+}
+
+/** Replaces the entry with the same id, or adds it; the backlog itself is not changed. */
+export function upsertEntry(b: Backlog, e: Entry): Backlog {
+  const index = b.entries.findIndex((x) => x.id === e.id);
+  const entries = index < 0 ? [...b.entries, e] : b.entries.map((x, i) => (i === index ? e : x));
+  return { ...b, entries };
+}
+
+export function findEntry(b: Backlog, id: string): Entry | undefined {
+  return b.entries.find((e) => e.id === id);
+}
