@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { BacklogStore } from './adapters/backlogStore';
+import { BacklogTreeProvider } from './ui/backlogTree';
+import { BacklogLogHost } from './ui/backlogLogHost';
+import { registerCommands } from './ui/commands';
+import { trackContextKeys } from './ui/contextKeys';
+import { createLabels } from './ui/labels';
+import { LogViewProvider } from './ui/logViewProvider';
+import { notifyProblems } from './ui/problemNotifier';
+
+/** Handed to other extensions and to the extension-host tests. */
+export interface StupidWorkApi {
+  store: BacklogStore;
+  tree: BacklogTreeProvider;
+  logHost: BacklogLogHost;
+}
+
+export function activate(context: vscode.ExtensionContext): StupidWorkApi {
+  const logger = vscode.window.createOutputChannel('Stupid Work', { log: true });
+  const labels = createLabels();
+  const store = new BacklogStore(logger);
+  const tree = new BacklogTreeProvider(store, labels, context.workspaceState);
+  const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(treeView);
+  const logHost = new BacklogLogHost(
+    store,
+    (folderKey, id) => {
+      tree.markOwn(id);
+      void tree.reveal(folderKey, id);
+    },
+    logger,
+  );
+  const log = new LogViewProvider(context.extensionUri, logHost, context.workspaceState, logger);
+
+  context.subscriptions.push(
+    logger,
+    store,
+    tree,
+    treeView,
+    logHost,
+    log,
+    trackContextKeys(store),
+    notifyProblems(store),
+    vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
+    ...registerCommands({ store, tree, log, labels, logger }),
+  );
+  void store.reloadAll();
+  return { store, tree, logHost };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { archiveEntry, findEntry, upsertEntry } from '../core/entries';
+import { entryToMarkdown } from '../core/markdown';
+import type { Labels } from '../core/labels';
+import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../adapters/backlogStore';
+import { setGroupBy, type GroupBy } from '../adapters/config';
+import type { BacklogNode, BacklogTreeProvider } from './backlogTree';
+import type { LogViewProvider } from './logViewProvider';
+
+export interface CommandDeps {
+  store: BacklogStore;
+  tree: BacklogTreeProvider;
+  log: LogViewProvider;
+  labels: Labels;
+  logger: vscode.LogOutputChannel;
+}
+
+type EntryNode = Extract<BacklogNode, { type: 'entry' }>;
+
+function isEntryNode(value: unknown): value is EntryNode {
+  return typeof value === 'object' && value !== null && (value as BacklogNode).type === 'entry';
+}
+
+async function pickFolder(store: BacklogStore, placeHolder: string, filter: (backlog: FolderBacklog) => boolean): Promise<FolderBacklog | undefined> {
+  const candidates = store.all.filter(filter);
+  if (candidates.length <= 1) {
+    return candidates[0];
+  }
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((backlog) => ({ label: backlog.folder.name, description: backlog.relativePath, backlog })),
+    { placeHolder },
+  );
+  return picked?.backlog;
+}
+
+/** Resolves a command argument (a folder key from a tree item or the form) to a folder's backlog. */
+function backlogFrom(store: BacklogStore, arg: unknown): FolderBacklog | undefined {
+  if (typeof arg === 'string') {
+    return store.get(arg);
+  }
+  if (typeof arg === 'object' && arg !== null && 'backlog' in arg) {
+    return (arg as { backlog: FolderBacklog }).backlog;
+  }
+  return undefined;
+}
+
+function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void {
+  const message = error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message);
+  logger.error(message);
+  void vscode.window.showErrorMessage(message);
+}
+
+export function registerCommands({ store, tree, log, labels, logger }: CommandDeps): vscode.Disposable[] {
+  const setStatus = async (backlog: FolderBacklog, id: string, status: 'archived' | 'open') => {
+    await backlog.update((current) => {
+      const entry = findEntry(current, id);
+      if (!entry) {
+        throw new BacklogWriteError(vscode.l10n.t('This entry no longer exists in {0}.', backlog.relativePath));
+      }
+      return upsertEntry(current, status === 'archived' ? archiveEntry(entry, new Date()) : { ...entry, status, updated: new Date().toISOString() });
+    });
+  };
+
+  return [
+    vscode.commands.registerCommand('stupidWork.logEntry', () => log.reveal()),
+
+    vscode.commands.registerCommand('stupidWork.startBacklog', async () => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Trust this workspace to start a backlog: untrusted workspaces are read-only.'));
+        return;
+      }
+      const backlog = await pickFolder(store, vscode.l10n.t('Start a backlog in which folder?'), (b) => b.state.kind === 'missing');
+      if (!backlog) {
+        if (store.all.length === 0) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
+        } else {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Every open folder already has a backlog.'));
+        }
+        return;
+      }
+      try {
+        await backlog.update((current) => current);
+        logger.info(`Started a backlog at ${backlog.relativePath} in ${backlog.folder.name}`);
+        await log.reveal();
+      } catch (error) {
+        reportWriteError(logger, error);
+      }
+    }),
+
+    vscode.commands.registerCommand('stupidWork.refresh', async () => {
+      await store.reloadAll();
+      tree.refresh();
+    }),
+
+    vscode.commands.registerCommand('stupidWork.openDataFile', async (arg?: unknown) => {
+      const backlog = backlogFrom(store, arg) ?? (await pickFolder(store, vscode.l10n.t('Open the backlog of which folder?'), (b) => b.state.kind !== 'missing'));
+      const uri = backlog?.fileUri;
+      if (!backlog || !uri) {
+        void vscode.window.showInformationMessage(
+          backlog?.state.kind === 'bad-path' ? backlog.state.message : vscode.l10n.t('There is no backlog file yet. Use "Start a Backlog" to create one.'),
+        );
+        return;
+      }
+      const state = backlog.state;
+      const selection = state.kind === 'problem'
+        ? new vscode.Range(state.problem.line - 1, state.problem.column - 1, state.problem.line - 1, state.problem.column - 1)
+        : undefined;
+      await vscode.window.showTextDocument(uri, { selection, preview: false });
+    }),
+
+    vscode.commands.registerCommand('stupidWork.groupBy', async () => {
+      const options: { label: string; value: GroupBy }[] = [
+        { label: vscode.l10n.t('Status, then kind'), value: 'status' },
+        { label: vscode.l10n.t('Kind'), value: 'kind' },
+        { label: vscode.l10n.t('Triage list'), value: 'triage' },
+      ];
+      const picked = await vscode.window.showQuickPick(options, { placeHolder: vscode.l10n.t('Group the backlog by') });
+      if (picked) {
+        await setGroupBy(picked.value);
+      }
+    }),
+
+    vscode.commands.registerCommand('stupidWork.showLog', () => logger.show()),
+
+    vscode.commands.registerCommand('stupidWork.entry.open', (node: unknown) => {
+      if (isEntryNode(node)) {
+        log.edit(node.backlog.key, node.entry);
+      }
+    }),
+
+    vscode.commands.registerCommand('stupidWork.entry.archive', async (node: unknown) => {
+      if (!isEntryNode(node)) {
+        return;
+      }
+      const { backlog, entry } = node;
+      try {
+        await setStatus(backlog, entry.id, 'archived');
+      } catch (error) {
+        reportWriteError(logger, error);
+        return;
+      }
+      const undo = vscode.l10n.t('Undo');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Archived “{0}”.', entry.title), undo);
+      if (choice === undo) {
+        await setStatus(backlog, entry.id, 'open').catch((error: unknown) => reportWriteError(logger, error));
+      }
+    }),
+
+    vscode.commands.registerCommand('stupidWork.entry.copyMarkdown', async (node: unknown) => {
+      if (isEntryNode(node)) {
+        await vscode.env.clipboard.writeText(entryToMarkdown(node.entry, labels));
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', node.entry.title), 3000);
+      }
+    }),
+
+    vscode.commands.registerCommand('stupidWork.entry.reveal', async (folderKey: unknown, id: unknown) => {
+      if (typeof folderKey === 'string' && typeof id === 'string') {
+        await tree.reveal(folderKey, id);
+      }
+    }),
+  ];
+}

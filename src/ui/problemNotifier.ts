@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { BacklogStore } from '../adapters/backlogStore';
+
+/** Tells the user once per distinct problem that a backlog file cannot be read, and where. */
+export function notifyProblems(store: BacklogStore): vscode.Disposable {
+  const shown = new Map<string, string>();
+  return store.onDidChange((backlog) => {
+    if (!backlog) {
+      return;
+    }
+    const state = backlog.state;
+    if (state.kind !== 'problem') {
+      shown.delete(backlog.key);
+      return;
+    }
+    const { line, column, message } = state.problem;
+    const text = vscode.l10n.t('Stupid Work: {0} in {1} cannot be read (line {2}, column {3}): {4} The file is left untouched.', backlog.relativePath, backlog.folder.name, line, column, message);
+    if (shown.get(backlog.key) === text) {
+      return;
+    }
+    shown.set(backlog.key, text);
+    const open = vscode.l10n.t('Open File');
+    void vscode.window.showWarningMessage(text, open).then((choice) => {
+      if (choice === open) {
+        void vscode.commands.executeCommand('stupidWork.openDataFile', backlog.key);
+      }
+    });
+  });
+}

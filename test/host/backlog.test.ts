@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import * as vscode from 'vscode';
+import schema from '../../media/stupid-work.schema.json';
+import { emptyDraft } from '../../src/core/model';
+import type { StupidWorkApi } from '../../src/extension';
+import type { BacklogNode } from '../../src/ui/backlogTree';
+
+const EXTENSION_ID = 'stupid-work.stupid-work';
+
+async function api(): Promise<StupidWorkApi> {
+  const extension = vscode.extensions.getExtension<StupidWorkApi>(EXTENSION_ID);
+  assert.ok(extension, 'the extension is installed');
+  return extension.activate();
+}
+
+function folder(name: string): vscode.WorkspaceFolder {
+  const found = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
+  assert.ok(found, `workspace folder ${name} is open`);
+  return found;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) {
+      return value;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Every node under the roots of the Backlog view, as the view would ask for them. */
+function allNodes(tree: StupidWorkApi['tree']): BacklogNode[] {
+  const out: BacklogNode[] = [];
+  const walk = (nodes: BacklogNode[]) => {
+    for (const node of nodes) {
+      out.push(node);
+      walk(tree.getChildren(node));
+    }
+  };
+  walk(tree.getChildren(undefined));
+  return out;
+}
+
+function entryTitles(tree: StupidWorkApi['tree']): string[] {
+  return allNodes(tree).flatMap((node) => (node.type === 'entry' ? [node.entry.title] : []));
+}
+
+describe('Backlog in a real extension host', function () {
+  this.timeout(60000);
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+
+  before(async () => {
+    await api();
+  });
+
+  it('contributes the container with the Log and Backlog views', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.stupidWork');
+    await vscode.commands.executeCommand('stupidWork.backlog.focus');
+    await vscode.commands.executeCommand('stupidWork.log.focus');
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['stupidWork.logEntry', 'stupidWork.startBacklog', 'stupidWork.refresh', 'stupidWork.openDataFile', 'stupidWork.groupBy']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('lists the seeded entries of the folder that has a backlog', async () => {
+    const { tree } = await api();
+    const titles = await waitFor('seeded entries', () => {
+      const found = entryTitles(tree);
+      return found.length >= 3 ? found : undefined;
+    });
+    assert.equal(titles.length, 3);
+  });
+
+  it('saving from the Log form writes a schema-valid file in a folder that had none', async () => {
+    const { logHost, store } = await api();
+    const beta = folder('beta');
+    const file = path.join(beta.uri.fsPath, 'stupid-work.json');
+    await rm(file, { force: true });
+    const target = logHost.targets().find((t) => t.name === 'beta');
+    assert.equal(target?.status, 'missing');
+    const draft = { ...emptyDraft(), title: 'Weekly status deck nobody opens', kind: 'unused-report' as const, reasons: ['always-done-that-way' as const] };
+    draft.smart.speakUp = 'Four hours every Friday on slides that get zero views.';
+    const result = await logHost.save(target.key, draft, undefined);
+    assert.ok(result.ok, JSON.stringify(result));
+    const data: unknown = JSON.parse(await readFile(file, 'utf8'));
+    assert.ok(validate(data), JSON.stringify(validate.errors));
+    const entries = (data as { entries: { title: string; author?: unknown }[] }).entries;
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0].title, 'Weekly status deck nobody opens');
+    assert.equal(store.get(beta.uri.toString())?.state.kind, 'loaded');
+  });
+
+  it('an anonymous entry carries no author in the file', async () => {
+    const { logHost } = await api();
+    const beta = folder('beta');
+    const target = logHost.targets().find((t) => t.name === 'beta');
+    assert.ok(target);
+    const result = await logHost.save(target.key, { ...emptyDraft(true), title: 'Mandatory sign-off for one-line config changes' }, undefined);
+    assert.ok(result.ok);
+    const data = JSON.parse(await readFile(path.join(beta.uri.fsPath, 'stupid-work.json'), 'utf8')) as { entries: { id: string; author?: unknown; created: string }[] };
+    const saved = data.entries.find((e) => e.id === result.id);
+    assert.ok(saved);
+    assert.equal('author' in saved, false);
+    assert.match(saved.created, /T00:00:00\.000Z$/);
+  });
+
+  it('shows a change a teammate made on disk', async () => {
+    const { tree } = await api();
+    const alpha = folder('alpha');
+    const file = path.join(alpha.uri.fsPath, 'stupid-work.json');
+    const data = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, unknown>[] };
+    data.entries.push({
+      id: '01KQ0000000000000000000000',
+      title: 'Pulled in from a teammate',
+      kind: 'ritual-process',
+      created: '2026-11-20T10:00:00.000Z',
+      updated: '2026-11-20T10:00:00.000Z',
+      status: 'open',
+    });
+    await writeFile(file, JSON.stringify(data, null, 2));
+    await waitFor('the teammate entry in the Backlog view', () => entryTitles(tree).includes('Pulled in from a teammate') || undefined);
+  });
+
+  it('a malformed file shows the error state, refuses to save and keeps its bytes', async () => {
+    const { tree, logHost } = await api();
+    const alpha = folder('alpha');
+    const file = path.join(alpha.uri.fsPath, 'stupid-work.json');
+    const good = await readFile(file, 'utf8');
+    const broken = good.replace('"entries": [', '"entries": [\n<<<<<<< HEAD\n');
+    await writeFile(file, broken);
+    const problem = await waitFor('the problem node', () => allNodes(tree).find((node) => node.type === 'problem'));
+    const item = tree.getTreeItem(problem);
+    assert.match(String(item.description), /line 4,/);
+    const target = logHost.targets().find((t) => t.name === 'alpha');
+    assert.equal(target?.status, 'problem');
+    const result = await logHost.save(target.key, { ...emptyDraft(), title: 'Should not be written' }, undefined);
+    assert.equal(result.ok, false);
+    assert.equal(await readFile(file, 'utf8'), broken, 'the file keeps its bytes');
+    await writeFile(file, good);
+    await waitFor('recovery after the fix', () => (allNodes(tree).some((node) => node.type === 'problem') ? undefined : true));
+  });
+});
+
+describe('contributed commands', () => {
+  it('are all registered by the extension', async () => {
+    await api();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+  });
+});
