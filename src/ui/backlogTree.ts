@@ -94,14 +94,13 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     if (!backlog || !this.view) {
       return;
     }
-    const roots = await this.getChildren(undefined);
-    const walk = async (nodes: BacklogNode[]): Promise<BacklogNode | undefined> => {
+    const walk = (nodes: BacklogNode[]): BacklogNode | undefined => {
       for (const node of nodes) {
         if (node.type === 'entry' && node.entry.id === id && node.backlog === backlog) {
           return node;
         }
         if (node.type === 'folder' || node.type === 'group') {
-          const found = await walk(await this.getChildren(node));
+          const found = walk(this.getChildren(node));
           if (found) {
             return found;
           }
@@ -109,7 +108,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       }
       return undefined;
     };
-    const node = await walk(roots);
+    const node = walk(this.getChildren(undefined));
     if (node) {
       await this.view.reveal(node, { select: true, focus: false, expand: true });
     }

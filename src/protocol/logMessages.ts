@@ -1,0 +1,183 @@
+/** Messages between the Log webview and the extension host. Pure: imported by both sides. */
+import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/entries';
+import type { Labels } from '../core/labels';
+import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model';
+
+export interface LogTargetInfo {
+  key: string;
+  name: string;
+  status: 'ready' | 'missing' | 'problem' | 'read-only';
+  detail?: string;
+}
+
+export interface LogStrings {
+  title: string;
+  titlePlaceholder: string;
+  titleRequired: string;
+  kind: string;
+  reasons: string;
+  smartHeading: string;
+  cost: string;
+  hoursPerOccurrence: string;
+  occurrences: string;
+  people: string;
+  perMonth: string;
+  link: string;
+  removeLink: string;
+  anonymous: string;
+  anonymousDisclosure: string;
+  completeness: string;
+  save: string;
+  saveHint: string;
+  update: string;
+  cancelEdit: string;
+  editing: string;
+  target: string;
+  openFile: string;
+  saved: string;
+  noFolder: string;
+}
+
+export interface LogState {
+  targets: LogTargetInfo[];
+  labels: Labels;
+  strings: LogStrings;
+  target: string | undefined;
+  draft: EntryDraft;
+  editingId: string | undefined;
+}
+
+export type ToWebview =
+  | { type: 'init'; state: LogState }
+  | { type: 'targets'; targets: LogTargetInfo[] }
+  | { type: 'saved'; id: string; title: string }
+  | { type: 'saveFailed'; message: string }
+  | { type: 'load'; target: string | undefined; draft: EntryDraft; editingId: string | undefined };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'draftChanged'; target: string | undefined; draft: EntryDraft; editingId: string | undefined }
+  | { type: 'save'; target: string; draft: EntryDraft; editingId: string | undefined }
+  | { type: 'cancelEdit' }
+  | { type: 'openDataFile'; target: string };
+
+const MAX_KEY_LENGTH = 4096;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100000;
+}
+
+function optionalKey(value: unknown): string | undefined | false {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  return isText(value, MAX_KEY_LENGTH) ? value : false;
+}
+
+function parseCost(value: unknown): Cost | undefined | false {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!isRecord(value) || !isNumber(value.hoursPerOccurrence) || !isNumber(value.occurrences) || !isNumber(value.people)) {
+    return false;
+  }
+  if (!(PERIODS as readonly unknown[]).includes(value.per) || !Number.isInteger(value.people) || value.people < 1) {
+    return false;
+  }
+  return { hoursPerOccurrence: value.hoursPerOccurrence, occurrences: value.occurrences, per: value.per as Period, people: value.people };
+}
+
+function parseLink(value: unknown): CodeLink | undefined | false {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!isRecord(value) || !isText(value.path, 1000) || !isText(value.fingerprint, 200)) {
+    return false;
+  }
+  const { startLine, endLine } = value;
+  if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || (startLine as number) < 1 || (endLine as number) < (startLine as number)) {
+    return false;
+  }
+  return { path: value.path, startLine: startLine as number, endLine: endLine as number, fingerprint: value.fingerprint };
+}
+
+/** Validates a draft from the webview field by field; anything unexpected rejects the whole draft. */
+export function parseDraft(value: unknown): EntryDraft | undefined {
+  if (!isRecord(value) || !isText(value.title, MAX_TITLE_LENGTH * 4) || typeof value.anonymous !== 'boolean') {
+    return undefined;
+  }
+  if (!(KINDS as readonly unknown[]).includes(value.kind)) {
+    return undefined;
+  }
+  if (!Array.isArray(value.reasons) || !value.reasons.every((r) => (REASONS as readonly unknown[]).includes(r))) {
+    return undefined;
+  }
+  if (!isRecord(value.smart)) {
+    return undefined;
+  }
+  const smart = {} as Smart;
+  for (const key of SMART_KEYS) {
+    const answer = value.smart[key] ?? '';
+    if (!isText(answer, MAX_ANSWER_LENGTH)) {
+      return undefined;
+    }
+    smart[key] = answer;
+  }
+  const cost = parseCost(value.cost);
+  const link = parseLink(value.link);
+  if (cost === false || link === false) {
+    return undefined;
+  }
+  const draft: EntryDraft = {
+    title: value.title,
+    kind: value.kind as Kind,
+    reasons: [...new Set(value.reasons as Reason[])],
+    smart,
+    anonymous: value.anonymous,
+  };
+  if (cost) {
+    draft.cost = cost;
+  }
+  if (link) {
+    draft.link = link;
+  }
+  return draft;
+}
+
+/** Messages from a webview are untrusted input: anything that is not exactly a known message is dropped. */
+export function parseFromWebview(message: unknown): FromWebview | undefined {
+  if (!isRecord(message)) {
+    return undefined;
+  }
+  switch (message.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'cancelEdit':
+      return { type: 'cancelEdit' };
+    case 'openDataFile':
+      return isText(message.target, MAX_KEY_LENGTH) ? { type: 'openDataFile', target: message.target } : undefined;
+    case 'draftChanged':
+    case 'save': {
+      const draft = parseDraft(message.draft);
+      const target = optionalKey(message.target);
+      const editingId = optionalKey(message.editingId);
+      if (!draft || target === false || editingId === false) {
+        return undefined;
+      }
+      if (message.type === 'draftChanged') {
+        return { type: 'draftChanged', target, draft, editingId };
+      }
+      return target === undefined ? undefined : { type: 'save', target, draft, editingId };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,121 @@
+// `npm run bench`: every figure is a ratio against a baseline measured in the same run, so the
+// table means the same on a laptop and on a loaded CI machine.
+//   core:       test/bench/core.bench.ts (load and save against plain JSON), in its own Node process
+//   activation: Stupid Work's activate() against an empty extension's, in a real extension host
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { newRunDir, paths, runExtensionTests, startCodeServer } from '../harness/host.mjs';
+
+const ROOT = paths.root;
+const CORE_BENCH = join(ROOT, 'test', 'bench', 'core.bench.ts');
+const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
+const EMPTY_EXTENSION = join(ROOT, 'test', 'fixtures', 'empty-extension');
+const ACTIVATION_RUNS = 3;
+const ACTIVATION_TARGET = 1.2;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs runCoreBench() in a child process, so the host benchmark's servers never share its CPU time. */
+function coreFigures() {
+  if (!existsSync(CORE_BENCH)) {
+    console.log(`core: ${relative(ROOT, CORE_BENCH)} does not exist yet, so there are no core figures`);
+    return [];
+  }
+  const script = [
+    `const bench = await import(${JSON.stringify(pathToFileURL(CORE_BENCH).href)});`,
+    // tsx loads a .ts file of a CommonJS package as CommonJS: its exports may sit on `default`.
+    'const runCoreBench = bench.runCoreBench ?? bench.default.runCoreBench;',
+    'process.stdout.write(`\\n${JSON.stringify(await runCoreBench())}\\n`);',
+  ].join('\n');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 10 * 60_000,
+  });
+  const last = result.stdout.trimEnd().split('\n').pop() ?? '';
+  if (result.status !== 0 || !last.startsWith('[')) {
+    throw new Error(`core bench failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
+  }
+  return JSON.parse(last);
+}
+
+/**
+ * One fresh code-server on an empty folder, so nothing has activated either extension before the probe.
+ * The workbench keeps only the last `extensionDevelopmentPath` of its payload, so the empty extension is
+ * installed by copying it into the new extensions folder, which is read as is while it has no extensions.json.
+ */
+async function activationRun(index) {
+  const runDir = newRunDir(`bench-activation-${index}`);
+  const workspace = join(runDir, 'empty-folder');
+  mkdirSync(workspace, { recursive: true });
+  const extensionsDir = join(runDir, 'extensions');
+  cpSync(EMPTY_EXTENSION, join(extensionsDir, 'stupid-work-bench.empty-extension-0.0.0'), { recursive: true });
+  const out = join(runDir, 'activation.json');
+  const server = await startCodeServer({ workspace, runDir: join(runDir, 'code-server'), extensionsDir });
+  try {
+    const code = await runExtensionTests({
+      port: server.port,
+      workspace,
+      testsModule: PROBE,
+      env: { STUPID_WORK_BENCH_OUT: out },
+      timeoutMs: 3 * 60_000,
+      logDir: join(runDir, 'host-logs'),
+      quiet: true,
+    });
+    if (code !== 0 || !existsSync(out)) throw new Error(`activation probe failed (exit ${code}); logs in ${relative(ROOT, runDir)}`);
+    const timing = JSON.parse(readFileSync(out, 'utf8'));
+    console.log(`activation run ${index}: ${timing.ms.toFixed(1)} ms, empty extension ${timing.baselineMs.toFixed(1)} ms`);
+    return timing;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function activationFigure() {
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the extension does not build (node esbuild.mjs failed)');
+  const runs = [];
+  for (let i = 1; i <= ACTIVATION_RUNS; i++) runs.push(await activationRun(i));
+  const ms = median(runs.map((r) => r.ms));
+  const baselineMs = median(runs.map((r) => r.baselineMs));
+  return { name: `activation (vs empty extension, median of ${ACTIVATION_RUNS})`, ms, baselineMs, ratio: ms / baselineMs, target: ACTIVATION_TARGET };
+}
+
+function printTable(figures) {
+  const header = ['name', 'ms', 'baseline ms', 'ratio', 'target', ''];
+  const rows = figures.map((f) => {
+    const verdict = f.target === undefined ? '' : f.ratio <= f.target ? 'ok' : 'over';
+    return [f.name, f.ms.toFixed(1), f.baselineMs.toFixed(1), `${f.ratio.toFixed(2)}×`, f.target === undefined ? '' : `≤ ${f.target}×`, verdict];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(`\n${line(header)}`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main() {
+  const figures = [];
+  let failed = false;
+  for (const [label, measure] of [['core', coreFigures], ['activation', activationFigure]]) {
+    console.log(`== ${label}`);
+    try {
+      const result = await measure();
+      figures.push(...(Array.isArray(result) ? result : [result]));
+    } catch (error) {
+      console.error(`${label}: ${error.message}`);
+      failed = true;
+    }
+  }
+  printTable(figures);
+  const over = figures.filter((f) => f.target !== undefined && f.ratio > f.target);
+  return failed || over.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,217 @@
+// `npm test`: every layer in order, continuing past failures, then one summary line.
+// Logs, the host workspace and code-server's state go to .cache/run/<timestamp>/.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { newRunDir, paths, runExtensionTests, startCodeServer } from './host.mjs';
+
+const ROOT = paths.root;
+const CI = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI);
+const COLOR = !CI && process.stdout.isTTY === true && !process.env.NO_COLOR;
+const MINUTE = 60_000;
+
+const runDir = newRunDir();
+const resultsFile = join(runDir, 'results.jsonl');
+const reporter = join(ROOT, 'test', 'harness', 'reporter.cjs');
+const mochaBin = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+const childEnv = { ...process.env, ...(COLOR ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '0' }) };
+
+/** One row of the summary table per layer. */
+const rows = [];
+
+function heading(text) {
+  console.log(`\n${COLOR ? `\x1b[1m== ${text}\x1b[0m` : `== ${text}`}`);
+}
+
+/** Runs a command with its output both on the terminal and in <runDir>/<log>.log; resolves with its exit code. */
+function runLogged(log, command, args, { env = childEnv, timeoutMs = 10 * MINUTE } = {}) {
+  return new Promise((resolve) => {
+    const file = createWriteStream(join(runDir, `${log}.log`));
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => {
+      file.write(`\nkilled after ${timeoutMs / MINUTE} min\n`);
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      file.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      file.write(chunk);
+    });
+    child.on('error', (error) => {
+      file.write(`${error.message}\n`);
+      console.error(`${command}: ${error.message}`);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      file.end();
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+function seconds(started) {
+  return (performance.now() - started) / 1000;
+}
+
+/** A check that is a single command: it passes or fails as one. */
+async function check(layer, name, command, args, options) {
+  heading(`${layer}: ${name}`);
+  const started = performance.now();
+  const code = await runLogged(name, command, args, options);
+  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds: seconds(started), failedTitles: code === 0 ? [] : [`${name} (exit ${code})`] };
+}
+
+function addRow(layer, parts) {
+  const row = { layer, passed: 0, failed: 0, skipped: 0, seconds: 0, failedTitles: [], note: '' };
+  for (const part of parts) {
+    row.passed += part.passed;
+    row.failed += part.failed;
+    row.skipped += part.skipped;
+    row.seconds += part.seconds;
+    row.failedTitles.push(...part.failedTitles);
+    if (part.note) row.note = part.note;
+  }
+  rows.push(row);
+  return row;
+}
+
+/** Counts from the reporter's lines for a layer; a layer that exits without reporting counts as one failure. */
+function collect(layer, code, started) {
+  const lines = existsSync(resultsFile)
+    ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((r) => r.layer === layer)
+    : [];
+  const result = { passed: 0, failed: 0, skipped: 0, seconds: seconds(started), failedTitles: [], note: '' };
+  for (const r of lines) {
+    result.passed += r.passes;
+    result.failed += r.failures;
+    result.skipped += r.pending;
+    result.failedTitles.push(...r.failedTitles);
+  }
+  if (lines.length === 0) {
+    result.failed += 1;
+    result.note = `crashed before reporting (exit ${code})`;
+  } else if (code !== 0 && result.failed === 0) {
+    result.failed += 1;
+    result.note = `exited with ${code} after reporting`;
+  }
+  return result;
+}
+
+function notRun(reason) {
+  return { passed: 0, failed: 1, skipped: 0, seconds: 0, failedTitles: [], note: reason };
+}
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+async function mochaLayer(layer, dir, env = {}) {
+  heading(layer);
+  const started = performance.now();
+  const files = testFiles(join(ROOT, dir));
+  if (files.length === 0) {
+    console.log(`no test files in ${dir}/`);
+    return addRow(layer, [{ passed: 0, failed: 0, skipped: 0, seconds: 0, failedTitles: [], note: 'no test files' }]);
+  }
+  const args = [mochaBin, '--import=tsx', '--reporter', reporter, COLOR ? '--color' : '--no-color', '--timeout', '120000', ...files];
+  const code = await runLogged(layer, process.execPath, args, {
+    env: { ...childEnv, ...env, STUPID_WORK_RESULTS: resultsFile, STUPID_WORK_LAYER: layer },
+  });
+  return addRow(layer, [collect(layer, code, started)]);
+}
+
+async function hostLayers(buildOk) {
+  if (!buildOk) {
+    addRow('host', [notRun('not run: build failed')]);
+    addRow('browser', [notRun('not run: build failed')]);
+    return;
+  }
+  const ws = join(runDir, 'ws');
+  cpSync(join(ROOT, 'test', 'fixtures', 'host-workspace'), ws, { recursive: true });
+  const workspace = join(ws, 'stupid-work.code-workspace');
+  heading('host: starting code-server');
+  let server;
+  try {
+    server = await startCodeServer({ workspace, runDir: join(runDir, 'code-server') });
+    console.log(`code-server at ${server.url} (log: ${relative(ROOT, server.logFile)})`);
+  } catch (error) {
+    console.error(error.message);
+    addRow('host', [notRun('code-server did not start')]);
+    addRow('browser', [notRun('code-server did not start')]);
+    return;
+  }
+  try {
+    heading('host');
+    const started = performance.now();
+    let code;
+    try {
+      code = await runExtensionTests({
+        port: server.port,
+        workspace,
+        testsModule: join(ROOT, 'dist', 'test', 'host.js'),
+        env: {
+          STUPID_WORK_RESULTS: resultsFile,
+          STUPID_WORK_LAYER: 'host',
+          STUPID_WORK_WORKSPACE: workspace,
+          // mocha colours its symbols from the environment, whatever its `color` option says.
+          ...(COLOR ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }),
+        },
+        timeoutMs: 5 * MINUTE,
+        logDir: join(runDir, 'host-logs'),
+      });
+    } catch (error) {
+      console.error(error.stack ?? error);
+      code = 1;
+    }
+    addRow('host', [collect('host', code, started)]);
+
+    await mochaLayer('browser', 'test/browser', { STUPID_WORK_PORT: String(server.port), STUPID_WORK_WORKSPACE: workspace });
+  } finally {
+    await server.stop();
+  }
+}
+
+function printSummary(started) {
+  const header = ['layer', 'passed', 'failed', 'skipped', 'time', ''];
+  const table = rows.map((r) => [r.layer, String(r.passed), String(r.failed), String(r.skipped), `${r.seconds.toFixed(1)}s`, r.note]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  heading('summary');
+  console.log(line(header));
+  for (const row of table) console.log(line(row));
+  const failedTitles = rows.flatMap((r) => r.failedTitles.map((t) => `${r.layer}: ${t}`));
+  if (failedTitles.length > 0) {
+    console.log('\nfailed:');
+    for (const title of failedTitles) console.log(`  ${title}`);
+  }
+  console.log(`\nlogs: ${relative(ROOT, runDir)}/  (${seconds(started).toFixed(0)}s in all)`);
+  const total = (key) => rows.reduce((sum, r) => sum + r[key], 0);
+  const skipped = total('skipped');
+  console.log(`${total('passed')} passed, ${total('failed')} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  return total('failed');
+}
+
+async function main() {
+  const started = performance.now();
+  addRow('lint+typecheck', [
+    await check('lint+typecheck', 'eslint', bin('eslint'), ['.', ...(COLOR ? [] : ['--no-color'])]),
+    await check('lint+typecheck', 'tsc', bin('tsc'), ['-p', '.', '--pretty', String(COLOR)]),
+  ]);
+  const build = addRow('build', [await check('build', 'esbuild', process.execPath, ['esbuild.mjs'])]);
+  await mochaLayer('unit', 'test/unit');
+  await mochaLayer('git', 'test/git');
+  await hostLayers(build.failed === 0);
+  const failed = printSummary(started);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,16 @@
+// Entry point the extension host calls for `extensionTestsPath`, as with @vscode/test-electron.
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  // This file is bundled to dist/test/host.js.
+  const root = path.resolve(__dirname, '..', '..');
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: path.join(root, 'test', 'harness', 'reporter.cjs') });
+  // Defines describe/it as globals before the suites are evaluated.
+  mocha.suite.emit('pre-require', globalThis, 'host', mocha);
+  await import('./suites');
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) {
+    throw new Error(`${failures} extension-host test(s) failed`);
+  }
+}

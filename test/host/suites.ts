@@ -1,0 +1,3 @@
+// Every extension-host suite, loaded once mocha's globals exist.
+import './activation.test';
+import './backlog.test';
