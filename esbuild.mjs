@@ -15,10 +15,24 @@ const shared = {
   legalComments: 'none',
 };
 
+/**
+ * The parser pulls in the schema validator, the heaviest code the extension has. It ships as its own
+ * file and is required on first read, so activation neither compiles nor runs it.
+ */
+const lazyParser = {
+  name: 'lazy-parser',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/parse$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './parse.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
   {
     ...shared,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts' },
+    plugins: [lazyParser],
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

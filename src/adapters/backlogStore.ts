@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveDataPath } from '../core/dataPath';
-import { emptyBacklog, type Backlog } from '../core/model';
-import { MAX_FILE_BYTES, parseBacklog, type BacklogProblem } from '../core/parse';
+import { emptyBacklog, MAX_FILE_BYTES, type Backlog } from '../core/model';
+import type { BacklogProblem } from '../core/parse';
 import { serializeBacklog } from '../core/serialize';
 import { writeFileAtomic } from './atomicWrite';
 import { dataFileSetting } from './config';
@@ -131,6 +131,8 @@ export class FolderBacklog implements vscode.Disposable {
         return { state: { kind: 'problem', problem: { code: 'too-large', message, line: 1, column: 1 } } };
       }
       const text = await readFile(file, 'utf8');
+      // Loaded on first read: the validator is the heaviest module, and activation should not pay for it.
+      const { parseBacklog } = await import('../core/parse');
       const result = parseBacklog(text);
       return result.ok
         ? { state: { kind: 'loaded', backlog: result.backlog }, text }

@@ -21,10 +21,14 @@ export function hoursPerMonth(cost: Cost | undefined): number {
   return Number.isFinite(h) && h > 0 ? h : 0;
 }
 
-const SMALL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const LARGE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Built on first use: creating a number format loads locale data, which activation should not pay for.
+let formats: { small: Intl.NumberFormat; large: Intl.NumberFormat } | undefined;
 
 export function formatHours(h: number): string {
   const v = Number.isFinite(h) && h > 0 ? h : 0;
-  return `${(v < 10 ? SMALL : LARGE).format(v)} h`;
+  formats ??= {
+    small: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+    large: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+  };
+  return `${(v < 10 ? formats.small : formats.large).format(v)} h`;
 }

@@ -2,6 +2,12 @@
 
 export const SCHEMA_VERSION = 1;
 
+/**
+ * Largest backlog file read, in bytes (the parser counts UTF-16 code units, never more than the
+ * UTF-8 size). Readers compare the file's size before reading it.
+ */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
 export const KINDS = [
   'unused-report',
   'ritual-process',

@@ -3,7 +3,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parse as parseLenient, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../media/stupid-work.schema.json';
 import { migrate, versionOf } from './migrate';
-import { SCHEMA_VERSION, type Backlog, type Entry } from './model';
+import { SCHEMA_VERSION, type Backlog, type Entry, MAX_FILE_BYTES } from './model';
 
 export type ProblemCode = 'empty' | 'too-large' | 'conflict' | 'syntax' | 'schema' | 'newer-version' | 'duplicate-id';
 
@@ -19,11 +19,6 @@ export interface BacklogProblem {
 
 export type ParseResult = { ok: true; backlog: Backlog; migratedFrom?: number } | { ok: false; problem: BacklogProblem };
 
-/**
- * Largest text accepted, in UTF-16 code units, which bound the memory the text takes and never
- * exceed its UTF-8 size. Readers should also compare the file's byte size before reading it.
- */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 type Raw = Record<string, unknown>;
 type Segment = string | number;

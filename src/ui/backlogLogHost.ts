@@ -3,7 +3,6 @@ import { createEntry, findEntry, updateEntry, upsertEntry, validateDraft } from 
 import type { EntryDraft } from '../core/model';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../adapters/backlogStore';
 import { anonymousByDefault } from '../adapters/config';
-import { currentAuthor } from '../adapters/identity';
 import type { LogHost, LogTarget, SaveResult } from './logViewProvider';
 
 function targetOf(backlog: FolderBacklog): LogTarget {
@@ -58,6 +57,8 @@ export class BacklogLogHost implements LogHost, vscode.Disposable {
     if (problems.length > 0) {
       return { ok: false, message: problems.join(' ') };
     }
+    // Loaded when first needed: it spawns git, which activation should not wait for.
+    const { currentAuthor } = await import('../adapters/identity');
     const author = draft.anonymous ? undefined : await currentAuthor(backlog.folder);
     let savedId = editingId ?? '';
     try {

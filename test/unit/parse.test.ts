@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { isId } from '../../src/core/ids';
 import type { Backlog } from '../../src/core/model';
-import { MAX_FILE_BYTES, parseBacklog, type BacklogProblem, type ParseResult } from '../../src/core/parse';
+import { MAX_FILE_BYTES } from '../../src/core/model';
+import { parseBacklog, type BacklogProblem, type ParseResult } from '../../src/core/parse';
 import { serializeBacklog } from '../../src/core/serialize';
 import { makeEntry } from './fixtures';
 
