@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BacklogStore } from './adapters/backlogStore';
-import { BacklogTreeProvider } from './ui/backlogTree';
+import { BacklogTreeProvider, type BacklogNode } from './ui/backlogTree';
 import { BacklogLogHost } from './ui/backlogLogHost';
 import { registerCommands } from './ui/commands';
 import { trackContextKeys } from './ui/contextKeys';
@@ -12,6 +12,7 @@ import { notifyProblems } from './ui/problemNotifier';
 export interface StupidWorkApi {
   store: BacklogStore;
   tree: BacklogTreeProvider;
+  treeView: vscode.TreeView<BacklogNode>;
   logHost: BacklogLogHost;
 }
 
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     ...registerCommands({ store, tree, log, labels, logger }),
   );
   void store.reloadAll();
-  return { store, tree, logHost };
+  return { store, tree, treeView, logHost };
 }
 
 export function deactivate(): void {}

@@ -5,12 +5,8 @@ import Ajv from 'ajv';
 import type { Browser, Frame, Page } from 'playwright-core';
 import schema from '../../media/stupid-work.schema.json';
 import { developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
+import { requiredEnv } from './runEnv';
 
-function required(name: string): string {
-  const value = process.env[name];
-  assert.ok(value, `${name} is set (the browser layer runs from npm test, against its code-server)`);
-  return value;
-}
 
 interface StoredEntry {
   id: string;
@@ -40,8 +36,8 @@ async function logFrame(page: Page, timeoutMs = 60000): Promise<Frame> {
 
 describe('the Log form in Chromium', function () {
   this.timeout(180000);
-  const port = Number(required('STUPID_WORK_PORT'));
-  const workspace = required('STUPID_WORK_WORKSPACE');
+  const port = Number(requiredEnv('STUPID_WORK_PORT'));
+  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
   const alphaFile = path.join(path.dirname(workspace), 'alpha', 'stupid-work.json');
   const shots = process.env.STUPID_WORK_SCREENSHOTS ? path.resolve(process.env.STUPID_WORK_SCREENSHOTS) : path.join(paths.root, 'test-results');
   const validate = new Ajv({ allErrors: true }).compile(schema);

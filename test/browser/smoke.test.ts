@@ -3,12 +3,8 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { EXTENSION_ID, developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
+import { requiredEnv } from './runEnv';
 
-function required(name: string): string {
-  const value = process.env[name];
-  assert.ok(value, `${name} is set (the browser layer runs from npm test, against its code-server)`);
-  return value;
-}
 
 /** The webview's content frame: iframe.webview (tagged with the extension id) > #active-frame. */
 async function webviewContent(page: Page, timeoutMs: number): Promise<Frame> {
@@ -30,8 +26,8 @@ async function webviewContent(page: Page, timeoutMs: number): Promise<Frame> {
 
 describe('the workbench in Chromium', function () {
   this.timeout(120000);
-  const port = Number(required('STUPID_WORK_PORT'));
-  const workspace = required('STUPID_WORK_WORKSPACE');
+  const port = Number(requiredEnv('STUPID_WORK_PORT'));
+  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
   let browser: Browser;
   let page: Page;
 

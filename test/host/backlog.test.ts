@@ -130,6 +130,29 @@ describe('Backlog in a real extension host', function () {
     await waitFor('the teammate entry in the Backlog view', () => entryTitles(tree).includes('Pulled in from a teammate') || undefined);
   });
 
+  it('badges entries that arrive while the Backlog is not being looked at', async () => {
+    const { treeView, tree } = await api();
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the Backlog view to be hidden', () => (treeView.visible ? undefined : true));
+    const alpha = folder('alpha');
+    const file = path.join(alpha.uri.fsPath, 'stupid-work.json');
+    const data = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, unknown>[] };
+    data.entries.push({
+      id: '01KQ0000000000000000000001',
+      title: 'Arrived while nobody was looking',
+      kind: 'trivia',
+      created: '2026-11-21T00:00:00.000Z',
+      updated: '2026-11-21T00:00:00.000Z',
+      status: 'open',
+    });
+    await writeFile(file, JSON.stringify(data, null, 2));
+    await waitFor('the teammate entry', () => entryTitles(tree).includes('Arrived while nobody was looking') || undefined);
+    await waitFor('the badge', () => treeView.badge, 3000).catch(() => undefined);
+    assert.equal(treeView.badge?.value, 1, 'one entry is new since the Backlog was last seen');
+    await vscode.commands.executeCommand('stupidWork.backlog.focus');
+    await waitFor('the badge to clear once the Backlog is seen', () => (treeView.badge === undefined ? true : undefined));
+  });
+
   it('a malformed file shows the error state, refuses to save and keeps its bytes', async () => {
     const { tree, logHost } = await api();
     const alpha = folder('alpha');

@@ -310,11 +310,16 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       return;
     }
     case 'targets':
-      if (state) {
+      // Every file change re-sends the targets; re-rendering only on a real change keeps the caret where the person is typing.
+      if (state && JSON.stringify(state.targets) !== JSON.stringify(message.targets)) {
         state.draft = readDraft();
         state.target = currentTarget()?.key;
         state.targets = message.targets;
+        const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
         render();
+        if (focused) {
+          document.getElementById(focused)?.focus();
+        }
       }
       return;
     case 'load':
