@@ -93,6 +93,16 @@ export interface Decision extends Extra {
   decided: string;
 }
 
+/** A value that lost a concurrent edit during a merge, kept so nothing is silently dropped. */
+export interface HistoryRecord extends Extra {
+  field: string;
+  value: unknown;
+  /** When the losing edit was made (its entry's `updated`). */
+  updated: string;
+  /** When the winning edit was made. */
+  replacedBy: string;
+}
+
 export interface Entry extends Extra {
   id: string;
   title: string;
@@ -110,6 +120,7 @@ export interface Entry extends Extra {
   votes: string[];
   comments: Comment[];
   decision?: Decision;
+  history?: HistoryRecord[];
 }
 
 export interface Retro extends Extra {

@@ -1,3 +1,5 @@
+import { mergeBacklogTexts } from '../../src/core/merge';
+import type { Backlog } from '../../src/core/model';
 import { parseBacklog } from '../../src/core/parse';
 import { serializeBacklog } from '../../src/core/serialize';
 import { generateBacklog } from '../unit/fixtures';
@@ -42,6 +44,16 @@ function compare(name: string, baseline: () => unknown, candidate: () => unknown
   return figure;
 }
 
+/** A teammate's copy: `edits` entries retitled and voted on, starting at `offset`. */
+function teammateCopy(base: Backlog, offset: number, edits: number, who: string): string {
+  const entries = base.entries.map((entry, i) =>
+    i >= offset && i < offset + edits
+      ? { ...entry, title: `${entry.title} (${who})`, votes: [...entry.votes, who], updated: '2026-11-22T10:00:00.000Z' }
+      : entry,
+  );
+  return serializeBacklog({ ...base, entries });
+}
+
 function measure(): { bytes: number; figures: BenchFigure[] } {
   const text = serializeBacklog(generateBacklog(ENTRIES, 42));
   const loaded = parseBacklog(text);
@@ -52,8 +64,20 @@ function measure(): { bytes: number; figures: BenchFigure[] } {
     figures: [
       compare('load (parseBacklog vs JSON.parse)', () => JSON.parse(text), () => parseBacklog(text), 1.5),
       compare('save (serializeBacklog vs JSON.stringify)', () => JSON.stringify(backlog, null, 2), () => serializeBacklog(backlog), 3),
+      mergeFigure(text, backlog),
     ],
   };
+}
+
+/** Three-way merge of three 10,000-entry files whose edits overlap, against JSON.parse of the three texts. */
+function mergeFigure(text: string, backlog: Backlog): BenchFigure {
+  const ours = teammateCopy(backlog, 0, 300, 'ana');
+  const theirs = teammateCopy(backlog, 150, 300, 'ben');
+  return compare(
+    'merge 3 files (mergeBacklogTexts vs 3× JSON.parse)',
+    (): unknown[] => [text, ours, theirs].map((t): unknown => JSON.parse(t)),
+    () => mergeBacklogTexts(text, ours, theirs),
+  );
 }
 
 export function runCoreBench(): Promise<BenchFigure[]> {
