@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
     ...registerCommands({ store, tree, log, labels, logger }),
   );
-  void store.reloadAll();
+  void store.reloadAll().then(() => tree.loaded());
   return { store, tree, treeView, logHost };
 }
 

@@ -74,6 +74,19 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     this.updateBadge();
   }
 
+  /**
+   * Called once the backlogs are first loaded. In a workspace never looked at before, what is already
+   * there is not news; only what arrives afterwards is.
+   */
+  loaded(): void {
+    if (!this.seen) {
+      const ids = this.activeIds();
+      this.seen = new Set(ids);
+      void this.memento.update(SEEN_KEY, ids);
+    }
+    this.updateBadge();
+  }
+
   markOwn(id: string): void {
     this.ownIds.add(id);
   }
@@ -337,14 +350,6 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   private updateBadge(): void {
     if (!this.view) {
       return;
-    }
-    if (!this.seen) {
-      // First look ever at this workspace: what is already there is not news.
-      const ids = this.activeIds();
-      if (ids.length > 0) {
-        this.seen = new Set(ids);
-        void this.memento.update(SEEN_KEY, ids);
-      }
     }
     const seen = this.seen;
     const count = seen ? this.activeIds().filter((id) => !seen.has(id) && !this.ownIds.has(id)).length : 0;

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { createEntry, upsertEntry } from '../../src/core/entries';
-import { emptyBacklog, emptyDraft } from '../../src/core/model';
+import { upsertEntry } from '../../src/core/entries';
 import { parseBacklog } from '../../src/core/parse';
 import { serializeBacklog } from '../../src/core/serialize';
-import { createTeam, type Team, type Teammate } from './teamRepos';
+import { addEntry, BACKLOG_FILE, createTeam, type Team, type Teammate } from './teamRepos';
 
-const FILE = 'stupid-work.json';
+const FILE = BACKLOG_FILE;
 
-async function addEntry(mate: Teammate, title: string): Promise<void> {
-  const file = path.join(mate.dir, FILE);
-  const current = await readFile(file, 'utf8').then((text) => {
-    const parsed = parseBacklog(text);
-    assert.ok(parsed.ok);
-    return parsed.backlog;
-  }, () => emptyBacklog());
-  const entry = createEntry({ ...emptyDraft(), title }, { name: mate.name }, new Date());
-  await writeFile(file, serializeBacklog(upsertEntry(current, entry)));
+async function commitEntry(mate: Teammate, title: string): Promise<void> {
+  await addEntry(mate, title);
   await mate.git.add(FILE);
   await mate.git.commit(`Flag: ${title}`);
 }
@@ -35,7 +27,7 @@ describe('the backlog file in real git repositories', function () {
 
   it('reaches a teammate byte for byte through a bare remote', async () => {
     const [ana, ben] = team.clones;
-    await addEntry(ana, 'Weekly status deck nobody opens');
+    await commitEntry(ana, 'Weekly status deck nobody opens');
     await ana.git.push('origin', 'main', ['--set-upstream']);
     await ben.git.pull('origin', 'main');
     const sent = await readFile(path.join(ana.dir, FILE), 'utf8');
@@ -49,7 +41,7 @@ describe('the backlog file in real git repositories', function () {
 
   it('a one-field edit is a one-line diff in git', async () => {
     const [ana] = team.clones;
-    await addEntry(ana, 'Ritual stand-up that runs 45 minutes');
+    await commitEntry(ana, 'Ritual stand-up that runs 45 minutes');
     const file = path.join(ana.dir, FILE);
     const parsed = parseBacklog(await readFile(file, 'utf8'));
     assert.ok(parsed.ok);
@@ -65,12 +57,12 @@ describe('the backlog file in real git repositories', function () {
 
   it('a line-merge conflict is reported with its line, never read as data', async () => {
     const [ana, ben] = team.clones;
-    await addEntry(ana, 'Seed');
+    await commitEntry(ana, 'Seed');
     await ana.git.push('origin', 'main', ['--set-upstream']);
     await ben.git.pull('origin', 'main');
-    await addEntry(ana, 'Copying numbers from one spreadsheet to another');
+    await commitEntry(ana, 'Copying numbers from one spreadsheet to another');
     await ana.git.push('origin', 'main');
-    await addEntry(ben, 'Approval chain for a typo fix');
+    await commitEntry(ben, 'Approval chain for a typo fix');
     await ben.git.fetch();
     await assert.rejects(ben.git.merge(['origin/main']));
     const text = await readFile(path.join(ben.dir, FILE), 'utf8');

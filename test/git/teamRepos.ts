@@ -1,7 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { createEntry, upsertEntry } from '../../src/core/entries';
+import { emptyBacklog, emptyDraft, type Backlog, type Entry } from '../../src/core/model';
+import { parseBacklog } from '../../src/core/parse';
+import { serializeBacklog } from '../../src/core/serialize';
 
 export interface Teammate {
   name: string;
@@ -32,4 +36,34 @@ export async function createTeam(names: string[]): Promise<Team> {
     clones.push({ name, dir, git });
   }
   return { root, remote, clones, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+export const BACKLOG_FILE = 'stupid-work.json';
+
+export function backlogPath(mate: Teammate): string {
+  return path.join(mate.dir, BACKLOG_FILE);
+}
+
+/** Reads a teammate's backlog as the extension would, failing the test if it does not parse. */
+export async function readBacklog(mate: Teammate): Promise<Backlog> {
+  const text = await readFile(backlogPath(mate), 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    return emptyBacklog();
+  }
+  const parsed = parseBacklog(text);
+  if (!parsed.ok) {
+    throw new Error(`${mate.name}'s backlog does not parse: ${parsed.problem.message}`);
+  }
+  return parsed.backlog;
+}
+
+/** Changes a teammate's backlog file on disk, through the same core the extension uses. */
+export async function editBacklog(mate: Teammate, mutate: (backlog: Backlog) => Backlog): Promise<void> {
+  await writeFile(backlogPath(mate), serializeBacklog(mutate(await readBacklog(mate))));
+}
+
+export async function addEntry(mate: Teammate, title: string, now = new Date()): Promise<Entry> {
+  const entry = createEntry({ ...emptyDraft(), title }, { name: mate.name }, now);
+  await editBacklog(mate, (backlog) => upsertEntry(backlog, entry));
+  return entry;
 }
