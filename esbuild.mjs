@@ -16,14 +16,15 @@ const shared = {
 };
 
 /**
- * The parser pulls in the schema validator, the heaviest code the extension has. It ships as its own
- * file and is required on first read, so activation neither compiles nor runs it.
+ * The parser (with the schema validator) and git support are the heaviest code the extension has.
+ * Each ships as its own file, loaded by a dynamic import on first use, so activation neither compiles
+ * nor runs them.
  */
-const lazyParser = {
-  name: 'lazy-parser',
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /\/core\/parse$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: './parse.js', external: true } : undefined,
+    build.onResolve({ filter: /\/(core\/parse|adapters\/gitSync)$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${args.path.split('/').pop()}.js`, external: true } : undefined,
     );
   },
 };
@@ -31,8 +32,8 @@ const lazyParser = {
 const builds = [
   {
     ...shared,
-    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts' },
-    plugins: [lazyParser],
+    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', gitSync: 'src/adapters/gitSync.ts' },
+    plugins: [lazyChunks],
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

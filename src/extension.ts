@@ -7,6 +7,7 @@ import { trackContextKeys } from './ui/contextKeys';
 import { createLabels } from './ui/labels';
 import { LogViewProvider } from './ui/logViewProvider';
 import { notifyProblems } from './ui/problemNotifier';
+import { SyncController } from './ui/syncController';
 
 /** Handed to other extensions and to the extension-host tests. */
 export interface StupidWorkApi {
@@ -14,6 +15,7 @@ export interface StupidWorkApi {
   tree: BacklogTreeProvider;
   treeView: vscode.TreeView<BacklogNode>;
   logHost: BacklogLogHost;
+  sync: SyncController;
 }
 
 export function activate(context: vscode.ExtensionContext): StupidWorkApi {
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     logger,
   );
   const log = new LogViewProvider(context.extensionUri, logHost, context.workspaceState, logger);
+  const sync = new SyncController(store, logger);
 
   context.subscriptions.push(
     logger,
@@ -40,13 +43,14 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     treeView,
     logHost,
     log,
+    sync,
     trackContextKeys(store),
     notifyProblems(store),
     vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
-    ...registerCommands({ store, tree, log, labels, logger }),
+    ...registerCommands({ store, tree, log, sync, labels, logger }),
   );
   void store.reloadAll().then(() => tree.loaded());
-  return { store, tree, treeView, logHost };
+  return { store, tree, treeView, logHost, sync };
 }
 
 export function deactivate(): void {}

@@ -29,6 +29,7 @@ export class FolderBacklog implements vscode.Disposable {
   constructor(
     readonly folder: vscode.WorkspaceFolder,
     private readonly onChanged: (backlog: FolderBacklog) => void,
+    private readonly onWritten: (backlog: FolderBacklog) => void,
     private readonly logger: vscode.LogOutputChannel,
   ) {
     this.resolved = resolveDataPath(folder.uri.fsPath, dataFileSetting(folder));
@@ -115,6 +116,7 @@ export class FolderBacklog implements vscode.Disposable {
     this.current = { kind: 'loaded', backlog: next };
     this.logger.info(`Wrote ${this.relativePath} in ${this.folder.name} (${next.entries.length} entries)`);
     this.onChanged(this);
+    this.onWritten(this);
     return next;
   }
 
@@ -166,8 +168,11 @@ export class FolderBacklog implements vscode.Disposable {
 export class BacklogStore implements vscode.Disposable {
   private readonly backlogs = new Map<string, FolderBacklog>();
   private readonly emitter = new vscode.EventEmitter<FolderBacklog | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly writeEmitter = new vscode.EventEmitter<FolderBacklog>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.writeEmitter];
   readonly onDidChange = this.emitter.event;
+  /** Fires after this window wrote a backlog file, not after changes that arrived from outside. */
+  readonly onDidWrite = this.writeEmitter.event;
 
   constructor(private readonly logger: vscode.LogOutputChannel) {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -215,7 +220,7 @@ export class BacklogStore implements vscode.Disposable {
   }
 
   private add(folder: vscode.WorkspaceFolder): FolderBacklog {
-    const backlog = new FolderBacklog(folder, (changed) => this.emitter.fire(changed), this.logger);
+    const backlog = new FolderBacklog(folder, (changed) => this.emitter.fire(changed), (written) => this.writeEmitter.fire(written), this.logger);
     this.backlogs.set(backlog.key, backlog);
     return backlog;
   }

@@ -6,11 +6,13 @@ import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../ada
 import { setGroupBy, type GroupBy } from '../adapters/config';
 import type { BacklogNode, BacklogTreeProvider } from './backlogTree';
 import type { LogViewProvider } from './logViewProvider';
+import type { SyncController } from './syncController';
 
 export interface CommandDeps {
   store: BacklogStore;
   tree: BacklogTreeProvider;
   log: LogViewProvider;
+  sync: SyncController;
   labels: Labels;
   logger: vscode.LogOutputChannel;
 }
@@ -50,7 +52,7 @@ function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void
   void vscode.window.showErrorMessage(message);
 }
 
-export function registerCommands({ store, tree, log, labels, logger }: CommandDeps): vscode.Disposable[] {
+export function registerCommands({ store, tree, log, sync, labels, logger }: CommandDeps): vscode.Disposable[] {
   const setStatus = async (backlog: FolderBacklog, id: string, status: 'archived' | 'open') => {
     await backlog.update((current) => {
       const entry = findEntry(current, id);
@@ -121,6 +123,8 @@ export function registerCommands({ store, tree, log, labels, logger }: CommandDe
     }),
 
     vscode.commands.registerCommand('stupidWork.showLog', () => logger.show()),
+
+    vscode.commands.registerCommand('stupidWork.sync', () => sync.syncAll(true)),
 
     vscode.commands.registerCommand('stupidWork.entry.open', (node: unknown) => {
       if (isEntryNode(node)) {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import schema from '../../media/stupid-work.schema.json';
 import { emptyDraft } from '../../src/core/model';
 import type { StupidWorkApi } from '../../src/extension';
-import type { BacklogNode } from '../../src/ui/backlogTree';
+import { allNodes, entryTitles } from './treeNodes';
 
 const EXTENSION_ID = 'stupid-work.stupid-work';
 
@@ -34,23 +34,6 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** Every node under the roots of the Backlog view, as the view would ask for them. */
-function allNodes(tree: StupidWorkApi['tree']): BacklogNode[] {
-  const out: BacklogNode[] = [];
-  const walk = (nodes: BacklogNode[]) => {
-    for (const node of nodes) {
-      out.push(node);
-      walk(tree.getChildren(node));
-    }
-  };
-  walk(tree.getChildren(undefined));
-  return out;
-}
-
-function entryTitles(tree: StupidWorkApi['tree']): string[] {
-  return allNodes(tree).flatMap((node) => (node.type === 'entry' ? [node.entry.title] : []));
 }
 
 describe('Backlog in a real extension host', function () {

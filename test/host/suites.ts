@@ -1,3 +1,4 @@
 // Every extension-host suite, loaded once mocha's globals exist.
 import './activation.test';
 import './backlog.test';
+import './sync.test';
