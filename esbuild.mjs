@@ -23,7 +23,7 @@ const shared = {
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /\/(core\/parse|adapters\/gitSync)$/ }, (args) =>
+    build.onResolve({ filter: /\/(core\/parse|core\/merge|adapters\/gitSync)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: `./${args.path.split('/').pop()}.js`, external: true } : undefined,
     );
   },
@@ -32,7 +32,7 @@ const lazyChunks = {
 const builds = [
   {
     ...shared,
-    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', gitSync: 'src/adapters/gitSync.ts' },
+    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', gitSync: 'src/adapters/gitSync.ts', mergeDriver: 'src/adapters/mergeDriverCli.ts' },
     plugins: [lazyChunks],
     outdir: 'dist',
     platform: 'node',

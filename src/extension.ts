@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     trackContextKeys(store),
     notifyProblems(store),
     vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
-    ...registerCommands({ store, tree, log, sync, labels, logger }),
+    ...registerCommands({ extensionUri: context.extensionUri, store, tree, log, sync, labels, logger }),
   );
   void store.reloadAll().then(() => tree.loaded());
   return { store, tree, treeView, logHost, sync };

@@ -85,6 +85,38 @@ export class FolderBacklog implements vscode.Disposable {
     return run;
   }
 
+  /**
+   * Repairs a file that holds git conflict markers by merging both sides semantically. Only a file
+   * whose one problem is conflict markers is rewritten; anything else is left for a person.
+   */
+  resolveConflicts(): Promise<{ entries: number; concurrentEdits: number; hunks: number }> {
+    const run = this.queue.then(async () => {
+      if (!vscode.workspace.isTrusted) {
+        throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so the backlog is read-only.'));
+      }
+      if (!this.resolved.ok) {
+        throw new BacklogWriteError(this.resolved.message);
+      }
+      const { state, text } = await this.read();
+      if (state.kind !== 'problem' || state.problem.code !== 'conflict' || text === undefined) {
+        throw new BacklogWriteError(vscode.l10n.t('{0} has no conflict markers to resolve.', this.relativePath));
+      }
+      const { resolveConflictMarkers } = await import('../core/merge');
+      const result = resolveConflictMarkers(text);
+      if (!result.ok) {
+        throw new BacklogWriteError(vscode.l10n.t('{0} was not changed: {1}', this.relativePath, result.message));
+      }
+      await writeFileAtomic(this.resolved.path, result.text);
+      this.logger.info(`Resolved ${result.hunks ?? 0} conflict(s) in ${this.relativePath} in ${this.folder.name}`);
+      await this.reload();
+      const entries = this.current.kind === 'loaded' ? this.current.backlog.entries.length : 0;
+      this.onWritten(this);
+      return { entries, concurrentEdits: result.conflicts.length, hunks: result.hunks ?? 0 };
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   dispose(): void {
     this.watcher?.dispose();
     clearTimeout(this.reloadTimer);

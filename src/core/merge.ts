@@ -1,5 +1,6 @@
 import type { Backlog, Entry, HistoryRecord, Retro } from './model';
 import { SMART_KEYS } from './model';
+import { splitConflictMarkers } from './conflictMarkers';
 import { parseBacklog } from './parse';
 import { serializeBacklog } from './serialize';
 
@@ -242,4 +243,17 @@ export function mergeBacklogTexts(base: string | undefined, ours: string, theirs
   }
   const { backlog, conflicts } = mergeBacklogs(parsed.base, parsed.ours as Backlog, parsed.theirs as Backlog);
   return { ok: true, text: serializeBacklog(backlog), conflicts };
+}
+
+/**
+ * Repairs a backlog that arrived with git conflict markers (for example from a merge on the hosting
+ * site): both sides are rebuilt from the markers and merged semantically.
+ */
+export function resolveConflictMarkers(conflicted: string): TextMergeResult & { hunks?: number } {
+  const sides = splitConflictMarkers(conflicted);
+  if (!sides) {
+    return { ok: false, side: 'ours', message: 'The conflict markers are incomplete or nested, so the two versions cannot be told apart. Fix the file by hand.' };
+  }
+  const result = mergeBacklogTexts(sides.base, sides.ours, sides.theirs);
+  return result.ok ? { ...result, hunks: sides.hunks } : result;
 }

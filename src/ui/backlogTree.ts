@@ -256,7 +256,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     const item = new vscode.TreeItem(vscode.l10n.t('{0} cannot be read', backlog.relativePath), vscode.TreeItemCollapsibleState.None);
     item.id = `problem:${backlog.key}`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.contextValue = 'problem';
+    item.contextValue = state.kind === 'problem' && state.problem.code === 'conflict' ? 'problem.conflict' : 'problem';
     if (state.kind === 'problem') {
       const { line, column, message } = state.problem;
       item.description = vscode.l10n.t('line {0}, column {1}: {2}', line, column, message);

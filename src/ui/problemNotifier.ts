@@ -20,9 +20,13 @@ export function notifyProblems(store: BacklogStore): vscode.Disposable {
     }
     shown.set(backlog.key, text);
     const open = vscode.l10n.t('Open File');
-    void vscode.window.showWarningMessage(text, open).then((choice) => {
+    const resolve = vscode.l10n.t('Resolve Conflicts');
+    const actions = state.problem.code === 'conflict' ? [resolve, open] : [open];
+    void vscode.window.showWarningMessage(text, ...actions).then((choice) => {
       if (choice === open) {
         void vscode.commands.executeCommand('stupidWork.openDataFile', backlog.key);
+      } else if (choice === resolve) {
+        void vscode.commands.executeCommand('stupidWork.resolveConflicts', backlog.key);
       }
     });
   });

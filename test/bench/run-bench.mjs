@@ -10,6 +10,7 @@ import { newRunDir, paths, runExtensionTests, startCodeServer } from '../harness
 
 const ROOT = paths.root;
 const CORE_BENCH = join(ROOT, 'test', 'bench', 'core.bench.ts');
+const SYNC_BENCH = join(ROOT, 'test', 'bench', 'sync.bench.ts');
 const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
 const EMPTY_EXTENSION = join(ROOT, 'test', 'fixtures', 'empty-extension');
 const ACTIVATION_RUNS = 3;
@@ -31,7 +32,9 @@ function coreFigures() {
     `const bench = await import(${JSON.stringify(pathToFileURL(CORE_BENCH).href)});`,
     // tsx loads a .ts file of a CommonJS package as CommonJS: its exports may sit on `default`.
     'const runCoreBench = bench.runCoreBench ?? bench.default.runCoreBench;',
-    'process.stdout.write(`\\n${JSON.stringify(await runCoreBench())}\\n`);',
+    `const sync = await import(${JSON.stringify(pathToFileURL(SYNC_BENCH).href)});`,
+    'const runSyncBench = sync.runSyncBench ?? sync.default.runSyncBench;',
+    'process.stdout.write(`\\n${JSON.stringify([...(await runCoreBench()), ...(await runSyncBench())])}\\n`);',
   ].join('\n');
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
     cwd: ROOT,

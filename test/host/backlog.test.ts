@@ -159,6 +159,31 @@ describe('Backlog in a real extension host', function () {
   });
 });
 
+describe('Resolve Conflict Markers in a real extension host', function () {
+  this.timeout(60000);
+
+  it('repairs a backlog that arrived with conflict markers and keeps both sides', async () => {
+    const { tree } = await api();
+    const alpha = folder('alpha');
+    const file = path.join(alpha.uri.fsPath, 'stupid-work.json');
+    const good = await readFile(file, 'utf8');
+    const entry = (id: string, title: string) =>
+      `    {\n      "id": "${id}",\n      "title": "${title}",\n      "kind": "other",\n      "created": "2026-11-21T10:00:00.000Z",\n      "updated": "2026-11-21T10:00:00.000Z",\n      "status": "open"\n    },`;
+    const conflicted = good.replace(
+      '"entries": [\n',
+      `"entries": [\n<<<<<<< HEAD\n${entry('01KQ0000000000000000000010', 'Ours during the merge')}\n=======\n${entry('01KQ0000000000000000000011', 'Theirs during the merge')}\n>>>>>>> origin/main\n`,
+    );
+    await writeFile(file, conflicted);
+    await waitFor('the conflict to show', () => allNodes(tree).find((node) => node.type === 'problem'));
+    await vscode.commands.executeCommand('stupidWork.resolveConflicts', alpha.uri.toString());
+    const repaired = JSON.parse(await readFile(file, 'utf8')) as { entries: { title: string }[] };
+    const titles = repaired.entries.map((e) => e.title);
+    assert.ok(titles.includes('Ours during the merge') && titles.includes('Theirs during the merge'), titles.join(', '));
+    assert.equal(repaired.entries.length, (JSON.parse(good) as { entries: unknown[] }).entries.length + 2);
+    await waitFor('both entries in the Backlog view', () => (entryTitles(tree).includes('Theirs during the merge') ? true : undefined));
+  });
+});
+
 describe('contributed commands', () => {
   it('are all registered by the extension', async () => {
     await api();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mergeBacklogs, mergeBacklogTexts } from '../../src/core/merge';
+import { mergeBacklogs, mergeBacklogTexts, resolveConflictMarkers } from '../../src/core/merge';
 import type { Backlog, Entry } from '../../src/core/model';
 import { serializeBacklog } from '../../src/core/serialize';
 import { makeEntry } from './fixtures';
@@ -224,5 +224,31 @@ describe('merge properties', function () {
       }),
       { numRuns: runs },
     );
+  });
+});
+
+describe('resolveConflictMarkers', () => {
+  it('repairs a backlog that a line merge left with markers, keeping both sides', () => {
+    const base = backlog(makeEntry({ id: ID_A }));
+    const ours = serializeBacklog({ ...base, entries: [...base.entries, makeEntry({ id: ID_B, title: 'Ours' })] });
+    const theirs = serializeBacklog({ ...base, entries: [...base.entries, makeEntry({ id: ID_C, title: 'Theirs' })] });
+    const oursLines = ours.split('\n');
+    const theirsLines = theirs.split('\n');
+    let common = 0;
+    while (oursLines[common] === theirsLines[common]) common++;
+    let tail = 0;
+    while (oursLines[oursLines.length - 1 - tail] === theirsLines[theirsLines.length - 1 - tail]) tail++;
+    const conflicted = [
+      ...oursLines.slice(0, common),
+      '<<<<<<< HEAD',
+      ...oursLines.slice(common, oursLines.length - tail),
+      '=======',
+      ...theirsLines.slice(common, theirsLines.length - tail),
+      '>>>>>>> origin/main',
+      ...oursLines.slice(oursLines.length - tail),
+    ].join('\n');
+    const result = resolveConflictMarkers(conflicted);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.deepEqual((JSON.parse(result.text) as Backlog).entries.map((e) => e.title), [makeEntry().title, 'Ours', 'Theirs']);
   });
 });
