@@ -137,7 +137,7 @@ export async function syncBacklog({ file, message, maxAttempts = 3 }: SyncOption
         if (staged) {
           throw new SyncStop('staged-changes', `Teammates' changes must be merged, but you have staged changes (${staged.split('\n').join(', ')}). Commit or unstage them, then sync.`);
         }
-        merged.push(...(await integrate(git, relative, root)));
+        merged.push(...(await integrate(git, relative, root, await prefersRebase(git))));
         pulled = true;
       }
       const ahead = Number((await git.raw(['rev-list', '--count', '@{u}..HEAD'])).trim());
@@ -164,36 +164,72 @@ export async function syncBacklog({ file, message, maxAttempts = 3 }: SyncOption
   }
 }
 
-/** Merges the upstream; a conflict confined to the backlog file is resolved semantically, anything else aborts. */
-async function integrate(git: SimpleGit, relative: string, root: string): Promise<MergeConflict[]> {
-  // git reports merge conflicts on stdout, so a conflicted merge does not always reject here: check the index.
-  let failure: unknown;
-  try {
-    await git.raw(['merge', '--no-edit', '--no-verify', '@{u}']);
-  } catch (error) {
-    failure = error;
+/**
+ * Follows the user's `pull.rebase` where that is safe: a rebase needs a clean working tree, so with
+ * uncommitted work in other files the upstream is merged instead, which leaves that work untouched.
+ */
+async function prefersRebase(git: SimpleGit): Promise<boolean> {
+  const setting = (await git.raw(['config', '--get', 'pull.rebase']).catch(() => '')).trim();
+  if (setting !== 'true' && setting !== 'merges') {
+    return false;
   }
-  const conflicted = (await git.raw(['diff', '--name-only', '--diff-filter=U'])).trim().split('\n').filter(Boolean);
-  if (conflicted.length === 0) {
-    if (failure === undefined) {
-      return [];
-    }
-    await git.raw(['merge', '--abort']).catch(() => undefined);
-    throw new SyncStop('failed', `git could not merge teammates' changes: ${text(failure).trim().split('\n').slice(-2).join(' ')}. Nothing was changed.`);
-  }
+  return (await git.raw(['status', '--porcelain', '--untracked-files=no'])).trim() === '';
+}
+
+async function conflictedFiles(git: SimpleGit): Promise<string[]> {
+  return (await git.raw(['diff', '--name-only', '--diff-filter=U'])).trim().split('\n').filter(Boolean);
+}
+
+/** Resolves a conflict confined to the backlog from git's index stages; anything else is for a person. */
+async function resolveFromStages(git: SimpleGit, relative: string, root: string, abort: string[]): Promise<MergeConflict[]> {
+  const conflicted = await conflictedFiles(git);
   const others = conflicted.filter((name) => name !== relative);
   if (others.length > 0) {
-    await git.raw(['merge', '--abort']);
-    throw new SyncStop('other-conflicts', `Teammates' changes conflict with yours in ${others.join(', ')}. The merge was aborted and nothing was changed; merge those files yourself, then sync.`);
+    await git.raw(abort);
+    throw new SyncStop('other-conflicts', `Teammates' changes conflict with yours in ${others.join(', ')}. The ${abort[0]} was aborted and nothing was changed; merge those files yourself, then sync.`);
   }
   const [base, ours, theirs] = await Promise.all([stage(git, `:1:${relative}`), stage(git, `:2:${relative}`), stage(git, `:3:${relative}`)]);
   const result = mergeBacklogTexts(base, ours ?? '', theirs ?? '');
   if (!result.ok) {
-    await git.raw(['merge', '--abort']);
-    throw new SyncStop('unreadable', `The backlog could not be merged because one version cannot be read (${result.message}). The merge was aborted.`);
+    await git.raw(abort);
+    throw new SyncStop('unreadable', `The backlog could not be merged because one version cannot be read (${result.message}). The ${abort[0]} was aborted.`);
   }
   await writeFile(path.join(root, relative), result.text);
   await git.raw(['add', '--', relative]);
-  await git.raw(['commit', '--no-edit', '--no-verify']);
   return result.conflicts;
+}
+
+/** Brings in the upstream by merge or rebase. git reports conflicts on stdout, so the index is checked, not the exit alone. */
+async function integrate(git: SimpleGit, relative: string, root: string, rebase: boolean): Promise<MergeConflict[]> {
+  const abort = rebase ? ['rebase', '--abort'] : ['merge', '--abort'];
+  let failure: unknown;
+  try {
+    await git.raw(rebase ? ['rebase', '@{u}'] : ['merge', '--no-edit', '--no-verify', '@{u}']);
+  } catch (error) {
+    failure = error;
+  }
+  const merged: MergeConflict[] = [];
+  // A rebase replays one local commit at a time, and each may stop on the backlog.
+  for (let step = 0; step < 1000; step++) {
+    if ((await conflictedFiles(git)).length === 0) {
+      if (failure === undefined) {
+        return merged;
+      }
+      await git.raw(abort).catch(() => undefined);
+      throw new SyncStop('failed', `git could not bring in teammates' changes: ${text(failure).trim().split('\n').slice(-2).join(' ')}. Nothing was changed.`);
+    }
+    merged.push(...(await resolveFromStages(git, relative, root, abort)));
+    failure = undefined;
+    try {
+      // Committing first (with the message git prepared) lets a rebase continue without an editor.
+      await git.raw(['commit', '--no-edit', '--no-verify']);
+      if (rebase) {
+        await git.raw(['rebase', '--continue']);
+      }
+    } catch (error) {
+      failure = error;
+    }
+  }
+  await git.raw(abort).catch(() => undefined);
+  throw new SyncStop('failed', 'The rebase did not finish. It was aborted and nothing was changed.');
 }

@@ -157,6 +157,45 @@ describe('Sync between teammates through a bare remote', function () {
     assert.equal(((await sync(ana)) as { reason: string }).reason, 'no-remote');
   });
 
+  it('follows pull.rebase, resolving the backlog commit by commit', async () => {
+    await addEntry(ana, 'Ana: rebased onto');
+    await syncOk(ana);
+    await ben.git.addConfig('pull.rebase', 'true');
+    await addEntry(ben, 'Ben: first local');
+    await ben.git.commit('Ben one', ['stupid-work.json']);
+    await addEntry(ben, 'Ben: second local');
+    const outcome = await syncOk(ben);
+    assert.equal(outcome.pulled, true);
+    const merges = (await ben.git.raw(['rev-list', '--merges', '--count', 'HEAD'])).trim();
+    assert.equal(merges, '0', 'history stays linear, as the user asked');
+    const titles = (await readBacklog(ben)).entries.map((e) => e.title);
+    assert.ok(['Ana: rebased onto', 'Ben: first local', 'Ben: second local'].every((t) => titles.includes(t)), titles.join(', '));
+  });
+
+  it('stops when a merge is already in progress, and when git is missing', async () => {
+    await writeFile(path.join(ana.dir, 'README.md'), 'Ana version\n');
+    await ana.git.commit('Ana edits the readme', ['README.md']);
+    await ana.git.push();
+    await writeFile(path.join(ben.dir, 'README.md'), 'Ben version\n');
+    await ben.git.commit('Ben edits the readme', ['README.md']);
+    await ben.git.fetch();
+    await ben.git.raw(['merge', 'origin/main']).catch(() => undefined);
+    const inProgress = await sync(ben);
+    assert.ok(!inProgress.ok);
+    assert.equal(inProgress.reason, 'in-progress');
+    assert.match(inProgress.message, /merge is in progress/);
+
+    const savedPath = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      const noGit = await sync(cy);
+      assert.ok(!noGit.ok);
+      assert.equal(noGit.reason, 'no-git');
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
   it('never commits a backlog file that does not parse', async () => {
     await writeFile(backlogPath(ben), '{ "version": 1, "entries": [\n<<<<<<< HEAD\n');
     const outcome = await sync(ben);
