@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { syncBacklog } from '../../src/adapters/gitSync';
 import type { BenchFigure } from './core.bench';
-import { addEntry, backlogPath, createTeam, type Teammate } from '../git/teamRepos';
+import { addEntry, backlogPath, createTeam, seedTeam, type Teammate } from '../git/teamRepos';
 
 const RUNS = 7;
 
@@ -26,10 +26,7 @@ export async function runSyncBench(): Promise<BenchFigure[]> {
   const team = await createTeam(['bench']);
   try {
     const [mate] = team.clones;
-    await addEntry(mate, 'Seed');
-    await mate.git.add('.');
-    await mate.git.commit('Start');
-    await mate.git.push(['-u', 'origin', 'main']);
+    await seedTeam(team);
     const ours: number[] = [];
     const raw: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { syncBacklog } from '../../src/adapters/gitSync';
 import { findEntry, upsertEntry } from '../../src/core/entries';
-import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, type Teammate } from './teamRepos';
+import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedTeam, type Teammate } from './teamRepos';
 
 type Action =
   | { type: 'add'; who: number }
@@ -36,15 +36,8 @@ describe('three clones converge whatever the order of operations and syncs', fun
       fc.asyncProperty(fc.array(action, { minLength: 4, maxLength: 14 }), async (actions) => {
         const team = await createTeam(['ana', 'ben', 'cy']);
         try {
-          const [ana, ...others] = team.clones;
-          await addEntry(ana, 'Seed');
-          await ana.git.add('.');
-          await ana.git.commit('Start');
-          await ana.git.push(['-u', 'origin', 'main']);
-          for (const mate of others) {
-            await mate.git.pull('origin', 'main');
-            await mate.git.branch(['--set-upstream-to=origin/main', 'main']);
-          }
+          const [ana] = team.clones;
+          await seedTeam(team);
           const made = { entries: new Set<string>(), votes: new Set<string>(), comments: new Set<string>() };
           let clock = Date.parse('2026-11-22T09:00:00.000Z');
           for (const step of actions) {

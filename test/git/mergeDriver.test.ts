@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { installMergeDriver } from '../../src/adapters/mergeDriverSetup';
-import { addEntry, backlogPath, createTeam, readBacklog, type Team } from './teamRepos';
+import { addEntry, backlogPath, createTeam, readBacklog, seedTeam, type Team } from './teamRepos';
 
 const DRIVER = path.resolve(__dirname, '../../dist/mergeDriver.js');
 
@@ -23,12 +23,7 @@ describe('the opt-in git merge driver', function () {
 
   it('lets a plain `git pull` in a terminal merge the backlog entry by entry', async () => {
     const [ana, ben] = team.clones;
-    await addEntry(ana, 'Seed');
-    await ana.git.add('.');
-    await ana.git.commit('Start');
-    await ana.git.push(['-u', 'origin', 'main']);
-    await ben.git.pull('origin', 'main');
-    await ben.git.branch(['--set-upstream-to=origin/main', 'main']);
+    await seedTeam(team);
 
     const first = await installMergeDriver({ file: backlogPath(ben), driverScript: DRIVER, runtime: process.execPath });
     const again = await installMergeDriver({ file: backlogPath(ben), driverScript: DRIVER, runtime: process.execPath });
@@ -45,7 +40,7 @@ describe('the opt-in git merge driver', function () {
     // A terminal pull, outside the extension.
     execFileSync('git', ['pull', '--no-rebase', '--no-edit'], { cwd: ben.dir, stdio: 'pipe' });
     const titles = (await readBacklog(ben)).entries.map((e) => e.title).sort();
-    assert.deepEqual(titles, ['Ana: copied spreadsheet', 'Ben: approval chain', 'Seed']);
+    assert.deepEqual(titles, ['Ana: copied spreadsheet', 'Ben: approval chain', 'Seed entry']);
     assert.doesNotMatch(readFileSync(backlogPath(ben), 'utf8'), /<<<<<<<|>>>>>>>/);
   });
 });

@@ -3,7 +3,7 @@ import { appendFile, chmod, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { syncBacklog, type SyncOutcome } from '../../src/adapters/gitSync';
 import { findEntry, upsertEntry } from '../../src/core/entries';
-import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, type Team, type Teammate } from './teamRepos';
+import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedTeam, type Team, type Teammate } from './teamRepos';
 
 async function sync(mate: Teammate): Promise<SyncOutcome> {
   return syncBacklog({ file: backlogPath(mate) });
@@ -29,15 +29,7 @@ describe('Sync between teammates through a bare remote', function () {
   beforeEach(async () => {
     team = await createTeam(['ana', 'ben', 'cy']);
     [ana, ben, cy] = team.clones;
-    await writeFile(path.join(ana.dir, 'README.md'), 'Invoice service\n');
-    await addEntry(ana, 'Seed entry');
-    await ana.git.add('.');
-    await ana.git.commit('Start');
-    await ana.git.push(['-u', 'origin', 'main']);
-    for (const mate of [ben, cy]) {
-      await mate.git.pull('origin', 'main');
-      await mate.git.branch(['--set-upstream-to=origin/main', 'main']);
-    }
+    await seedTeam(team, { 'README.md': 'Invoice service\n' });
   });
   afterEach(async () => {
     await team.cleanup();

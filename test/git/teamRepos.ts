@@ -67,3 +67,19 @@ export async function addEntry(mate: Teammate, title: string, now = new Date()):
   await editBacklog(mate, (backlog) => upsertEntry(backlog, entry));
   return entry;
 }
+
+/** The first teammate commits a seeded backlog and pushes; the others pull it and track the remote branch. */
+export async function seedTeam(team: Team, files: Record<string, string> = {}): Promise<void> {
+  const [first, ...others] = team.clones;
+  for (const [name, content] of Object.entries(files)) {
+    await writeFile(path.join(first.dir, name), content);
+  }
+  await addEntry(first, 'Seed entry');
+  await first.git.add('.');
+  await first.git.commit('Start');
+  await first.git.push(['-u', 'origin', 'main']);
+  for (const mate of others) {
+    await mate.git.pull('origin', 'main');
+    await mate.git.branch(['--set-upstream-to=origin/main', 'main']);
+  }
+}

@@ -36,6 +36,14 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   }
 }
 
+/** Appends an entry the way a hand edit or a pull would: plain JSON written straight to disk. */
+async function writeAsTeammate(folderName: string, id: string, title: string): Promise<void> {
+  const file = path.join(folder(folderName).uri.fsPath, 'stupid-work.json');
+  const data = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, unknown>[] };
+  data.entries.push({ id, title, kind: 'ritual-process', created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', status: 'open' });
+  await writeFile(file, JSON.stringify(data, null, 2));
+}
+
 describe('Backlog in a real extension host', function () {
   this.timeout(60000);
   const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -98,18 +106,7 @@ describe('Backlog in a real extension host', function () {
 
   it('shows a change a teammate made on disk', async () => {
     const { tree } = await api();
-    const alpha = folder('alpha');
-    const file = path.join(alpha.uri.fsPath, 'stupid-work.json');
-    const data = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, unknown>[] };
-    data.entries.push({
-      id: '01KQ0000000000000000000000',
-      title: 'Pulled in from a teammate',
-      kind: 'ritual-process',
-      created: '2026-11-20T10:00:00.000Z',
-      updated: '2026-11-20T10:00:00.000Z',
-      status: 'open',
-    });
-    await writeFile(file, JSON.stringify(data, null, 2));
+    await writeAsTeammate('alpha', '01KQ0000000000000000000000', 'Pulled in from a teammate');
     await waitFor('the teammate entry in the Backlog view', () => entryTitles(tree).includes('Pulled in from a teammate') || undefined);
   });
 
@@ -119,18 +116,7 @@ describe('Backlog in a real extension host', function () {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await vscode.commands.executeCommand('workbench.view.explorer');
     await waitFor('the Backlog view to be hidden', () => (treeView.visible ? undefined : true));
-    const alpha = folder('alpha');
-    const file = path.join(alpha.uri.fsPath, 'stupid-work.json');
-    const data = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, unknown>[] };
-    data.entries.push({
-      id: '01KQ0000000000000000000001',
-      title: 'Arrived while nobody was looking',
-      kind: 'trivia',
-      created: '2026-11-21T00:00:00.000Z',
-      updated: '2026-11-21T00:00:00.000Z',
-      status: 'open',
-    });
-    await writeFile(file, JSON.stringify(data, null, 2));
+    await writeAsTeammate('alpha', '01KQ0000000000000000000001', 'Arrived while nobody was looking');
     await waitFor('the teammate entry', () => entryTitles(tree).includes('Arrived while nobody was looking') || undefined);
     await waitFor('the badge', () => treeView.badge, 5000).catch(() => undefined);
     assert.equal(treeView.visible, false, 'the Backlog stayed hidden');
