@@ -233,3 +233,19 @@ async function integrate(git: SimpleGit, relative: string, root: string, rebase:
   await git.raw(abort).catch(() => undefined);
   throw new SyncStop('failed', 'The rebase did not finish. It was aborted and nothing was changed.');
 }
+
+/**
+ * Fetches quietly and tells how far the backlog's branch is behind its upstream, for the status bar.
+ * Undefined when that cannot be known (no upstream, offline, …); a sync explains those cases.
+ */
+export async function commitsBehind(file: string): Promise<number | undefined> {
+  const git = simpleGit({ baseDir: path.dirname(file), timeout: { block: 60000 } });
+  try {
+    const upstream = (await git.raw(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}'])).trim();
+    await git.fetch(upstream.slice(0, upstream.indexOf('/')));
+    const relative = path.relative((await git.raw(['rev-parse', '--show-toplevel'])).trim(), file).split(path.sep).join('/');
+    return Number((await git.raw(['rev-list', '--count', 'HEAD..@{u}', '--', relative])).trim());
+  } catch {
+    return undefined;
+  }
+}

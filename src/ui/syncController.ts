@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
 
-type SyncState = { kind: 'idle' } | { kind: 'local' } | { kind: 'syncing' } | { kind: 'synced'; at: Date } | { kind: 'error'; message: string };
+type SyncState =
+  | { kind: 'idle' }
+  | { kind: 'local' }
+  | { kind: 'behind'; commits: number }
+  | { kind: 'syncing' }
+  | { kind: 'synced'; at: Date }
+  | { kind: 'error'; message: string };
 
 /**
  * The Sync command, its status-bar item and optional auto-sync. Git runs only in trusted workspaces,
@@ -35,7 +41,10 @@ export class SyncController implements vscode.Disposable {
           this.schedule();
         }
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.render()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.schedule();
+        this.render();
+      }),
     );
     this.schedule();
     this.render();
@@ -59,11 +68,29 @@ export class SyncController implements vscode.Disposable {
     return vscode.workspace.getConfiguration('stupidWork.sync').get<boolean>('auto', false) && vscode.workspace.isTrusted;
   }
 
+  /** With auto-sync on, the interval syncs; otherwise it only fetches, to show when teammates have changes. */
   private schedule(): void {
     clearInterval(this.interval);
     const minutes = vscode.workspace.getConfiguration('stupidWork.sync').get<number>('intervalMinutes', 10);
-    if (this.autoSync() && minutes > 0) {
-      this.interval = setInterval(() => void this.syncAll(false), Math.max(1, minutes) * 60000);
+    if (minutes > 0 && vscode.workspace.isTrusted) {
+      this.interval = setInterval(() => void (this.autoSync() ? this.syncAll(false) : this.checkRemote()), Math.max(1, minutes) * 60000);
+    }
+  }
+
+  /** Fetches and marks the status bar "behind" when the remote has backlog changes not merged yet. */
+  async checkRemote(): Promise<void> {
+    if (!vscode.workspace.isTrusted || this.running || this.state.kind === 'local' || this.state.kind === 'error') {
+      return;
+    }
+    const { commitsBehind } = await import('../adapters/gitSync');
+    let total = 0;
+    for (const backlog of this.store.all) {
+      if (backlog.fileUri && backlog.state.kind !== 'missing') {
+        total += (await commitsBehind(backlog.fileUri.fsPath)) ?? 0;
+      }
+    }
+    if (total > 0) {
+      this.setState({ kind: 'behind', commits: total });
     }
   }
 
@@ -143,6 +170,10 @@ export class SyncController implements vscode.Disposable {
       case 'local':
         this.item.text = '$(cloud-upload) ' + vscode.l10n.t('Backlog');
         this.item.tooltip = vscode.l10n.t('The backlog has local changes. Click to sync.');
+        break;
+      case 'behind':
+        this.item.text = '$(cloud-download) ' + vscode.l10n.t('Backlog');
+        this.item.tooltip = vscode.l10n.t('Teammates changed the backlog ({0} commits to bring in). Click to sync.', state.commits);
         break;
       case 'syncing':
         this.item.text = '$(sync~spin) ' + vscode.l10n.t('Syncing backlog…');

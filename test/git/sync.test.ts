@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { appendFile, chmod, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { syncBacklog, type SyncOutcome } from '../../src/adapters/gitSync';
+import { commitsBehind, syncBacklog, type SyncOutcome } from '../../src/adapters/gitSync';
 import { findEntry, upsertEntry } from '../../src/core/entries';
 import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedTeam, type Team, type Teammate } from './teamRepos';
 
@@ -186,6 +186,18 @@ describe('Sync between teammates through a bare remote', function () {
     } finally {
       process.env.PATH = savedPath;
     }
+  });
+
+  it('tells how many backlog commits a clone is behind, for the status bar', async () => {
+    assert.equal(await commitsBehind(backlogPath(ben)), 0);
+    await addEntry(ana, 'Ana: new upstream');
+    await syncOk(ana);
+    await writeFile(path.join(ana.dir, 'README.md'), 'Unrelated change\n');
+    await ana.git.commit('Not about the backlog', ['README.md']);
+    await ana.git.push();
+    assert.equal(await commitsBehind(backlogPath(ben)), 1, 'only commits that touch the backlog count');
+    await ben.git.branch(['--unset-upstream']);
+    assert.equal(await commitsBehind(backlogPath(ben)), undefined);
   });
 
   it('never commits a backlog file that does not parse', async () => {
