@@ -2,8 +2,10 @@
 // Type-checking runs separately (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
+const sourceDir = fileURLToPath(new URL('./src/', import.meta.url));
 const watch = process.argv.includes('--watch');
 
 const shared = {
@@ -16,15 +18,15 @@ const shared = {
 };
 
 /**
- * The parser (with the schema validator) and git support are the heaviest code the extension has.
- * Each ships as its own file, loaded by a dynamic import on first use, so activation neither compiles
- * nor runs them.
+ * The parser (with the schema validator), the merge and git support are the heaviest code the
+ * extension has. Each ships as its own file, loaded on first use, so activation neither compiles nor
+ * runs them, and each is bundled once: the files require one another instead of embedding copies.
  */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /\/(core\/parse|core\/merge|adapters\/gitSync)$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./${args.path.split('/').pop()}.js`, external: true } : undefined,
+    build.onResolve({ filter: /(^|\/)(parse|merge|gitSync)$/ }, (args) =>
+      args.importer.startsWith(sourceDir) ? { path: `./${args.path.split('/').pop()}.js`, external: true } : undefined,
     );
   },
 };
@@ -32,7 +34,7 @@ const lazyChunks = {
 const builds = [
   {
     ...shared,
-    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', gitSync: 'src/adapters/gitSync.ts', mergeDriver: 'src/adapters/mergeDriverCli.ts' },
+    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', gitSync: 'src/adapters/gitSync.ts' },
     plugins: [lazyChunks],
     outdir: 'dist',
     platform: 'node',
@@ -40,6 +42,16 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow.
+    mainFields: ['module', 'main'],
+  },
+  {
+    // git runs the merge driver from a copy in .git, so it must stand alone.
+    ...shared,
+    entryPoints: { mergeDriver: 'src/adapters/mergeDriverCli.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     mainFields: ['module', 'main'],
   },
   {
