@@ -31,29 +31,25 @@ const lazyChunks = {
   },
 };
 
+const node = {
+  ...shared,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
+};
+
 const builds = [
   {
-    ...shared,
+    ...node,
     entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', gitSync: 'src/adapters/gitSync.ts' },
     plugins: [lazyChunks],
     outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode'],
-    // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow.
-    mainFields: ['module', 'main'],
   },
-  {
-    // git runs the merge driver from a copy in .git, so it must stand alone.
-    ...shared,
-    entryPoints: { mergeDriver: 'src/adapters/mergeDriverCli.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-  },
+  // git runs the merge driver from a copy in .git, so it must stand alone.
+  { ...node, entryPoints: { mergeDriver: 'src/adapters/mergeDriverCli.ts' }, outdir: 'dist' },
   {
     ...shared,
     entryPoints: { log: 'src/webview/log/main.ts' },
@@ -65,14 +61,10 @@ const builds = [
 ];
 if (!production) {
   builds.push({
-    ...shared,
+    ...node,
     entryPoints: { host: 'test/host/index.ts' },
     outdir: 'dist/test',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode', 'mocha', 'playwright-core', 'simple-git'],
-    mainFields: ['module', 'main'],
   });
 }
 
