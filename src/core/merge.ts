@@ -1,10 +1,10 @@
-import type { Backlog, Entry, HistoryRecord, Retro } from './model';
-import { SMART_KEYS } from './model';
+/** Semantic three-way merge of backlogs: entries by id, field by field, so no flag, vote or comment is lost. */
 import { splitConflictMarkers } from './conflictMarkers';
+import type { Backlog, Comment, Entry, HistoryRecord, Retro } from './model';
 import { parseBacklog } from './parse';
 import { serializeBacklog } from './serialize';
 
-/** A scalar that both sides changed differently: which value was kept, and which went to history. */
+/** Two different edits of one field: which value was kept, and which went to the entry's history. */
 export interface MergeConflict {
   entryId: string;
   field: string;
@@ -17,223 +17,338 @@ export interface MergeResult {
   conflicts: MergeConflict[];
 }
 
-type Side = 'base' | 'ours' | 'theirs';
-export type TextMergeResult = { ok: true; text: string; conflicts: MergeConflict[] } | { ok: false; side: Side; message: string };
+export type MergeSide = 'base' | 'ours' | 'theirs';
 
-type Record_ = Record<string, unknown>;
+export type TextMergeResult = { ok: true; text: string; conflicts: MergeConflict[] } | { ok: false; side: MergeSide; message: string };
 
-/** JSON with sorted keys, so equal data compares equal whatever its key order. `undefined` is a value too. */
-function canonical(value: unknown): string {
-  if (value === undefined) {
-    return '\u0000undefined';
-  }
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record_ = {};
-      for (const key of Object.keys(v).sort()) {
-        sorted[key] = (v as Record_)[key];
-      }
-      return sorted;
-    }
-    return v;
-  });
+type Raw = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return a === b || canonical(a) === canonical(b);
+/** Code-unit order, so every machine and locale agrees. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Three-way set merge: an addition on either side is kept, a removal on one side is honoured. */
-function mergeSet<T>(base: T[] | undefined, ours: T[] | undefined, theirs: T[] | undefined): T[] {
-  const key = (item: T) => (typeof item === 'string' ? item : canonical(item));
-  const baseKeys = new Set((base ?? []).map(key));
-  const oursKeys = new Set((ours ?? []).map(key));
-  const theirsKeys = new Set((theirs ?? []).map(key));
-  const out = new Map<string, T>();
-  for (const item of [...(ours ?? []), ...(theirs ?? [])]) {
-    const k = key(item);
-    const inBoth = oursKeys.has(k) && theirsKeys.has(k);
-    if (inBoth || !baseKeys.has(k)) {
-      out.set(k, item);
-    }
-  }
-  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+function put(out: Raw, key: string, value: unknown): void {
+  if (value === undefined) return;
+  // Plain assignment to "__proto__" would change the prototype instead of writing a field.
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
-/** Comments are never lost: a union by id, and a comment edited on both sides keeps one deterministic version. */
-function mergeById<T extends { id: string }>(ours: T[] | undefined, theirs: T[] | undefined): T[] {
-  const out = new Map<string, T>();
-  for (const item of [...(ours ?? []), ...(theirs ?? [])]) {
-    const existing = out.get(item.id);
-    out.set(item.id, existing && canonical(existing) > canonical(item) ? existing : item);
-  }
-  return [...out.values()];
-}
-
-function historyKey(record: HistoryRecord): string {
-  return canonical(record);
+function own(record: Raw, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**
- * Merges one entry field by field. Two different edits of one scalar: the later edit wins (ties go to
- * the greater value), and the losing value is appended to the entry's history.
+ * Deep equality of JSON data, blind to key order and to keys holding `undefined`, as the bytes are.
+ * Walks without allocating, so comparing thousands of unchanged entries stays cheap.
  */
-function mergeEntry(base: Entry | undefined, ours: Entry, theirs: Entry, conflicts: MergeConflict[]): Entry {
-  const oursUpdated = ours.updated;
-  const theirsUpdated = theirs.updated;
-  const history = new Map<string, HistoryRecord>();
-  for (const record of [...(ours.history ?? []), ...(theirs.history ?? [])]) {
-    history.set(historyKey(record), record);
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!equal(a[i], b[i])) return false;
+    }
+    return true;
   }
-  const superseded = (field: string, value: unknown, updated: string) =>
-    [...history.values()].some((r) => r.field === field && r.updated === updated && same(r.value, value ?? null));
+  if (Array.isArray(b)) return false;
+  const left = a as Raw;
+  const right = b as Raw;
+  let count = 0;
+  for (const key of Object.keys(left)) {
+    const v = left[key];
+    if (v === undefined) continue;
+    count++;
+    if (!equal(v, own(right, key))) return false;
+  }
+  for (const key of Object.keys(right)) {
+    if (right[key] !== undefined) count--;
+  }
+  return count === 0;
+}
 
-  const scalar = (field: string, b: unknown, o: unknown, t: unknown): unknown => {
-    if (same(o, t)) {
-      return o;
+function sortedKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  const out: Raw = {};
+  for (const key of Object.keys(value).sort(compare)) put(out, key, sortedKeys((value as Raw)[key]));
+  return out;
+}
+
+/** JSON with sorted keys; an absent value is the empty string, below every JSON text. */
+function canonical(value: unknown): string {
+  return value === undefined ? '' : (JSON.stringify(sortedKeys(value)) ?? '');
+}
+
+function later(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+function keysOf(...records: (Raw | undefined)[]): Set<string> {
+  const keys = new Set<string>();
+  for (const r of records) {
+    if (r) for (const key of Object.keys(r)) keys.add(key);
+  }
+  return keys;
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Strings key themselves; anything else keys by canonical JSON, under another prefix so the two never collide. */
+function setKey(item: unknown): string {
+  return typeof item === 'string' ? `s${item}` : `j${canonical(item)}`;
+}
+
+/**
+ * Three-way set merge: (ours ∩ theirs) ∪ (ours − base) ∪ (theirs − base). A side that left the set
+ * as it was gives way to the other untouched; when both changed it, the result is in key order.
+ */
+function mergeSet(base: unknown, ours: unknown, theirs: unknown): unknown {
+  if (equal(ours, theirs)) return ours;
+  if (equal(ours ?? [], base ?? [])) return theirs;
+  if (equal(theirs ?? [], base ?? [])) return ours;
+  const inBase = new Set(asArray(base).map(setKey));
+  const inOurs = new Map(asArray(ours).map((item) => [setKey(item), item]));
+  const inTheirs = new Map(asArray(theirs).map((item) => [setKey(item), item]));
+  const out: [string, unknown][] = [];
+  for (const [key, item] of inOurs) {
+    if (inTheirs.has(key) || !inBase.has(key)) out.push([key, item]);
+  }
+  for (const [key, item] of inTheirs) {
+    if (!inOurs.has(key) && !inBase.has(key)) out.push([key, item]);
+  }
+  return out.sort(([a], [b]) => compare(a, b)).map(([, item]) => item);
+}
+
+/** The scalar rule without timestamps: a one-sided change wins, two changes go to the greater canonical JSON. */
+function mergePlain(base: unknown, ours: unknown, theirs: unknown): unknown {
+  if (equal(ours, theirs) || equal(theirs, base)) return ours;
+  if (equal(ours, base)) return theirs;
+  return canonical(ours) >= canonical(theirs) ? ours : theirs;
+}
+
+function historyOf(entry: Entry): HistoryRecord[] {
+  return Array.isArray(entry.history) ? entry.history : [];
+}
+
+/** What makes a history record the same loss again, whichever edit later replaced it. */
+function lossKey(field: unknown, updated: unknown, value: unknown): string {
+  return `${String(field)}\u0000${String(updated)}\u0000${canonical(value)}`;
+}
+
+/** Oldest replacement first, so an entry's history reads as a timeline. */
+function historyOrder(record: HistoryRecord, key: string): string {
+  return `${String(record.replacedBy)}\u0000${String(record.updated)}\u0000${key}`;
+}
+
+function commentOrder(a: Comment, b: Comment): number {
+  return compare(String(a.created), String(b.created)) || compare(String(a.id), String(b.id));
+}
+
+/** Fields of an entry that get their own rule instead of the scalar one. */
+const ENTRY_SPECIAL = new Set(['id', 'updated', 'history', 'status', 'smart', 'votes', 'reasons', 'links', 'comments']);
+
+/** Merges one entry present on both sides, collecting the values that lose into its history. */
+class EntryMerge {
+  private readonly history = new Map<string, HistoryRecord>();
+  private readonly losses = new Set<string>();
+  private readonly oursAt: string;
+  private readonly theirsAt: string;
+
+  constructor(
+    private readonly base: Entry | undefined,
+    private readonly ours: Entry,
+    private readonly theirs: Entry,
+    private readonly conflicts: MergeConflict[],
+  ) {
+    this.oursAt = ours.updated;
+    this.theirsAt = theirs.updated;
+    for (const record of [...historyOf(ours), ...historyOf(theirs)]) {
+      this.history.set(canonical(record), record);
+      this.losses.add(lossKey(record.field, record.updated, record.value));
     }
-    // A value this side already lost in an earlier merge does not come back as a fresh change.
-    if (superseded(field, t, theirsUpdated)) {
-      return o;
+  }
+
+  run(): Entry {
+    const { base, ours, theirs } = this;
+    const out: Raw = {};
+    for (const key of keysOf(base, ours, theirs)) {
+      if (ENTRY_SPECIAL.has(key)) continue;
+      put(out, key, this.scalar(key, base && own(base, key), own(ours, key), own(theirs, key)));
     }
-    if (superseded(field, o, oursUpdated)) {
-      return t;
+    put(out, 'id', ours.id);
+    put(out, 'smart', this.smart());
+    put(out, 'reasons', mergeSet(base?.reasons, ours.reasons, theirs.reasons));
+    put(out, 'votes', mergeSet(base?.votes, ours.votes, theirs.votes));
+    put(out, 'links', mergeSet(base?.links, ours.links, theirs.links));
+    put(out, 'comments', this.comments());
+    put(out, 'status', this.status());
+    put(out, 'updated', later(this.oursAt, this.theirsAt));
+    if (this.history.size > 0) {
+      const records = [...this.history].map(([key, record]) => [historyOrder(record, key), record] as const);
+      out.history = records.sort(([a], [b]) => compare(a, b)).map(([, record]) => record);
     }
-    if (base !== undefined && same(o, b)) {
-      return t;
-    }
-    if (base !== undefined && same(t, b)) {
-      return o;
-    }
-    const oursWins = oursUpdated > theirsUpdated || (oursUpdated === theirsUpdated && canonical(o) > canonical(t));
-    const [kept, lost, keptAt, lostAt] = oursWins ? [o, t, oursUpdated, theirsUpdated] : [t, o, theirsUpdated, oursUpdated];
-    const record: HistoryRecord = { field, value: lost === undefined ? null : lost, updated: lostAt, replacedBy: keptAt };
-    history.set(historyKey(record), record);
-    conflicts.push({ entryId: ours.id, field, kept, replaced: lost });
+    return out as Entry;
+  }
+
+  /** Three-way for one value; two different changes go to the later side, a tie to the greater canonical JSON. */
+  private scalar(field: string, base: unknown, ours: unknown, theirs: unknown): unknown {
+    if (equal(ours, theirs) || equal(theirs, base)) return ours;
+    if (equal(ours, base)) return theirs;
+    const o = canonical(ours);
+    const t = canonical(theirs);
+    if (o === t) return ours;
+    const oursWins = this.oursAt === this.theirsAt ? o > t : this.oursAt > this.theirsAt;
+    return oursWins ? this.lose(field, ours, theirs, this.oursAt, this.theirsAt) : this.lose(field, theirs, ours, this.theirsAt, this.oursAt);
+  }
+
+  /** Records the losing value, once: a loss already in history (from an earlier merge) is not reported again. */
+  private lose(field: string, kept: unknown, replaced: unknown, keptAt: string, replacedAt: string): unknown {
+    const loss = lossKey(field, replacedAt, replaced);
+    if (this.losses.has(loss)) return kept;
+    this.losses.add(loss);
+    // A value that was absent is left out of the record (undefined is never written).
+    const record: HistoryRecord = { field, value: replaced, updated: replacedAt, replacedBy: keptAt };
+    this.history.set(canonical(record), record);
+    this.conflicts.push({ entryId: this.ours.id, field, kept, replaced });
     return kept;
-  };
-
-  const special = new Set(['id', 'updated', 'history', 'votes', 'reasons', 'comments', 'links', 'smart', 'status']);
-  const merged: Record_ = { id: ours.id };
-  const keys = new Set([...Object.keys(ours), ...Object.keys(theirs), ...Object.keys(base ?? {})]);
-  for (const key of keys) {
-    if (special.has(key)) {
-      continue;
-    }
-    const value = scalar(key, base?.[key], ours[key], theirs[key]);
-    if (value !== undefined) {
-      merged[key] = value;
-    }
-  }
-  const smart: Record_ = { ...(base?.smart ?? {}), ...theirs.smart, ...ours.smart };
-  for (const key of new Set([...Object.keys(smart), ...SMART_KEYS])) {
-    const value = scalar(`smart.${key}`, (base?.smart as Record_ | undefined)?.[key], (ours.smart as Record_ | undefined)?.[key], (theirs.smart as Record_ | undefined)?.[key]);
-    if (value === undefined) {
-      delete smart[key];
-    } else {
-      smart[key] = value;
-    }
-  }
-  merged.smart = smart;
-  merged.reasons = mergeSet(base?.reasons, ours.reasons, theirs.reasons);
-  merged.votes = mergeSet(base?.votes, ours.votes, theirs.votes);
-  merged.links = mergeSet(base?.links, ours.links, theirs.links);
-  merged.comments = mergeById(ours.comments, theirs.comments);
-
-  // Archive against edit: the edit survives, so the entry stays in play and the archive goes to history.
-  const edited = (side: Entry) => !base || [...keys].some((key) => key !== 'status' && key !== 'updated' && key !== 'history' && !same(side[key], base[key]));
-  const archivedBy = (side: Entry, other: Entry) => side.status === 'archived' && base?.status !== 'archived' && other.status !== 'archived' && edited(other);
-  if (!same(ours.status, theirs.status) && (archivedBy(ours, theirs) || archivedBy(theirs, ours))) {
-    const [archiver, editor] = archivedBy(ours, theirs) ? [ours, theirs] : [theirs, ours];
-    if (!superseded('status', 'archived', archiver.updated)) {
-      const record: HistoryRecord = { field: 'status', value: 'archived', updated: archiver.updated, replacedBy: editor.updated };
-      history.set(historyKey(record), record);
-    }
-    merged.status = editor.status;
-  } else {
-    merged.status = scalar('status', base?.status, ours.status, theirs.status);
   }
 
-  merged.updated = oursUpdated > theirsUpdated ? oursUpdated : theirsUpdated;
-  if (history.size > 0) {
-    merged.history = [...history.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
+  /** S.M.A.R.T. answers are separate questions, so each merges on its own. */
+  private smart(): unknown {
+    const base = this.base?.smart as unknown;
+    const ours = this.ours.smart as unknown;
+    const theirs = this.theirs.smart as unknown;
+    if (equal(ours, theirs)) return ours;
+    if (!isRecord(ours) || !isRecord(theirs) || (base !== undefined && !isRecord(base))) return this.scalar('smart', base, ours, theirs);
+    const out: Raw = {};
+    for (const key of keysOf(base, ours, theirs)) {
+      put(out, key, this.scalar(`smart.${key}`, base && own(base, key), own(ours, key), own(theirs, key)));
+    }
+    return out;
   }
-  return merged as Entry;
+
+  /** A union by id: a comment on either side stays; one edited on both sides follows the scalar rule. */
+  private comments(): unknown {
+    const ours = this.ours.comments as unknown;
+    const theirs = this.theirs.comments as unknown;
+    if (equal(ours, theirs)) return ours;
+    const base = new Map((asArray(this.base?.comments) as Comment[]).map((c) => [c.id, c]));
+    const fromTheirs = new Map((asArray(theirs) as Comment[]).map((c) => [c.id, c]));
+    const out = new Map<string, Comment>();
+    for (const o of asArray(ours) as Comment[]) {
+      const t = fromTheirs.get(o.id);
+      out.set(o.id, t ? (this.scalar(`comments.${o.id}`, base.get(o.id), o, t) as Comment) : o);
+    }
+    for (const t of fromTheirs.values()) {
+      if (!out.has(t.id)) out.set(t.id, t);
+    }
+    return [...out.values()].sort(commentOrder);
+  }
+
+  /** Archive against edit: the edit survives, the entry stays in play, and the archive goes to history. */
+  private status(): unknown {
+    const { base, ours, theirs } = this;
+    const archiver = this.archivedAgainstEdit(ours, theirs) ? ours : this.archivedAgainstEdit(theirs, ours) ? theirs : undefined;
+    if (!archiver) return this.scalar('status', base?.status, ours.status, theirs.status);
+    const [editor, editorAt, archiverAt] = archiver === ours ? [theirs, this.theirsAt, this.oursAt] : [ours, this.oursAt, this.theirsAt];
+    return this.lose('status', editor.status, archiver.status, editorAt, archiverAt);
+  }
+
+  private archivedAgainstEdit(archiver: Entry, editor: Entry): boolean {
+    const base = this.base;
+    return base !== undefined && base.status !== 'archived' && archiver.status === 'archived' && editor.status !== 'archived' && editedBeyondStatus(base, editor);
+  }
+}
+
+/**
+ * Whether a side changed anything but status and bookkeeping. A comment it removed does not count:
+ * the merge keeps that comment anyway, so counting it would let a repeated merge decide differently.
+ */
+function editedBeyondStatus(base: Entry, side: Entry): boolean {
+  for (const key of keysOf(base, side)) {
+    if (key === 'status' || key === 'updated' || key === 'history' || key === 'comments') continue;
+    if (!equal(own(side, key), own(base, key))) return true;
+  }
+  const before = new Map(asArray(base.comments).map((c) => [(c as Comment).id, c]));
+  return asArray(side.comments).some((c) => !equal(c, before.get((c as Comment).id)));
 }
 
 function mergeRetro(base: Retro | undefined, ours: Retro, theirs: Retro): Retro {
-  const merged: Record_ = {};
-  for (const key of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
-    if (key === 'discussed' || key === 'decided') {
-      merged[key] = mergeSet(base?.[key], ours[key], theirs[key]);
-      continue;
-    }
-    const [b, o, t] = [base?.[key], ours[key], theirs[key]];
-    const value = same(o, t) || (base && same(t, b)) ? o : base && same(o, b) ? t : canonical(o) > canonical(t) ? o : t;
-    if (value !== undefined) {
-      merged[key] = value;
-    }
+  const out: Raw = {};
+  for (const key of keysOf(base, ours, theirs)) {
+    const [b, o, t] = [base && own(base, key), own(ours, key), own(theirs, key)];
+    put(out, key, key === 'discussed' || key === 'decided' ? mergeSet(b, o, t) : mergePlain(b, o, t));
   }
-  return merged as Retro;
+  put(out, 'id', ours.id);
+  return out as Retro;
 }
 
-/** Matches records by id: added on either side → kept; removed on one side and untouched on the other → removed. */
-function mergeRecords<T extends { id: string }>(
-  base: T[] | undefined,
-  ours: T[],
-  theirs: T[],
-  mergeOne: (b: T | undefined, o: T, t: T) => T,
-): T[] {
-  const baseById = new Map((base ?? []).map((item) => [item.id, item]));
-  const oursById = new Map(ours.map((item) => [item.id, item]));
-  const theirsById = new Map(theirs.map((item) => [item.id, item]));
-  const out: T[] = [];
-  for (const id of new Set([...oursById.keys(), ...theirsById.keys()])) {
-    const b = baseById.get(id);
-    const o = oursById.get(id);
-    const t = theirsById.get(id);
-    if (o && t) {
-      out.push(o === t ? o : mergeOne(b, o, t));
-    } else {
-      const only = (o ?? t) as T;
-      // Deleted on one side: it stays deleted only if the other side did not change it.
-      if (!b || !same(only, b)) {
-        out.push(only);
-      }
-    }
-  }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function byId<T extends { id: string }>(items: T[] | undefined): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items ?? []) map.set(item.id, item);
+  return map;
 }
 
 /**
- * Three-way merge of two teammates' backlogs. Pure and deterministic: the result does not depend on
- * which side is "ours", and merging a result again with either side changes nothing.
+ * Matches records by id. Added on either side: kept. Missing on one side: kept with the other side's
+ * version if that side changed it, otherwise gone. Equal on both sides: taken as is, without a merge.
+ */
+function mergeRecords<T extends { id: string }>(base: T[] | undefined, ours: T[], theirs: T[], mergeOne: (b: T | undefined, o: T, t: T) => T): T[] {
+  const before = byId(base);
+  const mine = byId(ours);
+  const other = byId(theirs);
+  const out: T[] = [];
+  const oneSided = (item: T) => {
+    const b = before.get(item.id);
+    if (b === undefined || !equal(item, b)) out.push(item);
+  };
+  for (const [id, o] of mine) {
+    const t = other.get(id);
+    if (t === undefined) oneSided(o);
+    else out.push(equal(o, t) ? o : mergeOne(before.get(id), o, t));
+  }
+  for (const [id, t] of other) {
+    if (!mine.has(id)) oneSided(t);
+  }
+  return out.sort((a, b) => compare(a.id, b.id));
+}
+
+/**
+ * Three-way merge of two teammates' backlogs (`base` is their common ancestor, if any). The result
+ * does not depend on which side is "ours", and merging it again with either side changes nothing.
  */
 export function mergeBacklogs(base: Backlog | undefined, ours: Backlog, theirs: Backlog): MergeResult {
   const conflicts: MergeConflict[] = [];
-  const merged: Record_ = {};
-  for (const key of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
-    if (key === 'entries' || key === 'retros' || key === 'version') {
-      continue;
-    }
-    const [b, o, t] = [base?.[key], ours[key], theirs[key]];
-    merged[key] = same(o, t) || (base && same(t, b)) ? o : base && same(o, b) ? t : canonical(o) > canonical(t) ? o : t;
+  const out: Raw = {};
+  for (const key of keysOf(base, ours, theirs)) {
+    if (key === 'version' || key === 'entries' || key === 'retros') continue;
+    put(out, key, mergePlain(base && own(base, key), own(ours, key), own(theirs, key)));
   }
-  merged.version = Math.max(ours.version, theirs.version);
-  merged.entries = mergeRecords(base?.entries, ours.entries, theirs.entries, (b, o, t) => mergeEntry(b, o, t, conflicts));
-  merged.retros = mergeRecords(base?.retros, ours.retros, theirs.retros, mergeRetro);
-  conflicts.sort((a, b) => canonical(a).localeCompare(canonical(b)));
-  return { backlog: merged as Backlog, conflicts };
+  out.version = Math.max(ours.version, theirs.version);
+  out.entries = mergeRecords(base?.entries, ours.entries, theirs.entries, (b, o, t) => new EntryMerge(b, o, t, conflicts).run());
+  out.retros = mergeRecords(base?.retros, ours.retros, theirs.retros, mergeRetro);
+  conflicts.sort((a, b) => compare(a.entryId, b.entryId) || compare(a.field, b.field));
+  return { backlog: out as Backlog, conflicts };
 }
 
-/** Merges the three texts git hands over (base may be absent when both sides added the file). */
+/**
+ * Merges the three texts git hands over. An absent or blank base means the file has no common
+ * ancestor (both sides created it).
+ */
 export function mergeBacklogTexts(base: string | undefined, ours: string, theirs: string): TextMergeResult {
-  const sides: [Side, string | undefined][] = [['base', base], ['ours', ours], ['theirs', theirs]];
-  const parsed: Partial<Record<Side, Backlog>> = {};
+  const sides: [MergeSide, string | undefined][] = [['base', base], ['ours', ours], ['theirs', theirs]];
+  const parsed: Partial<Record<MergeSide, Backlog>> = {};
   for (const [side, text] of sides) {
-    if (text === undefined || (side === 'base' && text.trim() === '')) {
-      continue;
-    }
+    if (text === undefined || (side === 'base' && text.trim() === '')) continue;
     const result = parseBacklog(text);
     if (!result.ok) {
       const { line, column, message } = result.problem;
