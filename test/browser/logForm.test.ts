@@ -158,6 +158,9 @@ describe('the Log form in Chromium', function () {
     assert.equal(injected, false);
     assert.deepEqual(dialogs, []);
     await form.click('#cancel-edit');
+    // The form leaves editing mode only when the host answers; the next test starts from a new draft.
+    await form.waitForSelector('#cancel-edit', { state: 'detached', timeout: 15000 });
+    await form.waitForFunction(() => (document.getElementById('title') as HTMLInputElement).value === '', null, { timeout: 15000 });
   });
 
   it('keeps a half-written draft across hiding the view and reloading the window', async () => {
