@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-/** A fresh, unguessable value per document, so only the scripts it names can run. */
 export function nonce(): string {
   return randomBytes(16).toString('base64');
 }
@@ -18,19 +17,16 @@ export interface WebviewPage {
   webview: vscode.Webview;
   extensionUri: vscode.Uri;
   title: string;
-  /** Paths relative to the extension root, under dist/webview. */
+  /** Paths relative to the extension root. */
   scripts: string[];
-  /** Paths relative to the extension root, under media or dist/codicons. */
   styles: string[];
-  /** Static markup written by the extension, never data: scripts fill it in with textContent. */
-  body: string;
 }
 
 /**
- * The document shell of every webview: a strict CSP with nonce scripts and no inline styles or
- * handlers. Whatever comes from data is added later by the script, with textContent only.
+ * The document shell of every webview: a strict CSP with nonce scripts and no inline styles. The body
+ * is built by the script from data, with textContent only.
  */
-export function renderWebviewHtml({ webview, extensionUri, title, scripts, styles, body }: WebviewPage): string {
+export function renderWebviewHtml({ webview, extensionUri, title, scripts, styles }: WebviewPage): string {
   const once = nonce();
   const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...file.split('/'))).toString();
   const csp = [
@@ -51,7 +47,7 @@ ${styles.map((file) => `<link rel="stylesheet" href="${asset(file)}">`).join('\n
 <title>${escape(title)}</title>
 </head>
 <body>
-${body}
+<main id="root"></main>
 ${scripts.map((file) => `<script nonce="${once}" src="${asset(file)}"></script>`).join('\n')}
 </body>
 </html>`;
