@@ -48,12 +48,13 @@ export function validateDraft(d: EntryDraft): string[] {
 function costProblems(c: Cost): string[] {
   const problems: string[] = [];
   const amount = (value: number, what: string): void => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${what} must be a number of zero or more.`);
+    // The schema's bounds, so a save never writes a file that fails its own validation.
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10000) problems.push(`${what} must be a number from 0 to 10,000.`);
   };
   amount(c.hoursPerOccurrence, 'Hours each time');
   amount(c.occurrences, 'How often');
   if (!(PERIODS as readonly string[]).includes(c.per)) problems.push(`"${c.per}" is not a known period.`);
-  if (typeof c.people !== 'number' || !Number.isInteger(c.people) || c.people < 1) problems.push('People must be a whole number of at least 1.');
+  if (typeof c.people !== 'number' || !Number.isInteger(c.people) || c.people < 1 || c.people > 100000) problems.push('People must be a whole number from 1 to 100,000.');
   return problems;
 }
 

@@ -28,6 +28,13 @@ function draft(overrides: Partial<EntryDraft> = {}): EntryDraft {
   };
 }
 
+describe('validateDraft bounds', () => {
+  it('refuses cost values the schema would reject', () => {
+    const d = { ...emptyDraft(), title: 'x', cost: { hoursPerOccurrence: 10001, occurrences: 1, per: 'week' as const, people: 100001 } };
+    assert.deepEqual(validateDraft(d), ['Hours each time must be a number from 0 to 10,000.', 'People must be a whole number from 1 to 100,000.']);
+  });
+});
+
 describe('entries', () => {
   describe('validateDraft', () => {
     it('accepts a reasonable draft', () => {
@@ -49,9 +56,9 @@ describe('entries', () => {
         '"meeting" is not a known kind of work.',
         '"greed" is not a known reason.',
         'The answer to "Speak up" is 20001 characters long; keep it to 20000.',
-        'Hours each time must be a number of zero or more.',
-        'How often must be a number of zero or more.',
-        'People must be a whole number of at least 1.',
+        'Hours each time must be a number from 0 to 10,000.',
+        'How often must be a number from 0 to 10,000.',
+        'People must be a whole number from 1 to 100,000.',
       ]);
     });
 
@@ -62,8 +69,8 @@ describe('entries', () => {
 
     it('rejects zero people and NaN', () => {
       assert.deepEqual(validateDraft(draft({ cost: { hoursPerOccurrence: Number.NaN, occurrences: 0, per: 'day', people: 0 } })), [
-        'Hours each time must be a number of zero or more.',
-        'People must be a whole number of at least 1.',
+        'Hours each time must be a number from 0 to 10,000.',
+        'People must be a whole number from 1 to 100,000.',
       ]);
     });
   });
