@@ -1,7 +1,7 @@
 // Runs the extension in a real VS Code: code-server (VS Code's server with a Node extension host)
 // driven by headless Chromium. Used by the test runner, the demo, the bench and the browser tests.
 import { spawn } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -55,8 +55,29 @@ function timestamp() {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
+/** Runs kept under .cache/run/; older ones go, unless they may still be in use (younger than a day). */
+const KEEP_RUNS = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function pruneRunDirs() {
+  if (!existsSync(paths.runsDir)) {
+    return;
+  }
+  const runs = readdirSync(paths.runsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(paths.runsDir, d.name))
+    .sort()
+    .reverse();
+  for (const dir of runs.slice(KEEP_RUNS)) {
+    if (Date.now() - statSync(dir).mtimeMs > DAY_MS) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 /** A fresh folder under .cache/run/ for one run's logs, workspaces and server state. */
 export function newRunDir(label) {
+  pruneRunDirs();
   const dir = join(paths.runsDir, label ? `${timestamp()}-${label}` : timestamp());
   mkdirSync(dir, { recursive: true });
   return dir;

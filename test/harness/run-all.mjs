@@ -10,6 +10,11 @@ const ROOT = paths.root;
 const CI = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI);
 const COLOR = !CI && process.stdout.isTTY === true && !process.env.NO_COLOR;
 const MINUTE = 60_000;
+// `STUPID_WORK_LAYERS=unit,host` runs only those layers (lint+typecheck, build, unit, git, host, browser).
+const ONLY = process.env.STUPID_WORK_LAYERS ? new Set(process.env.STUPID_WORK_LAYERS.split(',').map((s) => s.trim())) : undefined;
+const wanted = (layer) => !ONLY || ONLY.has(layer);
+// `STUPID_WORK_GREP=pattern` runs only the mocha tests whose titles match, in every layer.
+const GREP = process.env.STUPID_WORK_GREP;
 
 const runDir = newRunDir();
 const resultsFile = join(runDir, 'results.jsonl');
@@ -122,7 +127,7 @@ async function mochaLayer(layer, dir, env = {}) {
     console.log(`no test files in ${dir}/`);
     return addRow(layer, [{ passed: 0, failed: 0, skipped: 0, seconds: 0, failedTitles: [], note: 'no test files' }]);
   }
-  const args = [mochaBin, '--import=tsx', '--reporter', reporter, COLOR ? '--color' : '--no-color', '--timeout', '120000', ...files];
+  const args = [mochaBin, '--import=tsx', '--reporter', reporter, COLOR ? '--color' : '--no-color', '--timeout', '120000', ...(GREP ? ['--grep', GREP] : []), ...files];
   const code = await runLogged(layer, process.execPath, args, {
     env: { ...childEnv, ...env, STUPID_WORK_RESULTS: resultsFile, STUPID_WORK_LAYER: layer },
   });
@@ -150,34 +155,38 @@ async function hostLayers(buildOk) {
     return;
   }
   try {
-    heading('host');
-    const started = performance.now();
-    let code;
-    try {
-      code = await runExtensionTests({
-        port: server.port,
-        workspace,
-        testsModule: join(ROOT, 'dist', 'test', 'host.js'),
-        env: {
-          STUPID_WORK_RESULTS: resultsFile,
-          STUPID_WORK_LAYER: 'host',
-          STUPID_WORK_WORKSPACE: workspace,
-          // mocha colours its symbols from the environment, whatever its `color` option says.
-          ...(COLOR ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }),
-        },
-        timeoutMs: 5 * MINUTE,
-        logDir: join(runDir, 'host-logs'),
-      });
-    } catch (error) {
-      console.error(error.stack ?? error);
-      code = 1;
-    }
-    addRow('host', [collect('host', code, started)]);
-
-    await mochaLayer('browser', 'test/browser', { STUPID_WORK_PORT: String(server.port), STUPID_WORK_WORKSPACE: workspace });
+    if (wanted('host')) await hostLayer(server, workspace);
+    if (wanted('browser')) await mochaLayer('browser', 'test/browser', { STUPID_WORK_PORT: String(server.port), STUPID_WORK_WORKSPACE: workspace });
   } finally {
     await server.stop();
   }
+}
+
+async function hostLayer(server, workspace) {
+  heading('host');
+  const started = performance.now();
+  let code;
+  try {
+    code = await runExtensionTests({
+      port: server.port,
+      workspace,
+      testsModule: join(ROOT, 'dist', 'test', 'host.js'),
+      env: {
+        STUPID_WORK_RESULTS: resultsFile,
+        STUPID_WORK_LAYER: 'host',
+        STUPID_WORK_WORKSPACE: workspace,
+        ...(GREP ? { STUPID_WORK_GREP: GREP } : {}),
+        // mocha colours its symbols from the environment, whatever its `color` option says.
+        ...(COLOR ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }),
+      },
+      timeoutMs: 5 * MINUTE,
+      logDir: join(runDir, 'host-logs'),
+    });
+  } catch (error) {
+    console.error(error.stack ?? error);
+    code = 1;
+  }
+  addRow('host', [collect('host', code, started)]);
 }
 
 function printSummary(started) {
@@ -202,14 +211,16 @@ function printSummary(started) {
 
 async function main() {
   const started = performance.now();
-  addRow('lint+typecheck', [
-    await check('lint+typecheck', 'eslint', bin('eslint'), ['.', ...(COLOR ? [] : ['--no-color'])]),
-    await check('lint+typecheck', 'tsc', bin('tsc'), ['-p', '.', '--pretty', String(COLOR)]),
-  ]);
+  if (wanted('lint+typecheck')) {
+    addRow('lint+typecheck', [
+      await check('lint+typecheck', 'eslint', bin('eslint'), ['.', ...(COLOR ? [] : ['--no-color'])]),
+      await check('lint+typecheck', 'tsc', bin('tsc'), ['-p', '.', '--pretty', String(COLOR)]),
+    ]);
+  }
   const build = addRow('build', [await check('build', 'esbuild', process.execPath, ['esbuild.mjs'])]);
-  await mochaLayer('unit', 'test/unit');
-  await mochaLayer('git', 'test/git');
-  await hostLayers(build.failed === 0);
+  if (wanted('unit')) await mochaLayer('unit', 'test/unit');
+  if (wanted('git')) await mochaLayer('git', 'test/git');
+  if (wanted('host') || wanted('browser')) await hostLayers(build.failed === 0);
   const failed = printSummary(started);
   process.exitCode = failed > 0 ? 1 : 0;
 }
