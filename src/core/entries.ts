@@ -17,7 +17,7 @@ import {
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_ANSWER_LENGTH = 20_000;
 
-const SMART_NAMES: Record<keyof Smart, string> = {
+export const SMART_NAMES: Record<keyof Smart, string> = {
   speakUp: 'Speak up',
   moreInfo: 'More information',
   accountability: 'Accountability',
@@ -68,7 +68,8 @@ function coarseStamp(stamp: string): string {
   return /^\d{4}-\d{2}-\d{2}T.*Z$/.test(stamp) ? `${stamp.slice(0, 10)}T00:00:00.000Z` : stamp;
 }
 
-function stamp(now: Date, anonymous: boolean): string {
+/** The time to record on an entry: coarse when the entry is anonymous. */
+export function stamp(now: Date, anonymous: boolean): string {
   return anonymous ? coarseTime(now) : now.toISOString();
 }
 

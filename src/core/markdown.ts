@@ -13,12 +13,12 @@ export function escapeMarkdown(s: string): string {
 }
 
 /** One line of text: newlines would let a title or name break out of its heading or list item. */
-function inline(s: string): string {
+export function inline(s: string): string {
   return escapeMarkdown(s.replace(/\s+/g, ' ').trim());
 }
 
 /** Keeps paragraphs and line breaks, but escapes and unindents every line so none can start a block of its own. */
-function block(s: string): string {
+export function block(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
     .trim()

@@ -91,6 +91,10 @@ export interface Decision extends Extra {
   due?: string;
   followUp: FollowUp;
   decided: string;
+  /** When the follow-up became done. */
+  completed?: string;
+  /** Id of the retro that recorded the decision; absent when it was recorded outside a retro. */
+  retro?: string;
 }
 
 /** A value that lost a concurrent edit during a merge, kept so nothing is silently dropped. */
@@ -116,6 +120,8 @@ export interface Entry extends Extra {
   created: string;
   updated: string;
   status: Status;
+  /** Id of the entry this one was merged into as a duplicate; such an entry is archived. */
+  duplicateOf?: string;
   triage: TriageList;
   votes: string[];
   comments: Comment[];

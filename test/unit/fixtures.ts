@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import type { Labels } from '../../src/core/labels';
 import {
   FOLLOW_UPS,
   KINDS,
@@ -12,6 +14,8 @@ import {
   type Entry,
   type Person,
 } from '../../src/core/model';
+import { parseBacklog } from '../../src/core/parse';
+import { serializeBacklog } from '../../src/core/serialize';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -181,4 +185,34 @@ export function generateBacklog(n: number, seed = 1): Backlog {
     entries.push(entry);
   }
   return { version: SCHEMA_VERSION, entries, retros: [] };
+}
+
+/** English display names, as the UI hands them to the core. */
+export const LABELS: Labels = {
+  kinds: { 'unused-report': 'Unused report', 'ritual-process': 'Ritual process', 'autopilot-policy': 'Autopilot policy', 'losing-decision': 'Losing decision', trivia: 'Trivia', other: 'Other' },
+  reasons: {
+    fear: 'Fear',
+    politics: 'Politics',
+    uncertainty: 'Uncertainty',
+    overload: 'Overload',
+    indecision: 'Indecision',
+    'not-my-job': 'Not my job',
+    'stepping-on-toes': 'Stepping on toes',
+    'always-done-that-way': 'Always done that way',
+    'boss-wants-it': 'Boss wants it',
+  },
+  smart: { speakUp: 'Speak up', moreInfo: 'More information', accountability: 'Accountability', reprioritize: 'Re-prioritize', tryAnother: 'Try another approach' },
+  smartHints: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+  statuses: { open: 'Open', decided: 'Decided', done: 'Done', archived: 'Archived' },
+  triage: { inbox: 'Inbox', now: 'Now', 'bigger-story': 'Bigger story', someday: 'Someday' },
+  periods: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
+  outcomes: { stop: 'Stop', automate: 'Automate', simplify: 'Simplify', keep: 'Keep' },
+  followUps: { open: 'Open', 'in-progress': 'In progress', done: 'Done' },
+  anonymous: 'Anonymous',
+};
+
+/** Fails unless the backlog, written as the file, loads again: every stored result must pass the schema. */
+export function assertValid(b: Backlog): void {
+  const result = parseBacklog(serializeBacklog(b));
+  if (!result.ok) assert.fail(`${result.problem.code}: ${result.problem.message}`);
 }

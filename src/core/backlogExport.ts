@@ -1,0 +1,79 @@
+/** The backlog as a spreadsheet (CSV) or as data (JSON), for teams that track it elsewhere too. */
+import { hoursPerMonth } from './cost';
+import type { Labels } from './labels';
+import { SMART_KEYS, type Backlog, type Entry } from './model';
+import { serializeBacklog } from './serialize';
+
+const HEADER = [
+  'id',
+  'title',
+  'kind',
+  'reasons',
+  'status',
+  'triage',
+  'votes',
+  'hours per month',
+  'author',
+  'created',
+  'updated',
+  'speak up',
+  'more information',
+  'accountability',
+  're-prioritize',
+  'try another approach',
+  'decision',
+  'owner',
+  'due',
+  'follow-up',
+  'rationale',
+  'duplicate of',
+];
+
+/**
+ * One RFC 4180 field. Text a spreadsheet would run as a formula gets a leading apostrophe, so a
+ * teammate's title can never execute in someone else's spreadsheet.
+ */
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function row(e: Entry, labels: Labels): string[] {
+  const d = e.decision;
+  return [
+    e.id,
+    e.title,
+    labels.kinds[e.kind] ?? e.kind,
+    e.reasons.map((r) => labels.reasons[r] ?? r).join('; '),
+    labels.statuses[e.status] ?? e.status,
+    labels.triage[e.triage] ?? e.triage,
+    String(e.votes.length),
+    String(Math.round(hoursPerMonth(e.cost) * 10) / 10),
+    e.author ? e.author.name : labels.anonymous,
+    e.created,
+    e.updated,
+    ...SMART_KEYS.map((key) => e.smart[key] ?? ''),
+    d ? (labels.outcomes[d.outcome] ?? d.outcome) : '',
+    d?.owner ?? '',
+    d?.due ?? '',
+    d ? (labels.followUps[d.followUp] ?? d.followUp) : '',
+    d?.rationale ?? '',
+    e.duplicateOf ?? '',
+  ];
+}
+
+/**
+ * RFC 4180 CSV: a header row, then one row per entry (archived ones included) in id order, with
+ * CRLF line ends. Values are shown with their display names, as on the board.
+ */
+export function backlogToCsv(b: Backlog, labels: Labels): string {
+  const entries = [...b.entries].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const lines = [HEADER.map(cell).join(',')];
+  for (const e of entries) lines.push(row(e, labels).map(cell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The whole backlog as JSON, byte for byte what the file holds. */
+export function backlogToJson(b: Backlog): string {
+  return serializeBacklog(b);
+}

@@ -1,0 +1,95 @@
+/** A retro's summary in Markdown, for the team's notes. Every piece of text from the file is escaped. */
+import { formatHours, hoursPerMonth } from './cost';
+import type { Labels } from './labels';
+import { block, inline } from './markdown';
+import type { Backlog, Decision, Entry } from './model';
+import { followUps } from './retro';
+
+/** Translated words for the summary; `{0}` marks where a value goes. */
+export interface SummaryStrings {
+  /** For example "Retro {0}", with the retro's date. */
+  title: string;
+  facilitator: string;
+  decisions: string;
+  owner: string;
+  due: string;
+  noDue: string;
+  /** For example "{0} per month addressed". */
+  hoursAddressed: string;
+  deferred: string;
+  followUps: string;
+  /** For example "{0} days overdue". */
+  overdue: string;
+  none: string;
+  rationale: string;
+}
+
+function fill(template: string, value: string): string {
+  return template.replace('{0}', () => value);
+}
+
+function byDecidedThenId(a: Entry, b: Entry): number {
+  const x = a.decision?.decided ?? '';
+  const y = b.decision?.decided ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Outcome, owner and due date on one line, every part escaped. */
+function about(d: Decision, labels: Labels, strings: SummaryStrings): string {
+  const due = d.due ? `${strings.due}: ${d.due}` : strings.noDue;
+  return [labels.outcomes[d.outcome], `${strings.owner}: ${d.owner}`, due].map(inline).join(' · ');
+}
+
+/**
+ * The retro's decisions with owners and due dates, the wasted hours per month they address (stop,
+ * automate and simplify), the entries discussed but not decided, and the follow-ups still open from
+ * before it. An unknown retro id gives an empty string.
+ */
+export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels, strings: SummaryStrings, now: Date): string {
+  const retro = b.retros.find((r) => r.id === retroId);
+  if (!retro) return '';
+  const byId = new Map(b.entries.map((e) => [e.id, e]));
+  const decidedIds = new Set(retro.decided);
+  for (const e of b.entries) {
+    if (e.decision?.retro === retroId) decidedIds.add(e.id);
+  }
+  const decided = [...decidedIds]
+    .map((id) => byId.get(id))
+    .filter((e): e is Entry & { decision: Decision } => e?.decision !== undefined)
+    .sort(byDecidedThenId);
+  const deferred = [...new Set(retro.discussed)]
+    .filter((id) => !decidedIds.has(id))
+    .map((id) => byId.get(id))
+    .filter((e): e is Entry => e !== undefined);
+  const earlier = followUps(b, now).filter((f) => f.decision.retro !== retroId && f.decision.decided < retro.started);
+  let addressed = 0;
+  for (const e of decided) {
+    if (e.decision.outcome !== 'keep') addressed += hoursPerMonth(e.cost);
+  }
+
+  const out: string[] = [`# ${inline(fill(strings.title, retro.started.slice(0, 10)))}`, ''];
+  out.push(`- ${inline(`${strings.facilitator}: ${retro.facilitator}`)}`);
+  out.push(`- ${inline(fill(strings.hoursAddressed, formatHours(addressed)))}`);
+
+  out.push('', `## ${inline(strings.decisions)}`, '');
+  if (decided.length === 0) out.push(inline(strings.none));
+  decided.forEach((e, i) => {
+    if (i > 0) out.push('');
+    out.push(`### ${inline(e.title)}`, '', `- ${about(e.decision, labels, strings)}`);
+    const why = e.decision.rationale.trim();
+    if (why !== '') out.push('', `**${inline(strings.rationale)}:**`, '', block(why));
+  });
+
+  out.push('', `## ${inline(strings.deferred)}`, '');
+  if (deferred.length === 0) out.push(inline(strings.none));
+  for (const e of deferred) out.push(`- ${inline(e.title)}`);
+
+  out.push('', `## ${inline(strings.followUps)}`, '');
+  if (earlier.length === 0) out.push(inline(strings.none));
+  for (const f of earlier) {
+    const late = f.overdueDays > 0 ? ` · **${inline(fill(strings.overdue, String(f.overdueDays)))}**` : '';
+    out.push(`- ${inline(f.entry.title)} · ${about(f.decision, labels, strings)} · ${inline(labels.followUps[f.decision.followUp])}${late}`);
+  }
+  return `${out.join('\n')}\n`;
+}

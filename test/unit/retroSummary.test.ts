@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Backlog, Decision, Retro } from '../../src/core/model';
+import { retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retroSummary';
+import { LABELS, makeEntry } from './fixtures';
+
+/**
+ * Golden files are compared byte for byte. After an intended change to the summary, refresh them with
+ * `STUPID_WORK_UPDATE_GOLDEN=1 npx mocha --import=tsx test/unit/retroSummary.test.ts` and review the diff.
+ */
+const GOLDEN = path.join(__dirname, 'golden');
+const UPDATE = process.env.STUPID_WORK_UPDATE_GOLDEN === '1';
+
+function matchesGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (UPDATE) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  assert.ok(existsSync(file), `${file} is missing; run with STUPID_WORK_UPDATE_GOLDEN=1 to write it`);
+  assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from its golden file`);
+}
+
+const STRINGS: SummaryStrings = {
+  title: 'Retro {0}',
+  facilitator: 'Facilitator',
+  decisions: 'Decisions',
+  owner: 'Owner',
+  due: 'Due',
+  noDue: 'No due date',
+  hoursAddressed: '{0} per month addressed',
+  deferred: 'Discussed, not decided',
+  followUps: 'Open follow-ups from earlier retros',
+  overdue: '{0} days overdue',
+  none: 'None',
+  rationale: 'Why',
+};
+
+const NOW = new Date('2025-03-10T15:00:00.000Z');
+const R1 = '01JH1000000000000000000000';
+const R2 = '01JH1000000000000000000001';
+const E = (n: number) => `01JH${String(n).padStart(22, '0')}`;
+
+function decision(overrides: Partial<Decision>): Decision {
+  return { outcome: 'stop', rationale: '', owner: 'Grace Hopper', followUp: 'open', decided: '2025-03-10T14:10:00.000Z', retro: R2, ...overrides };
+}
+
+function retros(facilitator = 'Ada Lovelace'): Retro[] {
+  return [
+    { id: R1, started: '2025-02-03T09:00:00.000Z', finished: '2025-02-03T09:30:00.000Z', facilitator: 'Alan Turing', discussed: [E(5), E(6)], decided: [E(5), E(6)] },
+    { id: R2, started: '2025-03-10T14:00:00.000Z', facilitator, discussed: [E(1), E(2), E(3), E(4)], decided: [E(1), E(2), E(3)] },
+  ];
+}
+
+function ordinary(): Backlog {
+  return {
+    version: 1,
+    retros: retros(),
+    entries: [
+      makeEntry({
+        id: E(1),
+        title: 'Weekly status report nobody reads',
+        status: 'decided',
+        cost: { hoursPerOccurrence: 1, occurrences: 1, per: 'week', people: 6 },
+        decision: decision({ due: '2025-03-31', rationale: 'Nobody opened it in a year.' }),
+      }),
+      makeEntry({
+        id: E(2),
+        title: 'Manual audit screenshots',
+        kind: 'autopilot-policy',
+        status: 'decided',
+        cost: { hoursPerOccurrence: 2, occurrences: 1, per: 'month', people: 1 },
+        decision: decision({ outcome: 'keep', owner: 'Ada Lovelace', rationale: 'The auditor requires them.\n\nAsk again next year.', decided: '2025-03-10T14:20:00.000Z' }),
+      }),
+      makeEntry({
+        id: E(3),
+        title: 'Copying numbers into slides',
+        author: undefined,
+        status: 'decided',
+        cost: { hoursPerOccurrence: 0.5, occurrences: 2, per: 'week', people: 1 },
+        decision: decision({ outcome: 'automate', owner: 'Katherine Johnson', decided: '2025-03-10T14:15:00.000Z' }),
+      }),
+      makeEntry({ id: E(4), title: 'Three signatures for a config change' }),
+      makeEntry({ id: E(5), title: 'Deploy freeze on Fridays', status: 'decided', decision: decision({ retro: R1, owner: 'Edsger Dijkstra', due: '2025-02-28', followUp: 'in-progress', decided: '2025-02-03T09:10:00.000Z' }) }),
+      makeEntry({ id: E(6), title: 'Forty-minute standup', status: 'decided', decision: decision({ retro: R1, outcome: 'simplify', owner: 'Barbara Liskov', decided: '2025-02-03T09:20:00.000Z' }) }),
+      makeEntry({ id: E(7), title: 'Finished long ago', status: 'done', decision: decision({ retro: R1, followUp: 'done', decided: '2025-02-03T09:25:00.000Z' }) }),
+    ],
+  };
+}
+
+const HOSTILE_TEXT = '<script>alert(1)</script> [click](javascript:alert(1)) ![x](http://evil/x.png)';
+
+function hostile(): Backlog {
+  const b = ordinary();
+  b.retros = retros('# Mallory <img src=x onerror=alert(1)>\n- injected');
+  const [e1, e2, , e4, e5] = b.entries;
+  e1.title = `${HOSTILE_TEXT}\n# not a heading`;
+  e1.decision = decision({ owner: '**Owner** | table | `code`', due: '2025-03-31', rationale: `> quoted\n    indented code\n${HOSTILE_TEXT}\n\n1. list\n- item\n<details open>` });
+  e2.decision = decision({ outcome: 'keep', owner: '[Ada](http://evil)', rationale: '```\nfenced\n```\n\n---\n\n=== setext\n\n| a | b |\n|---|---|' });
+  e4.title = '~~struck~~ _em_ $math$ {braces} &amp; \\backslash';
+  e5.title = '<!-- comment --> <a href="javascript:alert(1)">link</a>';
+  return b;
+}
+
+describe('retroSummaryMarkdown', () => {
+  it('summarises decisions, hours addressed, deferred entries and earlier follow-ups (golden)', () => {
+    matchesGolden('retro-summary.md', retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, NOW));
+  });
+
+  it('renders hostile text inert (golden)', () => {
+    const md = retroSummaryMarkdown(hostile(), R2, LABELS, STRINGS, NOW);
+    matchesGolden('retro-summary-hostile.md', md);
+    assert.doesNotMatch(md, /<|>/, 'no raw angle brackets, so no HTML');
+    assert.doesNotMatch(md, /(^|[^\\])\]\(/, 'no link syntax');
+    assert.doesNotMatch(md, /^(?!#+ |- |\*\*Why)[#>|=`-]/m, 'no line starts a block of its own');
+    for (const line of md.split('\n')) assert.doesNotMatch(line, /^( {4}|\t)/, 'no indented code block');
+  });
+
+  it('counts only stop, automate and simplify towards the hours addressed', () => {
+    const md = retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, NOW);
+    // 26 h + 4.3 h; the kept audit's 2 h are not addressed.
+    assert.match(md, /^- 30 h per month addressed$/m);
+    const kept = { ...ordinary(), entries: ordinary().entries.filter((e) => e.id !== E(1)) };
+    assert.match(retroSummaryMarkdown(kept, R2, LABELS, STRINGS, NOW), /^- 4\\\.3 h per month addressed$/m);
+  });
+
+  it('says so when a section is empty, and gives nothing for an unknown retro', () => {
+    const b: Backlog = { version: 1, entries: [], retros: [{ id: R2, started: '2025-03-10T14:00:00.000Z', facilitator: 'Ada', discussed: [], decided: [] }] };
+    assert.equal(
+      retroSummaryMarkdown(b, R2, LABELS, STRINGS, NOW),
+      '# Retro 2025\\-03\\-10\n\n- Facilitator: Ada\n- 0 h per month addressed\n\n## Decisions\n\nNone\n\n## Discussed, not decided\n\nNone\n\n## Open follow\\-ups from earlier retros\n\nNone\n',
+    );
+    assert.equal(retroSummaryMarkdown(b, R1, LABELS, STRINGS, NOW), '');
+  });
+});
