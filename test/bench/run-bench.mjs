@@ -34,7 +34,9 @@ function coreFigures() {
     'const runCoreBench = bench.runCoreBench ?? bench.default.runCoreBench;',
     `const sync = await import(${JSON.stringify(pathToFileURL(SYNC_BENCH).href)});`,
     'const runSyncBench = sync.runSyncBench ?? sync.default.runSyncBench;',
-    'process.stdout.write(`\\n${JSON.stringify([...(await runCoreBench()), ...(await runSyncBench())])}\\n`);',
+    `const codeLinks = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'test', 'bench', 'codeLinks.bench.ts')).href)});`,
+    'const runCodeLinkBench = codeLinks.runCodeLinkBench ?? codeLinks.default.runCodeLinkBench;',
+    'process.stdout.write(`\\n${JSON.stringify([...(await runCoreBench()), ...(await runSyncBench()), ...runCodeLinkBench()])}\\n`);',
   ].join('\n');
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
     cwd: ROOT,
