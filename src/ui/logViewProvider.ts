@@ -115,7 +115,10 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   /** Starts a new entry with some fields filled in, for example a code link. */
   prefill(targetKey: string, fields: Partial<EntryDraft>): void {
-    this.load({ target: targetKey, draft: { ...this.storedDraft().draft, ...fields }, editingId: undefined });
+    const stored = this.storedDraft();
+    // A half-written new entry keeps what was typed; an entry being edited must not become a copy of itself.
+    const base = stored.editingId ? emptyDraft(this.host.anonymousByDefault(targetKey)) : stored.draft;
+    this.load({ target: targetKey, draft: { ...base, ...fields }, editingId: undefined });
   }
 
   dispose(): void {

@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import type { Browser, Page } from 'playwright-core';
+import schema from '../../media/stupid-work.schema.json';
+import type { CodeLink } from '../../src/core/model';
+import { EXTENSION_ID, developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
+import { requiredEnv } from './runEnv';
+
+interface StoredEntry {
+  id: string;
+  title: string;
+  kind: string;
+  smart: Record<string, string>;
+  links: CodeLink[];
+}
+
+describe('Quick Capture in Chromium', function () {
+  this.timeout(180000);
+  const port = Number(requiredEnv('STUPID_WORK_PORT'));
+  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
+  const alphaDir = path.join(path.dirname(workspace), 'alpha');
+  const alphaFile = path.join(alphaDir, 'stupid-work.json');
+  const script = path.join(alphaDir, 'ops', 'copy-invoices.sh');
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  let browser: Browser;
+  let page: Page;
+
+  /** The extension's webviews that have a document: the Log form would be one. */
+  function ourWebviews(): number {
+    return page.frames().filter((frame) => frame.url().includes(`extensionId=${EXTENSION_ID}`)).length;
+  }
+
+  /** Runs a command from the palette, as a person does. */
+  async function runCommand(label: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`>${label}`);
+    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
+    await row.waitFor({ timeout: 10000 });
+    await row.click();
+  }
+
+  /** Runs Quick Capture and answers its prompts; returns how many interactions that took. */
+  async function quickCapture(title: string, kind: string, speakUp: string): Promise<number> {
+    await runCommand('Stupid Work: Quick Capture');
+    const input = page.locator('.quick-input-widget input');
+    const step = page.locator('.quick-input-widget .quick-input-title');
+    let interactions = 0;
+    for (const [name, text] of [['1/3', title], ['2/3', kind], ['3/3', speakUp]]) {
+      await step.filter({ hasText: name }).waitFor({ timeout: 15000 });
+      await input.fill(text);
+      await input.press('Enter');
+      interactions++;
+    }
+    return interactions;
+  }
+
+  function readAlpha(): StoredEntry[] {
+    const data = JSON.parse(readFileSync(alphaFile, 'utf8')) as unknown;
+    assert.ok(validate(data), JSON.stringify(validate.errors));
+    return (data as { entries: StoredEntry[] }).entries;
+  }
+
+  async function savedEntry(title: string): Promise<StoredEntry> {
+    for (const end = Date.now() + 15000; Date.now() < end; await page.waitForTimeout(250)) {
+      const saved = readAlpha().find((entry) => entry.title === title);
+      if (saved) {
+        return saved;
+      }
+    }
+    assert.fail(`“${title}” is not in alpha/stupid-work.json`);
+  }
+
+  /** Waits until the gutter flag is shown, or gone. */
+  async function waitForFlag(shown: boolean): Promise<void> {
+    await page.waitForFunction(
+      (expected) =>
+        [...document.querySelectorAll('.editor-instance .monaco-editor .margin *')].some((el) => getComputedStyle(el).backgroundImage.includes('flagged-gutter.svg')) === expected,
+      shown,
+      { timeout: 15000 },
+    );
+  }
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
+    await page.goto(workbenchUrl(port, workspace, developmentPayload(port)), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+    await page.locator('.part.activitybar [aria-label^="Stupid Work"]').first().waitFor({ timeout: 60000 });
+  });
+
+  after(async () => {
+    const dir = path.join(paths.root, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    await page?.screenshot({ path: path.join(dir, 'quick-capture-last.png') }).catch(() => undefined);
+    await runCommand('View: Close All Editors').catch(() => undefined);
+    await browser?.close();
+    rmSync(path.dirname(script), { recursive: true, force: true });
+  });
+
+  it('Quick Capture saves a valid entry in three interactions, without opening a webview', async () => {
+    // Start from the Explorer with no editor, so the entry goes to the first ready folder (alpha) and
+    // the Log form is not showing.
+    await runCommand('View: Show Explorer');
+    await runCommand('View: Close All Editors');
+    await page.waitForFunction(() => document.querySelector('.part.sidebar .composite.title')?.textContent?.toLowerCase().includes('explorer') ?? false, null, { timeout: 15000 });
+    await page.waitForTimeout(1000);
+    assert.equal(ourWebviews(), 0, 'no webview of the extension is open before the capture');
+
+    const title = `Re-keying invoice totals into the finance sheet ${Date.now()}`;
+    const speakUp = 'The ERP already exports them; we copy 40 rows by hand each month.';
+    assert.equal(await quickCapture(title, 'Ritual process', speakUp), 3);
+
+    const saved = await savedEntry(title);
+    assert.equal(saved.kind, 'ritual-process');
+    assert.equal(saved.smart.speakUp, speakUp);
+    assert.deepEqual(saved.links, []);
+    // No fourth prompt: the capture's prompts are gone and stay gone.
+    const prompts = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Quick Capture' });
+    await prompts.waitFor({ state: 'hidden', timeout: 5000 });
+    await page.waitForTimeout(1000);
+    assert.equal(await prompts.isVisible(), false, 'no fourth prompt');
+
+    // A window without focus keeps notifications in the centre instead of showing toasts.
+    await runCommand('Notifications: Show Notifications');
+    await page.locator('.notifications-center .monaco-list-row', { hasText: `Saved “${title}” in alpha.` }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Escape');
+    assert.equal(ourWebviews(), 0, 'no webview opened for the capture');
+  });
+
+  it('Quick Capture writes nothing when Escape is pressed', async () => {
+    const before = readFileSync(alphaFile, 'utf8');
+    await runCommand('Stupid Work: Quick Capture');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '1/3' }).waitFor({ timeout: 15000 });
+    await input.fill(`Abandoned capture ${Date.now()}`);
+    await input.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '2/3' }).waitFor({ timeout: 15000 });
+    await input.press('Escape');
+    await page.waitForTimeout(1000);
+    assert.equal(readFileSync(alphaFile, 'utf8'), before, 'the backlog is unchanged');
+  });
+
+  it('Quick Capture on a selection links the code, which then shows a CodeLens, a gutter flag and a hover', async () => {
+    mkdirSync(path.dirname(script), { recursive: true });
+    writeFileSync(script, '#!/bin/sh\nerp-export --month "$1" > invoices.csv\nxlsx-paste invoices.csv "Finance/Totals.xlsx"\necho done\n');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('copy-invoices.sh');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'copy-invoices.sh' }).first().waitFor({ timeout: 15000 });
+    await input.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'xlsx-paste' }).waitFor({ timeout: 15000 });
+    // Select lines 2 and 3 with the keyboard.
+    await page.keyboard.press('F1');
+    await input.fill(':2');
+    await input.press('Enter');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+End');
+
+    const title = `Pasting ERP totals into a spreadsheet ${Date.now()}`;
+    assert.equal(await quickCapture(title, 'Ritual process', ''), 3);
+    const saved = await savedEntry(title);
+    assert.equal(saved.smart.speakUp, '');
+    assert.equal(saved.links.length, 1);
+    assert.deepEqual({ ...saved.links[0], fingerprint: undefined }, { path: 'ops/copy-invoices.sh', startLine: 2, endLine: 3, fingerprint: undefined });
+    assert.match(saved.links[0].fingerprint, /^v1:/);
+
+    await editor.locator('.codelens-decoration', { hasText: title }).first().waitFor({ timeout: 15000 });
+    await waitForFlag(true);
+    await editor.locator('.view-line', { hasText: 'xlsx-paste' }).hover();
+    const hover = page.locator('.monaco-hover', { hasText: title }).first();
+    await hover.waitFor({ timeout: 15000 });
+    assert.match((await hover.textContent()) ?? '', /Open entry/);
+    await page.keyboard.press('Escape');
+
+    // The setting is read live: turning it off in the workspace file takes the flag away.
+    const original = readFileSync(workspace, 'utf8');
+    const settings = JSON.parse(original) as { settings: Record<string, unknown> };
+    settings.settings['stupidWork.codeLinks.decorations'] = false;
+    try {
+      writeFileSync(workspace, JSON.stringify(settings, null, 2));
+      await waitForFlag(false);
+    } finally {
+      writeFileSync(workspace, original);
+    }
+    await waitForFlag(true);
+  });
+});
