@@ -1,0 +1,319 @@
+/** Messages between the Retro Board webview and the extension host. Pure: imported by both sides. */
+import type { BoardFilter, BoardQuery, BoardSort, BoardView } from '../core/boardQuery';
+import { MAX_TITLE_LENGTH } from '../core/entries';
+import { isId } from '../core/ids';
+import type { Labels } from '../core/labels';
+import {
+  FOLLOW_UPS,
+  KINDS,
+  OUTCOMES,
+  REASONS,
+  STATUSES,
+  TRIAGE_LISTS,
+  type Decision,
+  type FollowUp,
+  type Kind,
+  type Outcome,
+  type Reason,
+  type Smart,
+  type TriageList,
+} from '../core/model';
+import type { DecisionInput } from '../core/retro';
+
+export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
+export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;
+export type ExportKind = (typeof EXPORTS)[number];
+
+export interface BoardStrings {
+  startRetro: string;
+  finishRetro: string;
+  retroActive: string;
+  noRetro: string;
+  sort: string;
+  sorts: Record<BoardSort, string>;
+  filterKind: string;
+  filterReason: string;
+  filterAuthor: string;
+  filterStatus: string;
+  anyAuthor: string;
+  namedAuthors: string;
+  anyKind: string;
+  anyReason: string;
+  activeStatuses: string;
+  search: string;
+  exportMenu: string;
+  exports: Record<ExportKind, string>;
+  votesLeft: string;
+  votesUnlimited: string;
+  matched: string;
+  followUpsHeading: string;
+  followUpsNone: string;
+  overdue: string;
+  age: string;
+  owner: string;
+  due: string;
+  noDue: string;
+  followUp: string;
+  showMore: string;
+  empty: string;
+  expand: string;
+  collapse: string;
+  completeness: string;
+  perMonth: string;
+  votes: string;
+  meToo: string;
+  stale: string;
+  comments: string;
+  noComments: string;
+  moveTo: string;
+  moveHint: string;
+  decisionHeading: string;
+  outcome: string;
+  rationale: string;
+  rationaleKeep: string;
+  ownerSuggestion: string;
+  saveDecision: string;
+  mergeHeading: string;
+  mergeSearch: string;
+  mergePick: string;
+  mergeButton: string;
+  mergeNone: string;
+  anonymous: string;
+  loading: string;
+  openFile: string;
+  charts: string;
+  chartHours: string;
+  chartHoursSummary: string;
+  chartOpened: string;
+  chartOpenedSummary: string;
+  chartReasons: string;
+  chartReasonsSummary: string;
+  chartTable: string;
+  chartEmpty: string;
+  opened: string;
+  decided: string;
+  hours: string;
+  entries: string;
+}
+
+export interface BoardFolder {
+  key: string;
+  name: string;
+  status: 'ready' | 'missing' | 'problem' | 'read-only';
+  detail?: string;
+}
+
+export interface RetroInfo {
+  id: string;
+  started: string;
+  facilitator: string;
+  discussed: number;
+}
+
+export interface FollowUpCard {
+  id: string;
+  title: string;
+  outcome: Outcome;
+  owner: string;
+  due?: string;
+  followUp: FollowUp;
+  ageDays: number;
+  overdueDays: number;
+}
+
+export interface BoardCharts {
+  hoursByKind: { kind: Kind; hours: number; entries: number }[];
+  openedVsDecided: { label: string; opened: number; decided: number }[];
+  topReasons: { reason: Reason; count: number }[];
+}
+
+export interface BoardState {
+  folder: BoardFolder;
+  labels: Labels;
+  kindIcons: Record<Kind, string>;
+  strings: BoardStrings;
+  query: BoardQuery;
+  view: BoardView;
+  retro?: RetroInfo;
+  /** The first page of follow-ups, most urgent first; `followUpTotal` counts them all. */
+  followUps: FollowUpCard[];
+  followUpTotal: number;
+  /** Undefined when the budget is unlimited. */
+  votesLeft?: number;
+  /** The current person's name, offered as the owner of a decision. */
+  me: string;
+  charts: BoardCharts;
+  readOnly: boolean;
+}
+
+export interface CommentView {
+  author?: string;
+  created: string;
+  text: string;
+}
+
+/** What an expanded card shows; sent on request so the board snapshot stays small. */
+export interface EntryDetail {
+  id: string;
+  title: string;
+  reasons: Reason[];
+  smart: Smart;
+  comments: CommentView[];
+  decision?: Decision;
+}
+
+export interface EntryMatch {
+  id: string;
+  title: string;
+}
+
+export type ToWebview =
+  | { type: 'init'; state: BoardState }
+  | { type: 'entryDetail'; detail: EntryDetail }
+  | { type: 'matches'; id: string; matches: EntryMatch[] }
+  | { type: 'failed'; message: string; id?: string }
+  | { type: 'done'; message: string; id?: string };
+
+export type FromWebview =
+  | { type: 'ready'; query?: BoardQuery }
+  | { type: 'query'; query: BoardQuery }
+  | { type: 'expand'; id: string }
+  | { type: 'vote'; id: string }
+  | { type: 'move'; id: string; list: TriageList }
+  | { type: 'decide'; id: string; decision: DecisionInput }
+  | { type: 'followUp'; id: string; followUp: FollowUp }
+  | { type: 'moreFollowUps' }
+  | { type: 'findDuplicates'; id: string; search: string }
+  | { type: 'merge'; keepId: string; dropId: string }
+  | { type: 'startRetro' }
+  | { type: 'finishRetro' }
+  | { type: 'export'; what: ExportKind }
+  | { type: 'openDataFile' };
+
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_RATIONALE_LENGTH = 20_000;
+const MAX_PAGE_SIZE = 500;
+const MAX_PAGES = 10_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return (list as readonly unknown[]).includes(value);
+}
+
+function subsetOf<T extends string>(list: readonly T[], value: unknown): T[] | undefined {
+  if (!Array.isArray(value) || value.length > list.length * 2 || !value.every((item) => oneOf(list, item))) {
+    return undefined;
+  }
+  return [...new Set(value)];
+}
+
+function isCount(value: unknown, min: number, max: number): value is number {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+}
+
+function parseFilter(value: unknown): BoardFilter | undefined {
+  if (!isRecord(value) || !isText(value.author, MAX_TITLE_LENGTH) || !isText(value.search, MAX_SEARCH_LENGTH)) {
+    return undefined;
+  }
+  const kinds = subsetOf(KINDS, value.kinds);
+  const reasons = subsetOf(REASONS, value.reasons);
+  const statuses = subsetOf(STATUSES, value.statuses);
+  if (!kinds || !reasons || !statuses) {
+    return undefined;
+  }
+  return { kinds, reasons, author: value.author, statuses, search: value.search };
+}
+
+/** Validates a board query: sort, filter and how many pages each column shows. */
+export function parseQuery(value: unknown): BoardQuery | undefined {
+  if (!isRecord(value) || !oneOf(BOARD_SORTS, value.sort) || !isCount(value.pageSize, 1, MAX_PAGE_SIZE) || !isRecord(value.pages)) {
+    return undefined;
+  }
+  const filter = parseFilter(value.filter);
+  if (!filter) {
+    return undefined;
+  }
+  const pages: Partial<Record<TriageList, number>> = {};
+  for (const [list, count] of Object.entries(value.pages)) {
+    if (!oneOf(TRIAGE_LISTS, list) || !isCount(count, 0, MAX_PAGES)) {
+      return undefined;
+    }
+    pages[list] = count;
+  }
+  return { sort: value.sort, filter, pageSize: value.pageSize, pages };
+}
+
+/** Validates a decision's shape; what it means (a rationale for Keep, an owner) is the core's `validateDecision`. */
+export function parseDecision(value: unknown): DecisionInput | undefined {
+  if (!isRecord(value) || !oneOf(OUTCOMES, value.outcome) || !isText(value.rationale, MAX_RATIONALE_LENGTH) || !isText(value.owner, MAX_TITLE_LENGTH)) {
+    return undefined;
+  }
+  const decision: DecisionInput = { outcome: value.outcome, rationale: value.rationale, owner: value.owner };
+  if (value.due !== undefined && value.due !== '') {
+    if (typeof value.due !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.due)) {
+      return undefined;
+    }
+    decision.due = value.due;
+  }
+  if (value.followUp !== undefined) {
+    if (!oneOf(FOLLOW_UPS, value.followUp)) {
+      return undefined;
+    }
+    decision.followUp = value.followUp;
+  }
+  return decision;
+}
+
+/** Messages from a webview are untrusted input: anything that is not exactly a known message is dropped. */
+export function parseFromWebview(message: unknown): FromWebview | undefined {
+  if (!isRecord(message)) {
+    return undefined;
+  }
+  switch (message.type) {
+    case 'ready': {
+      if (message.query === undefined) {
+        return { type: 'ready' };
+      }
+      const query = parseQuery(message.query);
+      // A stored query from an older version is no reason to refuse the board: it starts from the default.
+      return query ? { type: 'ready', query } : { type: 'ready' };
+    }
+    case 'query': {
+      const query = parseQuery(message.query);
+      return query ? { type: 'query', query } : undefined;
+    }
+    case 'expand':
+    case 'vote':
+      return isId(message.id) ? { type: message.type, id: message.id } : undefined;
+    case 'move':
+      return isId(message.id) && oneOf(TRIAGE_LISTS, message.list) ? { type: 'move', id: message.id, list: message.list } : undefined;
+    case 'decide': {
+      const decision = parseDecision(message.decision);
+      return isId(message.id) && decision ? { type: 'decide', id: message.id, decision } : undefined;
+    }
+    case 'followUp':
+      return isId(message.id) && oneOf(FOLLOW_UPS, message.followUp) ? { type: 'followUp', id: message.id, followUp: message.followUp } : undefined;
+    case 'findDuplicates':
+      return isId(message.id) && isText(message.search, MAX_SEARCH_LENGTH) ? { type: 'findDuplicates', id: message.id, search: message.search } : undefined;
+    case 'merge':
+      return isId(message.keepId) && isId(message.dropId) && message.keepId !== message.dropId
+        ? { type: 'merge', keepId: message.keepId, dropId: message.dropId }
+        : undefined;
+    case 'moreFollowUps':
+    case 'startRetro':
+    case 'finishRetro':
+    case 'openDataFile':
+      return { type: message.type };
+    case 'export':
+      return oneOf(EXPORTS, message.what) ? { type: 'export', what: message.what } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,147 @@
+import type { CardView } from '../../core/boardQuery';
+import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Outcome, type TriageList } from '../../core/model';
+import { validateDecision, type DecisionInput } from '../../core/retro';
+import type { EntryDetail } from '../../protocol/boardMessages';
+import type { Board } from './context';
+import { el, labelled, option } from './dom';
+
+const MERGE_SEARCH_DELAY_MS = 250;
+
+/** A form field that keeps what the person typed across snapshots from the host. */
+function kept<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(board: Board, node: T, fallback: string): T {
+  node.value = board.draft(node.id, fallback);
+  node.addEventListener('input', () => board.setDraft(node.id, node.value));
+  return node;
+}
+
+function answers(board: Board, detail: EntryDetail): HTMLElement {
+  const { labels } = board.state;
+  const list = el('dl', { className: 'answers' });
+  for (const key of SMART_KEYS) {
+    const text = detail.smart[key].trim();
+    list.append(el('dt', { textContent: labels.smart[key] }), el('dd', { className: text ? 'answer' : 'answer hint', textContent: text || '—' }));
+  }
+  return list;
+}
+
+function comments(board: Board, detail: EntryDetail): HTMLElement {
+  const { strings } = board.state;
+  const section = el('section', { className: 'comments' }, el('h3', { textContent: strings.comments }));
+  if (detail.comments.length === 0) {
+    section.append(el('p', { className: 'hint', textContent: strings.noComments }));
+    return section;
+  }
+  const list = el('ul');
+  for (const comment of detail.comments) {
+    const when = new Date(comment.created).toLocaleDateString(undefined, { dateStyle: 'medium' });
+    list.append(el('li', {}, el('div', { className: 'hint', textContent: `${comment.author ?? strings.anonymous} · ${when}` }), el('div', { className: 'answer', textContent: comment.text })));
+  }
+  section.append(list);
+  return section;
+}
+
+function moveControl(board: Board, card: CardView): HTMLElement {
+  const { strings, labels, readOnly } = board.state;
+  const select = el('select', { disabled: readOnly });
+  select.append(...TRIAGE_LISTS.map((list) => option(list, labels.triage[list], list === card.triage)));
+  select.addEventListener('change', () => board.send({ type: 'move', id: card.id, list: select.value as TriageList }));
+  return labelled(`move-${card.id}`, strings.moveTo, select);
+}
+
+function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLElement {
+  const { strings, labels, readOnly, me } = board.state;
+  const id = card.id;
+  const current = detail.decision;
+  const form = el('form', { className: 'decision', id: `decision-${id}`, noValidate: true });
+  form.setAttribute('aria-labelledby', `decision-title-${id}`);
+  form.append(el('h3', { id: `decision-title-${id}`, textContent: strings.decisionHeading }));
+
+  const outcome = el('select', { id: `outcome-${id}` });
+  outcome.append(...OUTCOMES.map((value) => option(value, labels.outcomes[value], false)));
+  kept(board, outcome, current?.outcome ?? 'stop');
+
+  const owner = kept(board, el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion }), current?.owner ?? '');
+  const suggestions = el('datalist', { id: `owner-suggestions-${id}` });
+  if (me) {
+    suggestions.append(el('option', { value: me }));
+  }
+  owner.setAttribute('list', suggestions.id);
+
+  const due = kept(board, el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '');
+  const rationale = kept(board, el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000 }), current?.rationale ?? '');
+  const followUp = el('select', { id: `decision-follow-up-${id}` });
+  followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], false)));
+  kept(board, followUp, current?.followUp ?? 'open');
+
+  const errors = el('div', { className: 'error', id: `errors-${id}`, hidden: true });
+  errors.setAttribute('role', 'alert');
+  const save = el('button', { type: 'submit', className: 'primary', id: `save-decision-${id}`, textContent: strings.saveDecision, disabled: readOnly });
+
+  const ownerField = labelled(owner.id, strings.owner, owner);
+  ownerField.append(suggestions);
+  if (me) {
+    const useMe = el('button', { type: 'button', className: 'link-button', textContent: me });
+    useMe.addEventListener('click', () => {
+      owner.value = me;
+      board.setDraft(owner.id, me);
+    });
+    ownerField.append(useMe);
+  }
+  form.append(
+    el('div', { className: 'row' }, labelled(outcome.id, strings.outcome, outcome), ownerField, labelled(due.id, strings.due, due), labelled(followUp.id, strings.followUp, followUp)),
+    labelled(rationale.id, strings.rationale, rationale, strings.rationaleKeep),
+    errors,
+    el('div', { className: 'actions' }, save),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const decision: DecisionInput = { outcome: outcome.value as Outcome, owner: owner.value, rationale: rationale.value, followUp: followUp.value as FollowUp };
+    if (due.value) {
+      decision.due = due.value;
+    }
+    const problems = validateDecision(decision);
+    errors.textContent = problems.join(' ');
+    errors.hidden = problems.length === 0;
+    owner.setAttribute('aria-invalid', String(owner.value.trim() === ''));
+    rationale.setAttribute('aria-invalid', String(decision.outcome === 'keep' && rationale.value.trim() === ''));
+    if (problems.length === 0 && !readOnly) {
+      board.send({ type: 'decide', id, decision });
+    }
+  });
+  return form;
+}
+
+function mergeControl(board: Board, card: CardView): HTMLElement {
+  const { strings, readOnly } = board.state;
+  const id = card.id;
+  const section = el('section', { className: 'merge' }, el('h3', { textContent: strings.mergeHeading }));
+  const search = el('input', { type: 'search', id: `merge-search-${id}`, maxLength: 200, disabled: readOnly });
+  const pick = el('select', { id: `merge-pick-${id}`, disabled: true });
+  const none = el('p', { className: 'hint', id: `merge-none-${id}`, textContent: strings.mergeNone, hidden: true });
+  const merge = el('button', { type: 'button', className: 'secondary', id: `merge-${id}`, textContent: strings.mergeButton, disabled: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => board.send({ type: 'findDuplicates', id, search: search.value }), MERGE_SEARCH_DELAY_MS);
+  });
+  merge.addEventListener('click', () => {
+    if (pick.value) {
+      board.send({ type: 'merge', keepId: id, dropId: pick.value });
+    }
+  });
+  section.append(el('div', { className: 'row' }, labelled(search.id, strings.mergeSearch, search), labelled(pick.id, strings.mergePick, pick)), none, merge);
+  return section;
+}
+
+/** The expanded card: the full S.M.A.R.T. answers, reasons, comments, moving, the decision and merging. */
+export function renderDetail(board: Board, card: CardView, container: HTMLElement): void {
+  const detail = board.detail(card.id);
+  if (!detail) {
+    container.replaceChildren(el('p', { className: 'hint', textContent: board.state.strings.loading }));
+    return;
+  }
+  const { labels } = board.state;
+  const reasons = el('ul', { className: 'reasons' });
+  reasons.append(...detail.reasons.map((reason) => el('li', { className: 'badge', textContent: labels.reasons[reason] })));
+  container.replaceChildren(answers(board, detail), reasons, comments(board, detail), moveControl(board, card), decisionForm(board, card, detail), mergeControl(board, card));
+}

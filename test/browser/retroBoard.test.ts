@@ -1,0 +1,372 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import type { Browser, Frame, Page } from 'playwright-core';
+import schema from '../../media/stupid-work.schema.json';
+import { developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
+import { requiredEnv } from './runEnv';
+
+interface StoredEntry {
+  id: string;
+  title: string;
+  triage: string;
+  status: string;
+  votes: string[];
+  decision?: { outcome: string; owner: string; due?: string; followUp: string; retro?: string };
+}
+
+interface StoredRetro {
+  id: string;
+  started: string;
+  finished?: string;
+  facilitator: string;
+  discussed: string[];
+  decided: string[];
+}
+
+interface StoredBacklog {
+  version: number;
+  entries: StoredEntry[];
+  retros: StoredRetro[];
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A fresh ULID, so entries this test adds never collide with what other tests wrote. */
+function ulid(): string {
+  let time = Date.now();
+  let head = '';
+  for (let i = 0; i < 10; i++) {
+    head = CROCKFORD[time % 32] + head;
+    time = Math.floor(time / 32);
+  }
+  let tail = '';
+  for (let i = 0; i < 16; i++) tail += CROCKFORD[Math.floor(Math.random() * 32)];
+  return head + tail;
+}
+
+/** The board's frame: the webview's inner document that holds #board. */
+async function boardFrame(page: Page, timeoutMs = 60000): Promise<Frame> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.$('#board #columns').catch(() => null)) {
+        return frame;
+      }
+    }
+    if (Date.now() > end) {
+      throw new Error('the Retro Board did not appear');
+    }
+    await page.waitForTimeout(250);
+  }
+}
+
+describe('the Retro Board in Chromium', function () {
+  this.timeout(240000);
+  const port = Number(requiredEnv('STUPID_WORK_PORT'));
+  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
+  const alphaDir = path.join(path.dirname(workspace), 'alpha');
+  const alphaFile = path.join(alphaDir, 'stupid-work.json');
+  const shots = process.env.STUPID_WORK_SCREENSHOTS ? path.resolve(process.env.STUPID_WORK_SCREENSHOTS) : path.join(paths.root, 'test-results');
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  const dialogs: string[] = [];
+  let browser: Browser;
+  let page: Page;
+
+  function readAlpha(): StoredBacklog {
+    const data = JSON.parse(readFileSync(alphaFile, 'utf8')) as StoredBacklog;
+    const valid = validate(data);
+    assert.ok(valid, JSON.stringify(validate.errors));
+    return data;
+  }
+
+  /** Adds an entry the way a teammate's pull would: straight into the file on disk. */
+  function addEntry(fields: Record<string, unknown>): string {
+    const id = ulid();
+    const now = new Date().toISOString();
+    const backlog = readAlpha();
+    const entry = {
+      id,
+      title: 'Untitled',
+      kind: 'ritual-process',
+      reasons: ['always-done-that-way'],
+      smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+      links: [],
+      created: now,
+      updated: now,
+      status: 'open',
+      triage: 'inbox',
+      votes: [],
+      comments: [],
+      ...fields,
+    };
+    backlog.entries.push(entry);
+    assert.ok(validate(backlog), JSON.stringify(validate.errors));
+    writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
+    return id;
+  }
+
+  async function waitForFile<T>(read: () => T | undefined, what: string, timeoutMs = 15000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = read();
+      if (value !== undefined) {
+        return value;
+      }
+      if (Date.now() > end) {
+        throw new Error(`timed out waiting for ${what}`);
+      }
+      await page.waitForTimeout(200);
+    }
+  }
+
+  /** Runs a command from the palette; right after the window opens, the extension's commands may take a while to be listed. */
+  async function runCommand(label: string): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 10000 });
+      await input.fill(`>${label}`);
+      try {
+        await row.waitFor({ timeout: 10000 });
+        break;
+      } catch (error) {
+        if (attempt === 5) {
+          throw error;
+        }
+        await page.keyboard.press('Escape');
+      }
+    }
+    await row.click();
+  }
+
+  /** Clicks a button of a notification, from its toast or, when toasts are held back, from the notification centre. */
+  async function clickNotificationButton(label: string): Promise<void> {
+    const button = page.locator('.notifications-toasts .monaco-button, .notifications-center .monaco-button', { hasText: label }).first();
+    try {
+      await button.waitFor({ timeout: 5000 });
+    } catch {
+      await runCommand('Notifications: Show Notifications');
+      await button.waitFor({ timeout: 10000 });
+    }
+    await button.click();
+  }
+
+  /** Opens alpha's board; once another test has given beta a backlog too, the command asks which folder. */
+  async function openBoard(): Promise<Frame> {
+    await runCommand('Stupid Work: Open Retro Board');
+    const alpha = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^alpha/ }).first();
+    if (await alpha.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+      await alpha.click();
+    }
+    return boardFrame(page);
+  }
+
+  /** Narrows the board to cards matching `text` and waits until the given card is the only one shown. */
+  async function searchFor(board: Frame, text: string, id: string): Promise<void> {
+    await board.fill('#search', text);
+    await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 15000 });
+  }
+
+  async function setTheme(theme: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill('>Preferences: Color Theme');
+    const command = page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first();
+    await command.waitFor({ timeout: 10000 });
+    await command.click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Modern/ }).first().waitFor({ timeout: 10000 });
+    await input.fill(theme);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first();
+    await row.waitFor({ timeout: 10000 });
+    await row.click();
+    await page.waitForFunction((light) => document.querySelector('.monaco-workbench')?.classList.contains(light ? 'vs' : 'vs-dark') ?? false, theme.includes('Light'), { timeout: 20000 });
+  }
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(workbenchUrl(port, workspace, developmentPayload(port)), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+  });
+
+  after(async () => {
+    await page?.screenshot({ path: path.join(paths.root, 'test-results', 'retro-board-last.png') }).catch(() => undefined);
+    await browser?.close();
+  });
+
+  it('runs a retro: vote, move by keyboard, decide with an owner, finish and save the summary', async () => {
+    const title = `Retro board walk-through ${Date.now()}`;
+    const id = addEntry({ title, smart: { speakUp: 'Daily sync that repeats the stand-up.', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' } });
+    const board = await openBoard();
+    await searchFor(board, title, id);
+
+    if (await board.$('#finish-retro')) {
+      throw new Error('a retro is already open in alpha; this test starts its own');
+    }
+    await board.click('#start-retro');
+    const facilitator = page.locator('.quick-input-widget input');
+    await facilitator.waitFor({ timeout: 10000 });
+    await facilitator.fill('Robin Facilitator');
+    await facilitator.press('Enter');
+    await board.waitForSelector('#finish-retro', { timeout: 15000 });
+    const retro = await waitForFile(() => readAlpha().retros.find((r) => r.finished === undefined), 'the retro to be recorded');
+    assert.equal(retro.facilitator, 'Robin Facilitator');
+
+    const votesLeft = async () => Number(/(\d+) votes left/.exec((await board.textContent('#votes-left')) ?? '')?.[1]);
+    const before = await votesLeft();
+    assert.ok(before > 0, 'the default budget leaves votes to cast');
+    await board.click(`#vote-${id}`);
+    const voted = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.votes.length === 1), 'the vote');
+    await board.waitForSelector(`#vote-${id}[aria-pressed="true"]`, { timeout: 15000 });
+    assert.equal(await votesLeft(), before - 1);
+
+    await board.focus(`#card-${id}`);
+    await board.press(`#card-${id}`, 'Alt+ArrowRight');
+    await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.triage === 'now'), 'the move to Now');
+    await board.waitForSelector(`#column-now #card-${id}`, { timeout: 15000 });
+    await board.waitForFunction((text) => document.getElementById('announcer')?.textContent?.includes(text) ?? false, `to Now`, { timeout: 15000 });
+
+    await board.locator(`#card-${id}`).dragTo(board.locator('#column-bigger-story'));
+    await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.triage === 'bigger-story'), 'the drop on The Bigger Story');
+    await board.waitForSelector(`#column-bigger-story #card-${id}`, { timeout: 15000 });
+
+    await board.click(`#expand-${id}`);
+    await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
+    assert.equal(await board.getAttribute(`#expand-${id}`, 'aria-expanded'), 'true');
+    await board.selectOption(`#outcome-${id}`, 'keep');
+    await board.fill(`#owner-${id}`, 'Sam Lee');
+    await board.click(`#save-decision-${id}`);
+    assert.match((await board.textContent(`#errors-${id}`)) ?? '', /reason/i, 'keeping it without a rationale is refused next to the form');
+    await board.selectOption(`#outcome-${id}`, 'stop');
+    await board.fill(`#due-${id}`, '2026-12-15');
+    await board.click(`#save-decision-${id}`);
+    const decided = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.decision !== undefined), 'the decision');
+    assert.deepEqual(
+      { outcome: decided.decision?.outcome, owner: decided.decision?.owner, due: decided.decision?.due, followUp: decided.decision?.followUp, retro: decided.decision?.retro },
+      { outcome: 'stop', owner: 'Sam Lee', due: '2026-12-15', followUp: 'open', retro: retro.id },
+    );
+    assert.equal(decided.status, 'decided');
+    assert.deepEqual(decided.votes, voted.votes);
+
+    await board.click('#finish-retro');
+    await clickNotificationButton('Save to Repository');
+    const finished = await waitForFile(() => readAlpha().retros.find((r) => r.id === retro.id && r.finished !== undefined), 'the retro to finish');
+    assert.ok(finished.discussed.includes(id));
+    assert.deepEqual(finished.decided, [id]);
+    const summaryFile = path.join(alphaDir, 'docs', 'retros', `${retro.started.slice(0, 10)}.md`);
+    const summary = await waitForFile(() => (existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : undefined), 'the summary file');
+    // The summary escapes Markdown punctuation; without the escapes it reads as typed.
+    const plain = summary.replace(/\\(.)/g, '$1');
+    for (const expected of ['Robin Facilitator', title, 'Stop it', 'Sam Lee', '2026-12-15']) {
+      assert.ok(plain.includes(expected), `the summary names ${expected}`);
+    }
+    // Saving opened the summary over the board; opening the board again reveals the same panel.
+    await page.locator('.tab', { hasText: `${retro.started.slice(0, 10)}.md` }).first().waitFor({ timeout: 15000 });
+    const again = await openBoard();
+    await again.waitForSelector('#start-retro', { timeout: 15000 });
+    assert.equal(await page.locator('.tab', { hasText: 'Retro Board' }).count(), 1, 'one board per folder');
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('shows hostile entry text on the board as literal text and runs none of it', async () => {
+    const token = `xss${Date.now()}`;
+    const title = `<img src=x onerror=alert(1)><script>alert(2)</script> [click](javascript:alert(3)) **bold** ${token}`;
+    const answer = '<script>alert(4)</script><a href="javascript:alert(5)">link</a> # heading';
+    const comment = '<iframe src="javascript:alert(6)"></iframe><svg onload=alert(7)>';
+    const id = addEntry({
+      title,
+      smart: { speakUp: answer, moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+      comments: [{ id: ulid(), created: new Date().toISOString(), text: comment, author: { name: '<b>Mallory</b>' } }],
+    });
+    const board = await openBoard();
+    await searchFor(board, token, id);
+    await board.click(`#expand-${id}`);
+    await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
+    const card = board.locator(`#card-${id}`);
+    assert.equal(await board.textContent(`#card-title-${id}`), title);
+    const text = (await card.textContent()) ?? '';
+    assert.ok(text.includes(answer), 'the S.M.A.R.T. answer shows as typed');
+    assert.ok(text.includes(comment), 'the comment shows as typed');
+    assert.ok(text.includes('<b>Mallory</b>'), 'the comment author shows as typed');
+    const created = await board.evaluate(() => ({
+      img: document.querySelectorAll('img').length,
+      iframe: document.querySelectorAll('iframe').length,
+      anchors: document.querySelectorAll('#board a').length,
+      bold: document.querySelectorAll('#board b').length,
+      inlineSvg: document.querySelectorAll('#board svg[onload]').length,
+      scripts: [...document.scripts].filter((script) => script.textContent?.includes('alert(')).length,
+    }));
+    assert.deepEqual(created, { img: 0, iframe: 0, anchors: 0, bold: 0, inlineSvg: 0, scripts: 0 });
+    assert.deepEqual(dialogs, []);
+    await board.click(`#expand-${id}`);
+    await board.fill('#search', '');
+  });
+
+  it('merges a duplicate into an entry after asking, keeping both entries\' votes and comments', async () => {
+    const token = `dup${Date.now()}`;
+    const comment = (text: string) => ({ id: ulid(), created: new Date().toISOString(), text });
+    const keepId = addEntry({ title: `Manual release notes ${token} keep`, votes: ['kim@example.com'], comments: [comment('Takes an hour.')] });
+    const dropId = addEntry({ title: `Hand-written release notes ${token} drop`, votes: ['lee@example.com'], comments: [comment('Nobody reads them.')] });
+    const board = await openBoard();
+    await board.fill('#search', token);
+    await board.waitForFunction(() => document.querySelectorAll('.card').length === 2, null, { timeout: 15000 });
+    await board.click(`#expand-${keepId}`);
+    await board.waitForSelector(`#merge-search-${keepId}`, { timeout: 15000 });
+    await board.fill(`#merge-search-${keepId}`, `${token} drop`);
+    await board.waitForSelector(`#merge-pick-${keepId} option[value="${dropId}"]`, { state: 'attached', timeout: 15000 });
+    await board.click(`#merge-${keepId}`);
+    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Merge$/ }).first();
+    await confirm.waitFor({ timeout: 15000 });
+    await confirm.click();
+    const merged = await waitForFile(() => {
+      const entries = readAlpha().entries as (StoredEntry & { comments: unknown[]; duplicateOf?: string })[];
+      const keep = entries.find((e) => e.id === keepId && e.votes.length === 2);
+      const drop = entries.find((e) => e.id === dropId && e.status === 'archived');
+      return keep && drop ? { keep, drop } : undefined;
+    }, 'the merge');
+    assert.deepEqual([...merged.keep.votes].sort(), ['kim@example.com', 'lee@example.com']);
+    assert.equal(merged.keep.comments.length, 2);
+    assert.equal(merged.drop.duplicateOf, keepId);
+    await board.waitForFunction(() => document.querySelectorAll('.card').length === 1, null, { timeout: 15000 });
+    await board.click(`#expand-${keepId}`);
+    await board.fill('#search', '');
+  });
+
+  it('comes back after a window reload, with its search, through the serializer', async () => {
+    const token = `reload${Date.now()}`;
+    const id = addEntry({ title: `Entry to find after a reload ${token}` });
+    let board = await openBoard();
+    await searchFor(board, token, id);
+    // Reloading the way a person does lets the workbench save which editors are open before it goes.
+    const reloaded = page.waitForEvent('load', { timeout: 60000 });
+    await runCommand('Developer: Reload Window');
+    await reloaded;
+    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+    board = await boardFrame(page);
+    await board.waitForSelector(`#card-${id}`, { timeout: 30000 });
+    assert.equal(await board.inputValue('#search'), token);
+    assert.equal(await board.evaluate(() => document.querySelectorAll('.card').length), 1);
+    await board.fill('#search', '');
+  });
+
+  it('looks native in dark and light themes (screenshots)', async () => {
+    for (const [theme, file] of [['Dark Modern', 'retro-board-dark.png'], ['Light Modern', 'retro-board-light.png']] as const) {
+      await setTheme(theme);
+      await page.waitForTimeout(800);
+      const board = await openBoard();
+      await board.waitForFunction(() => getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() !== '', null, { timeout: 15000 });
+      const charts = await board.evaluate(() => document.querySelectorAll('#charts figure').length);
+      assert.equal(charts, 3, 'three charts, each with its table');
+      await page.locator('.part.editor').screenshot({ path: path.join(shots, file) });
+    }
+  });
+});
