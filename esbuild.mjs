@@ -18,14 +18,16 @@ const shared = {
 };
 
 /**
- * The parser (with the schema validator), the merge and git support are the heaviest code the
- * extension has. Each ships as its own file, loaded on first use, so activation neither compiles nor
- * runs them, and each is bundled once: the files require one another instead of embedding copies.
+ * The parser (with the schema validator), the merge, git support and the Retro Board are the
+ * heaviest code the extension has. Each ships as its own file, loaded on first use, so activation
+ * neither compiles nor runs them, and each is bundled once: the files require one another instead
+ * of embedding copies. The backlog store is shared the same way, so the board's chunks and the
+ * extension see one BacklogWriteError class.
  */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)(parse|merge|gitSync)$/ }, (args) =>
+    build.onResolve({ filter: /(^|\/)(parse|merge|gitSync|gitRenames|backlogStore|retroBoardPanel|retroBoardActions)$/ }, (args) =>
       args.importer.startsWith(sourceDir) ? { path: `./${args.path.split('/').pop()}.js`, external: true } : undefined,
     );
   },
@@ -43,7 +45,7 @@ const node = {
 const builds = [
   {
     ...node,
-    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', gitSync: 'src/adapters/gitSync.ts' },
+    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', gitSync: 'src/adapters/gitSync.ts', gitRenames: 'src/adapters/gitRenames.ts', backlogStore: 'src/adapters/backlogStore.ts', retroBoardPanel: 'src/ui/retroBoardPanel.ts', retroBoardActions: 'src/ui/retroBoardActions.ts' },
     plugins: [lazyChunks],
     outdir: 'dist',
     external: ['vscode'],
@@ -52,7 +54,7 @@ const builds = [
   { ...node, entryPoints: { mergeDriver: 'src/adapters/mergeDriverCli.ts' }, outdir: 'dist' },
   {
     ...shared,
-    entryPoints: { log: 'src/webview/log/main.ts' },
+    entryPoints: { log: 'src/webview/log/main.ts', board: 'src/webview/board/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

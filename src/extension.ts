@@ -2,11 +2,17 @@ import * as vscode from 'vscode';
 import { BacklogStore } from './adapters/backlogStore';
 import { BacklogTreeProvider, type BacklogNode } from './ui/backlogTree';
 import { BacklogLogHost } from './ui/backlogLogHost';
+import { registerCodeCommands } from './ui/codeCommands';
+import { CodeLinkIndex } from './ui/codeLinkIndex';
 import { registerCommands } from './ui/commands';
 import { trackContextKeys } from './ui/contextKeys';
+import { FlaggedCodeLensProvider } from './ui/flaggedCodeLens';
+import { FlaggedDecorations } from './ui/flaggedDecorations';
+import { IdentityCache } from './ui/identityCache';
 import { createLabels } from './ui/labels';
 import { LogViewProvider } from './ui/logViewProvider';
 import { notifyProblems } from './ui/problemNotifier';
+import { registerRetroCommands } from './ui/retroCommands';
 import { SyncController } from './ui/syncController';
 
 /** Handed to other extensions and to the extension-host tests. */
@@ -15,6 +21,7 @@ export interface StupidWorkApi {
   tree: BacklogTreeProvider;
   treeView: vscode.TreeView<BacklogNode>;
   logHost: BacklogLogHost;
+  log: LogViewProvider;
   sync: SyncController;
 }
 
@@ -22,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
   const logger = vscode.window.createOutputChannel('Stupid Work', { log: true });
   const labels = createLabels();
   const store = new BacklogStore(logger);
-  const tree = new BacklogTreeProvider(store, labels, context.workspaceState);
+  const identity = new IdentityCache();
+  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity);
   const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const logHost = new BacklogLogHost(
@@ -35,10 +43,22 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
   );
   const log = new LogViewProvider(context.extensionUri, logHost, context.workspaceState, logger);
   const sync = new SyncController(store, logger);
+  // Quick capture saves without revealing the Backlog, which would open the Log form next to it.
+  const captureHost = new BacklogLogHost(
+    store,
+    (_folderKey, id) => {
+      tree.markOwn(id);
+      tree.refresh();
+    },
+    logger,
+  );
+  const codeLinks = new CodeLinkIndex(store);
+  const codeLens = new FlaggedCodeLensProvider(codeLinks, labels);
 
   context.subscriptions.push(
     logger,
     store,
+    identity,
     tree,
     treeView,
     logHost,
@@ -47,10 +67,17 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     trackContextKeys(store),
     notifyProblems(store),
     vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
+    captureHost,
+    codeLinks,
+    codeLens,
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
+    new FlaggedDecorations(context.extensionUri, codeLinks, labels),
+    ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
     ...registerCommands({ extensionUri: context.extensionUri, store, tree, log, sync, labels, logger }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, logger }),
   );
   void store.reloadAll().then(() => tree.loaded());
-  return { store, tree, treeView, logHost, sync };
+  return { store, tree, treeView, logHost, log, sync };
 }
 
 export function deactivate(): void {}

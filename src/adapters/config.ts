@@ -23,3 +23,27 @@ export function anonymousByDefault(folder: vscode.WorkspaceFolder): boolean {
 export function authorNameSetting(folder: vscode.WorkspaceFolder): string {
   return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('authorName', '').trim();
 }
+
+/** Votes per person per retro; undefined when unlimited (0 or an unusable value). */
+export function voteBudgetSetting(folder: vscode.WorkspaceFolder): number | undefined {
+  const value = vscode.workspace.getConfiguration('stupidWork', folder.uri).get<number>('retro.voteBudget', 5);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** Days without an update after which an entry is flagged stale; 0 turns the flag off. */
+export function staleAfterDaysSetting(folder: vscode.WorkspaceFolder): number {
+  const value = vscode.workspace.getConfiguration('stupidWork', folder.uri).get<number>('retro.staleAfterDays', 30);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+export function retroSummaryPathSetting(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('retro.summaryPath', 'docs/retros/{date}.md');
+}
+
+export function codeLensEnabled(resource: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('stupidWork', resource).get<boolean>('codeLinks.codeLens', true);
+}
+
+export function decorationsEnabled(resource: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('stupidWork', resource).get<boolean>('codeLinks.decorations', true);
+}

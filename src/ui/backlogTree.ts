@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { smartCompleteness } from '../core/completeness';
 import { formatHours, hoursPerMonth } from '../core/cost';
 import { escapeMarkdown } from '../core/markdown';
-import { KINDS, SMART_KEYS, STATUSES, TRIAGE_LISTS, type Entry } from '../core/model';
+import { KINDS, SMART_KEYS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../core/model';
 import type { Labels } from '../core/labels';
+import { openDecisionsOf, overdueDays } from '../core/retro';
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
 import { groupBySetting } from '../adapters/config';
+import type { IdentityCache } from './identityCache';
 import { kindIcon } from './labels';
 
 export type BacklogNode =
@@ -15,6 +17,8 @@ export type BacklogNode =
   | { type: 'entry'; backlog: FolderBacklog; entry: Entry; parent: BacklogNode };
 
 const SEEN_KEY = 'stupidWork.backlog.seenIds';
+/** The group of your own open decisions, listed above the others. */
+const MINE = 'mine';
 
 function byRecency(a: Entry, b: Entry): number {
   return b.votes.length - a.votes.length || b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id);
@@ -31,7 +35,6 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   private readonly emitter = new vscode.EventEmitter<BacklogNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
-  private readonly entryNodes = new Map<string, BacklogNode>();
   private view: vscode.TreeView<BacklogNode> | undefined;
   /** Entries this window wrote itself are never "new" to its user. */
   private readonly ownIds = new Set<string>();
@@ -47,9 +50,11 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     private readonly store: BacklogStore,
     private readonly labels: Labels,
     private readonly memento: vscode.Memento,
+    private readonly identity: IdentityCache,
   ) {
     this.disposables.push(
       store.onDidChange(() => this.refresh()),
+      identity.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stupidWork.backlog.groupBy')) {
           this.refresh();
@@ -92,7 +97,6 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   }
 
   refresh(): void {
-    this.entryNodes.clear();
     this.emitter.fire(undefined);
     if (this.view?.visible) {
       this.markSeen();
@@ -156,11 +160,9 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       if (node.subgroupByKind) {
         return this.kindGroups(node.backlog, node.entries, node.id);
       }
-      return [...node.entries].sort(byRecency).map((entry) => {
-        const child: BacklogNode = { type: 'entry', backlog: node.backlog, entry, parent: node };
-        this.entryNodes.set(`${node.backlog.key}#${entry.id}`, child);
-        return child;
-      });
+      // Your open decisions keep their urgency order; the other groups list the most voted first.
+      const entries = node.id === MINE ? node.entries : [...node.entries].sort(byRecency);
+      return entries.map((entry) => ({ type: 'entry', backlog: node.backlog, entry, parent: node }));
     }
     return [];
   }
@@ -188,6 +190,9 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
         if (node.id === 'archived') {
           item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
         }
+        if (node.id === MINE) {
+          item.tooltip = vscode.l10n.t('Decisions you own that are not done yet, the most urgent first');
+        }
         return item;
       }
       case 'entry':
@@ -212,7 +217,25 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     if (state.kind !== 'loaded') {
       return [];
     }
-    const entries = state.backlog.entries;
+    const mine = this.myDecisions(backlog, state.backlog);
+    const groups = this.groupsBy(backlog, state.backlog.entries);
+    return mine ? [mine, ...groups] : groups;
+  }
+
+  /** Your open decisions; git is asked who you are only once some entry has an open decision. */
+  private myDecisions(backlog: FolderBacklog, data: Backlog): BacklogNode | undefined {
+    if (!data.entries.some((entry) => entry.decision && entry.decision.followUp !== 'done')) {
+      return undefined;
+    }
+    const names = this.identity.namesFor(backlog.folder);
+    const mine = names ? openDecisionsOf(data, names) : [];
+    if (mine.length === 0) {
+      return undefined;
+    }
+    return { type: 'group', backlog, id: MINE, label: vscode.l10n.t('Your open decisions'), icon: 'account', entries: mine, subgroupByKind: false };
+  }
+
+  private groupsBy(backlog: FolderBacklog, entries: Entry[]): BacklogNode[] {
     const groupBy = groupBySetting();
     if (groupBy === 'kind') {
       return this.kindGroups(backlog, entries.filter((entry) => entry.status !== 'archived'), '');
@@ -274,9 +297,11 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   private entryItem(node: Extract<BacklogNode, { type: 'entry' }>): vscode.TreeItem {
     const { entry } = node;
     const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `entry:${node.backlog.key}:${entry.id}`;
+    const mine = node.parent.type === 'group' && node.parent.id === MINE;
+    // An entry of yours shows twice: in your decisions and in its own group, and tree ids must be unique.
+    item.id = `${mine ? 'mine' : 'entry'}:${node.backlog.key}:${entry.id}`;
     item.iconPath = new vscode.ThemeIcon(kindIcon(entry.kind));
-    item.contextValue = entry.status === 'archived' ? 'entry.archived' : 'entry.active';
+    item.contextValue = `${entry.status === 'archived' ? 'entry.archived' : 'entry.active'}${entry.links.length > 0 ? '.linked' : ''}`;
     const parts: string[] = [];
     if (this.isNew(entry)) {
       parts.push(vscode.l10n.t('new'));
@@ -290,6 +315,9 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     }
     const completeness = smartCompleteness(entry.smart);
     parts.push(`${completeness.filled}/${completeness.total}`);
+    if (mine && entry.decision) {
+      parts.unshift(this.dueText(entry.decision.due));
+    }
     item.description = parts.join(' · ');
     item.tooltip = this.tooltip(entry);
     item.accessibilityInformation = {
@@ -297,6 +325,14 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     };
     item.command = { command: 'stupidWork.entry.open', title: vscode.l10n.t('Open'), arguments: [node] };
     return item;
+  }
+
+  private dueText(due: string | undefined): string {
+    if (!due) {
+      return vscode.l10n.t('no due date');
+    }
+    const late = overdueDays(due, new Date());
+    return late > 0 ? vscode.l10n.t('due {0}, {1} days overdue', due, late) : vscode.l10n.t('due {0}', due);
   }
 
   /** Entry text comes from teammates through git: it is escaped, never trusted as Markdown or HTML. */

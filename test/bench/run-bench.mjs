@@ -2,6 +2,7 @@
 // table means the same on a laptop and on a loaded CI machine.
 //   core:       test/bench/core.bench.ts (load and save against plain JSON), in its own Node process
 //   activation: Stupid Work's activate() against an empty extension's, in a real extension host
+//   board:      test/bench/boardRender.bench.ts (Retro Board first render, 10,000 entries against 100), in Chromium
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,6 +13,7 @@ const ROOT = paths.root;
 const CORE_BENCH = join(ROOT, 'test', 'bench', 'core.bench.ts');
 const SYNC_BENCH = join(ROOT, 'test', 'bench', 'sync.bench.ts');
 const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
+const BOARD_BENCH = join(ROOT, 'test', 'bench', 'boardRender.bench.ts');
 const EMPTY_EXTENSION = join(ROOT, 'test', 'fixtures', 'empty-extension');
 const ACTIVATION_RUNS = 3;
 const ACTIVATION_TARGET = 1.2;
@@ -47,6 +49,26 @@ function coreFigures() {
   const last = result.stdout.trimEnd().split('\n').pop() ?? '';
   if (result.status !== 0 || !last.startsWith('[')) {
     throw new Error(`core bench failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
+  }
+  return JSON.parse(last);
+}
+
+/** Runs runBoardRenderBench() in its own Node process too; it drives its own Chromium. */
+function boardFigures() {
+  const script = [
+    `const bench = await import(${JSON.stringify(pathToFileURL(BOARD_BENCH).href)});`,
+    'const run = bench.runBoardRenderBench ?? bench.default.runBoardRenderBench;',
+    'process.stdout.write(`\\n${JSON.stringify(await run())}\\n`);',
+  ].join('\n');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 10 * 60_000,
+  });
+  const last = result.stdout.trimEnd().split('\n').pop() ?? '';
+  if (result.status !== 0 || !last.startsWith('[')) {
+    throw new Error(`board bench failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
   }
   return JSON.parse(last);
 }
@@ -108,7 +130,7 @@ function printTable(figures) {
 async function main() {
   const figures = [];
   let failed = false;
-  for (const [label, measure] of [['core', coreFigures], ['activation', activationFigure]]) {
+  for (const [label, measure] of [['core', coreFigures], ['activation', activationFigure], ['board', boardFigures]]) {
     console.log(`== ${label}`);
     try {
       const result = await measure();

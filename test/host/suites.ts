@@ -2,3 +2,5 @@
 import './activation.test';
 import './backlog.test';
 import './sync.test';
+import './codeLinks.test';
+import './openDecisions.test';
