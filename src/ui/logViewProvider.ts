@@ -93,7 +93,7 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       extensionUri: this.extensionUri,
       title: vscode.l10n.t('Log stupid work'),
       scripts: ['dist/webview/log.js'],
-      styles: ['dist/codicons/codicon.css', 'media/log.css'],
+      styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/log.css'],
     });
     this.viewDisposables = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),

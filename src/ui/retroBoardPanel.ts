@@ -97,7 +97,7 @@ class RetroBoardPanel implements vscode.Disposable {
       extensionUri: deps.extensionUri,
       title: vscode.l10n.t('Stupid Work: Retro Board'),
       scripts: ['dist/webview/board.js'],
-      styles: ['dist/codicons/codicon.css', 'media/board.css'],
+      styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/board.css'],
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),

@@ -90,6 +90,7 @@ function shell(): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="stylesheet" href="${ORIGIN}/dist/codicons/codicon.css">
+<link rel="stylesheet" href="${ORIGIN}/media/controls.css">
 <link rel="stylesheet" href="${ORIGIN}/media/board.css">
 </head>
 <body>

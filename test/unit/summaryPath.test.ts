@@ -47,7 +47,7 @@ describe('resolveSummaryPath', () => {
   it('rejects empty settings and names that are not Markdown files', () => {
     assert.match(rejected('  '), /summaryPath is empty\./);
     for (const setting of ['notes.txt', 'docs/retros/', '.md', 'x.md/..']) {
-      assert.match(rejected(setting), /does not name a \.md file|points outside/, setting);
+      assert.match(rejected(setting), /does not name a Markdown file|points outside/, setting);
     }
     assert.match(rejected('a\0.md'), /null character/);
   });

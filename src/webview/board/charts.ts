@@ -1,6 +1,6 @@
 import { formatHours } from '../../core/cost';
 import type { BoardState } from '../../protocol/boardMessages';
-import { el, format, svg } from './dom';
+import { el, format, svg } from '../dom';
 
 const WIDTH = 480;
 const ROW = 24;

@@ -3,7 +3,7 @@ import { formatHours } from '../../core/cost';
 import { TRIAGE_LISTS, type TriageList } from '../../core/model';
 import type { Board } from './context';
 import { renderDetail } from './detail';
-import { el, format, icon } from './dom';
+import { el, format, icon } from '../dom';
 
 const DRAG_TYPE = 'application/x-stupid-work-entry';
 

@@ -3,7 +3,7 @@ import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Out
 import { validateDecision, type DecisionInput } from '../../core/retro';
 import type { EntryDetail } from '../../protocol/boardMessages';
 import type { Board } from './context';
-import { el, labelled, option } from './dom';
+import { el, labelled, option } from '../dom';
 
 const MERGE_SEARCH_DELAY_MS = 250;
 

@@ -1,6 +1,6 @@
 import { FOLLOW_UPS, type FollowUp } from '../../core/model';
 import type { Board } from './context';
-import { el, format, icon, option } from './dom';
+import { el, format, icon, option } from '../dom';
 
 /** Open decisions from earlier retros, shown before anything else so the team checks them first. */
 export function renderFollowUps(board: Board): HTMLElement {

@@ -3,7 +3,7 @@ import type { BoardState, EntryDetail, FromWebview, ToWebview } from '../../prot
 import { renderCharts } from './charts';
 import { renderColumns, renderDetailInto } from './columns';
 import type { Board } from './context';
-import { el, icon } from './dom';
+import { el, icon } from '../dom';
 import { renderFollowUps } from './followUps';
 import { renderToolbar } from './toolbar';
 

@@ -2,7 +2,7 @@ import { KINDS, REASONS, STATUSES, type Kind, type Reason, type Status } from '.
 import { BOARD_SORTS, EXPORTS, type ExportKind } from '../../protocol/boardMessages';
 import type { BoardSort } from '../../core/boardQuery';
 import type { Board } from './context';
-import { el, format, icon, option } from './dom';
+import { el, format, icon, option } from '../dom';
 
 const SEARCH_DELAY_MS = 250;
 let searchTimer: ReturnType<typeof setTimeout> | undefined;

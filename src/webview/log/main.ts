@@ -2,6 +2,7 @@ import { smartCompleteness } from '../../core/completeness';
 import { formatHours, hoursPerMonth } from '../../core/cost';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, type EntryDraft, type Period } from '../../core/model';
 import type { FromWebview, LogState, LogTargetInfo, ToWebview } from '../../protocol/logMessages';
+import { el, format, icon, labelled } from '../dom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -15,22 +16,6 @@ const root = document.getElementById('root') as HTMLElement;
 
 let state: LogState | undefined;
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-function format(template: string, ...values: string[]): string {
-  return template.replace(/\{(\d+)\}/g, (_, index: string) => values[Number(index)] ?? '');
-}
-
-function icon(name: string): HTMLElement {
-  const node = el('span', { className: `codicon codicon-${name}` });
-  node.setAttribute('aria-hidden', 'true');
-  return node;
-}
 
 function field<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -161,18 +146,6 @@ function announce(text: string, isError = false): void {
   const status = field<HTMLElement>('status');
   status.className = isError ? 'status error' : 'status';
   status.textContent = text;
-}
-
-function labelled(id: string, text: string, control: HTMLElement, hint?: string): HTMLElement {
-  control.id = id;
-  const wrapper = el('div', { className: 'field' }, el('label', { htmlFor: id, textContent: text }));
-  if (hint) {
-    const hintNode = el('div', { className: 'hint', id: `${id}-hint`, textContent: hint });
-    control.setAttribute('aria-describedby', hintNode.id);
-    wrapper.append(hintNode);
-  }
-  wrapper.append(control);
-  return wrapper;
 }
 
 function render(): void {

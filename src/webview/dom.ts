@@ -1,4 +1,4 @@
-/** Small DOM builders for the board. Text goes in through `textContent` only, never as markup. */
+/** Small DOM builders for the webviews. Text goes in through `textContent` only, never as markup. */
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
