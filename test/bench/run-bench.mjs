@@ -14,6 +14,7 @@ const CORE_BENCH = join(ROOT, 'test', 'bench', 'core.bench.ts');
 const SYNC_BENCH = join(ROOT, 'test', 'bench', 'sync.bench.ts');
 const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
 const BOARD_BENCH = join(ROOT, 'test', 'bench', 'boardRender.bench.ts');
+const CODE_LINK_BENCH = join(ROOT, 'test', 'bench', 'codeLinks.bench.ts');
 const EMPTY_EXTENSION = join(ROOT, 'test', 'fixtures', 'empty-extension');
 const ACTIVATION_RUNS = 3;
 const ACTIVATION_TARGET = 1.2;
@@ -24,53 +25,51 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs runCoreBench() in a child process, so the host benchmark's servers never share its CPU time. */
+// The child imports every module before running any, then prints all figures as one JSON line last.
+const CHILD_SCRIPT = `
+const runs = [];
+for (const [href, name] of JSON.parse(process.argv[1])) {
+  const bench = await import(href);
+  // tsx loads a .ts file of a CommonJS package as CommonJS: its exports may sit on \`default\`.
+  runs.push(bench[name] ?? bench.default[name]);
+}
+const figures = [];
+for (const run of runs) figures.push(...(await run()));
+process.stdout.write(\`\\n\${JSON.stringify(figures)}\\n\`);
+`;
+
+/** Runs bench functions, given as [file, export name], in a child Node process, so no other benchmark shares its CPU time. */
+function figuresFromChild(label, benches) {
+  const specs = benches.map(([file, name]) => [pathToFileURL(file).href, name]);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', CHILD_SCRIPT, JSON.stringify(specs)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 10 * 60_000,
+  });
+  const last = result.stdout.trimEnd().split('\n').pop() ?? '';
+  if (result.status !== 0 || !last.startsWith('[')) {
+    throw new Error(`${label} bench failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
+  }
+  return JSON.parse(last);
+}
+
+/** The core figures, in their own process so the host benchmark's servers never share their CPU time. */
 function coreFigures() {
   if (!existsSync(CORE_BENCH)) {
     console.log(`core: ${relative(ROOT, CORE_BENCH)} does not exist yet, so there are no core figures`);
     return [];
   }
-  const script = [
-    `const bench = await import(${JSON.stringify(pathToFileURL(CORE_BENCH).href)});`,
-    // tsx loads a .ts file of a CommonJS package as CommonJS: its exports may sit on `default`.
-    'const runCoreBench = bench.runCoreBench ?? bench.default.runCoreBench;',
-    `const sync = await import(${JSON.stringify(pathToFileURL(SYNC_BENCH).href)});`,
-    'const runSyncBench = sync.runSyncBench ?? sync.default.runSyncBench;',
-    `const codeLinks = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'test', 'bench', 'codeLinks.bench.ts')).href)});`,
-    'const runCodeLinkBench = codeLinks.runCodeLinkBench ?? codeLinks.default.runCodeLinkBench;',
-    'process.stdout.write(`\\n${JSON.stringify([...(await runCoreBench()), ...(await runSyncBench()), ...runCodeLinkBench()])}\\n`);',
-  ].join('\n');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    timeout: 10 * 60_000,
-  });
-  const last = result.stdout.trimEnd().split('\n').pop() ?? '';
-  if (result.status !== 0 || !last.startsWith('[')) {
-    throw new Error(`core bench failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
-  }
-  return JSON.parse(last);
+  return figuresFromChild('core', [
+    [CORE_BENCH, 'runCoreBench'],
+    [SYNC_BENCH, 'runSyncBench'],
+    [CODE_LINK_BENCH, 'runCodeLinkBench'],
+  ]);
 }
 
-/** Runs runBoardRenderBench() in its own Node process too; it drives its own Chromium. */
+/** The board figures, in their own process too; the bench drives its own Chromium. */
 function boardFigures() {
-  const script = [
-    `const bench = await import(${JSON.stringify(pathToFileURL(BOARD_BENCH).href)});`,
-    'const run = bench.runBoardRenderBench ?? bench.default.runBoardRenderBench;',
-    'process.stdout.write(`\\n${JSON.stringify(await run())}\\n`);',
-  ].join('\n');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    timeout: 10 * 60_000,
-  });
-  const last = result.stdout.trimEnd().split('\n').pop() ?? '';
-  if (result.status !== 0 || !last.startsWith('[')) {
-    throw new Error(`board bench failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
-  }
-  return JSON.parse(last);
+  return figuresFromChild('board', [[BOARD_BENCH, 'runBoardRenderBench']]);
 }
 
 /**

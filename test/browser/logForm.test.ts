@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
-import type { Browser, Frame, Page } from 'playwright-core';
-import schema from '../../media/stupid-work.schema.json';
-import { developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
-import { requiredEnv } from './runEnv';
-
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../harness/host.mjs';
+import { openSidebar, openWorkbench, readBacklogFile, recordDialogs, saveLastScreenshot, screenshotDir, setTheme, testServer, workbenchReady } from './workbench';
 
 interface StoredEntry {
   id: string;
@@ -18,95 +14,32 @@ interface StoredEntry {
   author?: unknown;
 }
 
-/** The Log form's frame: the webview's inner document that holds #title. */
-async function logFrame(page: Page, timeoutMs = 60000): Promise<Frame> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (await frame.$('#log-form #title').catch(() => null)) {
-        return frame;
-      }
-    }
-    if (Date.now() > end) {
-      throw new Error('the Log form did not appear');
-    }
-    await page.waitForTimeout(250);
-  }
-}
-
 describe('the Log form in Chromium', function () {
   this.timeout(180000);
-  const port = Number(requiredEnv('STUPID_WORK_PORT'));
-  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
-  const alphaFile = path.join(path.dirname(workspace), 'alpha', 'stupid-work.json');
-  const shots = process.env.STUPID_WORK_SCREENSHOTS ? path.resolve(process.env.STUPID_WORK_SCREENSHOTS) : path.join(paths.root, 'test-results');
-  const validate = new Ajv({ allErrors: true }).compile(schema);
+  const { port, workspace, alphaFile } = testServer();
+  const shots = screenshotDir();
   const dialogs: string[] = [];
   let browser: Browser;
   let page: Page;
 
-  /** Opens the Stupid Work container unless it is showing, and returns the Log form's frame. */
-  async function openSidebar(): Promise<Frame> {
-    const item = page.locator('.part.activitybar [aria-label^="Stupid Work"]').first();
-    await item.waitFor({ timeout: 60000 });
-    const backlogTitle = page.locator('.part.sidebar .pane-header h3.title', { hasText: /^Backlog$/i });
-    for (let attempt = 0; ; attempt++) {
-      if (!(await backlogTitle.isVisible())) {
-        await item.click();
-      }
-      try {
-        return await logFrame(page, 20000);
-      } catch (error) {
-        if (attempt === 2) {
-          throw error;
-        }
-      }
-    }
-  }
-
   function readAlpha(): StoredEntry[] {
-    const data = JSON.parse(readFileSync(alphaFile, 'utf8')) as unknown;
-    assert.ok(validate(data), JSON.stringify(validate.errors));
-    return (data as { entries: StoredEntry[] }).entries;
-  }
-
-  /** Picks a colour theme the way a person does, through the command palette. */
-  async function setTheme(theme: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10000 });
-    await input.fill('>Preferences: Color Theme');
-    // Not "Browse Color Themes in Marketplace", which also matches the words typed.
-    const command = page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first();
-    await command.waitFor({ timeout: 10000 });
-    await command.click();
-    // The theme picker replaces the command list; typing before it opens would go to the palette.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Modern/ }).first().waitFor({ timeout: 10000 });
-    await input.fill(theme);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first();
-    await row.waitFor({ timeout: 10000 });
-    await row.click();
+    return readBacklogFile<{ entries: StoredEntry[] }>(alphaFile).entries;
   }
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(workbenchUrl(port, workspace, developmentPayload(port)), { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+    recordDialogs(page, dialogs);
+    await openWorkbench(page, port, workspace);
   });
 
   after(async () => {
-    await page?.screenshot({ path: path.join(paths.root, 'test-results', 'log-form-last.png') }).catch(() => undefined);
+    await saveLastScreenshot(page, 'log-form-last.png');
     await browser?.close();
   });
 
   it('logs an entry typed into the form, shows it in the Backlog and writes it to disk', async () => {
-    const form = await openSidebar();
+    const form = await openSidebar(page);
     await form.selectOption('#target', { label: 'alpha' });
     const title = `Copying sprint numbers into a slide deck ${Date.now()}`;
     await form.fill('#title', title);
@@ -136,7 +69,7 @@ describe('the Log form in Chromium', function () {
   });
 
   it('refuses to save without a title and says why', async () => {
-    const form = await openSidebar();
+    const form = await openSidebar(page);
     await form.fill('#title', '   ');
     await form.click('#save');
     assert.equal(await form.isVisible('#title-error'), true);
@@ -144,7 +77,7 @@ describe('the Log form in Chromium', function () {
   });
 
   it('shows hostile entry text as literal text and runs none of it', async () => {
-    const form = await openSidebar();
+    const form = await openSidebar(page);
     const hostile = `<img src=x onerror=alert(1)><script>alert(2)</script> ${Date.now()}`;
     await form.fill('#title', hostile);
     await form.press('#title', 'Control+Enter');
@@ -164,17 +97,17 @@ describe('the Log form in Chromium', function () {
   });
 
   it('keeps a half-written draft across hiding the view and reloading the window', async () => {
-    let form = await openSidebar();
+    let form = await openSidebar(page);
     await form.fill('#title', 'Half-written draft about the approval chain');
     await form.fill('#smart-moreInfo', 'Ask security why two approvals.');
     await page.waitForTimeout(800);
     await page.locator('.part.activitybar [aria-label^="Explorer"]').first().click();
     await page.waitForTimeout(500);
-    form = await openSidebar();
+    form = await openSidebar(page);
     assert.equal(await form.inputValue('#title'), 'Half-written draft about the approval chain');
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
-    form = await openSidebar();
+    await workbenchReady(page);
+    form = await openSidebar(page);
     await form.waitForFunction(() => (document.getElementById('title') as HTMLInputElement).value !== '', null, { timeout: 15000 });
     assert.equal(await form.inputValue('#title'), 'Half-written draft about the approval chain');
     assert.equal(await form.inputValue('#smart-moreInfo'), 'Ask security why two approvals.');
@@ -182,11 +115,9 @@ describe('the Log form in Chromium', function () {
 
   it('looks native in dark and light themes (screenshots)', async () => {
     for (const [theme, file] of [['Dark Modern', 'sidebar-dark.png'], ['Light Modern', 'sidebar-light.png']] as const) {
-      await setTheme(theme);
-      const expectLight = theme.includes('Light');
-      await page.waitForFunction((light) => document.querySelector('.monaco-workbench')?.classList.contains(light ? 'vs' : 'vs-dark') ?? false, expectLight, { timeout: 20000 });
+      await setTheme(page, theme);
       await page.waitForTimeout(1000);
-      const form = await openSidebar();
+      const form = await openSidebar(page);
       const background = await form.evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-input-background'));
       assert.ok(background.trim().length > 0, 'the form takes its colours from the theme');
       await page.locator('.part.sidebar').screenshot({ path: path.join(shots, file) });

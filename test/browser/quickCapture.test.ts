@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
 import type { Browser, Page } from 'playwright-core';
-import schema from '../../media/stupid-work.schema.json';
 import type { CodeLink } from '../../src/core/model';
-import { EXTENSION_ID, developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
-import { requiredEnv } from './runEnv';
+import { launchBrowser } from '../harness/host.mjs';
+import { isOurWebview, openWorkbench, quickInput, readBacklogFile, runCommand, saveLastScreenshot, stupidWorkItem, testServer, waitForFile } from './workbench';
 
 interface StoredEntry {
   id: string;
@@ -18,35 +16,20 @@ interface StoredEntry {
 
 describe('Quick Capture in Chromium', function () {
   this.timeout(180000);
-  const port = Number(requiredEnv('STUPID_WORK_PORT'));
-  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
-  const alphaDir = path.join(path.dirname(workspace), 'alpha');
-  const alphaFile = path.join(alphaDir, 'stupid-work.json');
+  const { port, workspace, alphaDir, alphaFile } = testServer();
   const script = path.join(alphaDir, 'ops', 'copy-invoices.sh');
-  const validate = new Ajv({ allErrors: true }).compile(schema);
   let browser: Browser;
   let page: Page;
 
   /** The extension's webviews that have a document: the Log form would be one. */
   function ourWebviews(): number {
-    return page.frames().filter((frame) => frame.url().includes(`extensionId=${EXTENSION_ID}`)).length;
-  }
-
-  /** Runs a command from the palette, as a person does. */
-  async function runCommand(label: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10000 });
-    await input.fill(`>${label}`);
-    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
-    await row.waitFor({ timeout: 10000 });
-    await row.click();
+    return page.frames().filter(isOurWebview).length;
   }
 
   /** Runs Quick Capture and answers its prompts; returns how many interactions that took. */
   async function quickCapture(title: string, kind: string, speakUp: string): Promise<number> {
-    await runCommand('Stupid Work: Quick Capture');
-    const input = page.locator('.quick-input-widget input');
+    await runCommand(page, 'Stupid Work: Quick Capture');
+    const input = quickInput(page);
     const step = page.locator('.quick-input-widget .quick-input-title');
     let interactions = 0;
     for (const [name, text] of [['1/3', title], ['2/3', kind], ['3/3', speakUp]]) {
@@ -58,20 +41,8 @@ describe('Quick Capture in Chromium', function () {
     return interactions;
   }
 
-  function readAlpha(): StoredEntry[] {
-    const data = JSON.parse(readFileSync(alphaFile, 'utf8')) as unknown;
-    assert.ok(validate(data), JSON.stringify(validate.errors));
-    return (data as { entries: StoredEntry[] }).entries;
-  }
-
-  async function savedEntry(title: string): Promise<StoredEntry> {
-    for (const end = Date.now() + 15000; Date.now() < end; await page.waitForTimeout(250)) {
-      const saved = readAlpha().find((entry) => entry.title === title);
-      if (saved) {
-        return saved;
-      }
-    }
-    assert.fail(`“${title}” is not in alpha/stupid-work.json`);
+  function savedEntry(title: string): Promise<StoredEntry> {
+    return waitForFile(() => readBacklogFile<{ entries: StoredEntry[] }>(alphaFile).entries.find((entry) => entry.title === title), `“${title}” in alpha/stupid-work.json`);
   }
 
   /** Waits until the gutter flag is shown, or gone. */
@@ -87,16 +58,13 @@ describe('Quick Capture in Chromium', function () {
   before(async () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
-    await page.goto(workbenchUrl(port, workspace, developmentPayload(port)), { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
-    await page.locator('.part.activitybar [aria-label^="Stupid Work"]').first().waitFor({ timeout: 60000 });
+    await openWorkbench(page, port, workspace);
+    await stupidWorkItem(page).waitFor({ timeout: 60000 });
   });
 
   after(async () => {
-    const dir = path.join(paths.root, 'test-results');
-    mkdirSync(dir, { recursive: true });
-    await page?.screenshot({ path: path.join(dir, 'quick-capture-last.png') }).catch(() => undefined);
-    await runCommand('View: Close All Editors').catch(() => undefined);
+    await saveLastScreenshot(page, 'quick-capture-last.png');
+    await runCommand(page, 'View: Close All Editors').catch(() => undefined);
     await browser?.close();
     rmSync(path.dirname(script), { recursive: true, force: true });
   });
@@ -104,8 +72,8 @@ describe('Quick Capture in Chromium', function () {
   it('Quick Capture saves a valid entry in three interactions, without opening a webview', async () => {
     // Start from the Explorer with no editor, so the entry goes to the first ready folder (alpha) and
     // the Log form is not showing.
-    await runCommand('View: Show Explorer');
-    await runCommand('View: Close All Editors');
+    await runCommand(page, 'View: Show Explorer');
+    await runCommand(page, 'View: Close All Editors');
     await page.waitForFunction(() => document.querySelector('.part.sidebar .composite.title')?.textContent?.toLowerCase().includes('explorer') ?? false, null, { timeout: 15000 });
     await page.waitForTimeout(1000);
     assert.equal(ourWebviews(), 0, 'no webview of the extension is open before the capture');
@@ -125,7 +93,7 @@ describe('Quick Capture in Chromium', function () {
     assert.equal(await prompts.isVisible(), false, 'no fourth prompt');
 
     // A window without focus keeps notifications in the centre instead of showing toasts.
-    await runCommand('Notifications: Show Notifications');
+    await runCommand(page, 'Notifications: Show Notifications');
     await page.locator('.notifications-center .monaco-list-row', { hasText: `Saved “${title}” in alpha.` }).first().waitFor({ timeout: 15000 });
     await page.keyboard.press('Escape');
     assert.equal(ourWebviews(), 0, 'no webview opened for the capture');
@@ -133,8 +101,8 @@ describe('Quick Capture in Chromium', function () {
 
   it('Quick Capture writes nothing when Escape is pressed', async () => {
     const before = readFileSync(alphaFile, 'utf8');
-    await runCommand('Stupid Work: Quick Capture');
-    const input = page.locator('.quick-input-widget input');
+    await runCommand(page, 'Stupid Work: Quick Capture');
+    const input = quickInput(page);
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '1/3' }).waitFor({ timeout: 15000 });
     await input.fill(`Abandoned capture ${Date.now()}`);
     await input.press('Enter');
@@ -148,7 +116,7 @@ describe('Quick Capture in Chromium', function () {
     mkdirSync(path.dirname(script), { recursive: true });
     writeFileSync(script, '#!/bin/sh\nerp-export --month "$1" > invoices.csv\nxlsx-paste invoices.csv "Finance/Totals.xlsx"\necho done\n');
     await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
+    const input = quickInput(page);
     await input.fill('copy-invoices.sh');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'copy-invoices.sh' }).first().waitFor({ timeout: 15000 });
     await input.press('Enter');

@@ -1,11 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
 import type { Browser, Frame, Page } from 'playwright-core';
-import schema from '../../media/stupid-work.schema.json';
-import { developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
-import { requiredEnv } from './runEnv';
+import type { Retro } from '../../src/core/model';
+import { launchBrowser } from '../harness/host.mjs';
+import { fixtureId } from '../unit/fixtures';
+import {
+  assertSchemaValid,
+  frameWith,
+  openWorkbench,
+  quickInput,
+  readBacklogFile,
+  recordDialogs,
+  runCommand,
+  saveLastScreenshot,
+  screenshotDir,
+  setTheme,
+  testServer,
+  waitForFile,
+  workbenchReady,
+} from './workbench';
 
 interface StoredEntry {
   id: string;
@@ -16,69 +30,32 @@ interface StoredEntry {
   decision?: { outcome: string; owner: string; due?: string; followUp: string; retro?: string };
 }
 
-interface StoredRetro {
-  id: string;
-  started: string;
-  finished?: string;
-  facilitator: string;
-  discussed: string[];
-  decided: string[];
-}
-
 interface StoredBacklog {
   version: number;
   entries: StoredEntry[];
-  retros: StoredRetro[];
+  retros: Retro[];
 }
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A fresh ULID, so entries this test adds never collide with what other tests wrote. */
 function ulid(): string {
-  let time = Date.now();
-  let head = '';
-  for (let i = 0; i < 10; i++) {
-    head = CROCKFORD[time % 32] + head;
-    time = Math.floor(time / 32);
-  }
-  let tail = '';
-  for (let i = 0; i < 16; i++) tail += CROCKFORD[Math.floor(Math.random() * 32)];
-  return head + tail;
+  return fixtureId(Date.now(), Math.random);
 }
 
 /** The board's frame: the webview's inner document that holds #board. */
-async function boardFrame(page: Page, timeoutMs = 60000): Promise<Frame> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (await frame.$('#board #columns').catch(() => null)) {
-        return frame;
-      }
-    }
-    if (Date.now() > end) {
-      throw new Error('the Retro Board did not appear');
-    }
-    await page.waitForTimeout(250);
-  }
+function boardFrame(page: Page): Promise<Frame> {
+  return frameWith(page, '#board #columns', 'the Retro Board');
 }
 
 describe('the Retro Board in Chromium', function () {
   this.timeout(240000);
-  const port = Number(requiredEnv('STUPID_WORK_PORT'));
-  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
-  const alphaDir = path.join(path.dirname(workspace), 'alpha');
-  const alphaFile = path.join(alphaDir, 'stupid-work.json');
-  const shots = process.env.STUPID_WORK_SCREENSHOTS ? path.resolve(process.env.STUPID_WORK_SCREENSHOTS) : path.join(paths.root, 'test-results');
-  const validate = new Ajv({ allErrors: true }).compile(schema);
+  const { port, workspace, alphaDir, alphaFile } = testServer();
+  const shots = screenshotDir();
   const dialogs: string[] = [];
   let browser: Browser;
   let page: Page;
 
   function readAlpha(): StoredBacklog {
-    const data = JSON.parse(readFileSync(alphaFile, 'utf8')) as StoredBacklog;
-    const valid = validate(data);
-    assert.ok(valid, JSON.stringify(validate.errors));
-    return data;
+    return readBacklogFile<StoredBacklog>(alphaFile);
   }
 
   /** Adds an entry the way a teammate's pull would: straight into the file on disk. */
@@ -102,44 +79,9 @@ describe('the Retro Board in Chromium', function () {
       ...fields,
     };
     backlog.entries.push(entry);
-    assert.ok(validate(backlog), JSON.stringify(validate.errors));
+    assertSchemaValid(backlog);
     writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
     return id;
-  }
-
-  async function waitForFile<T>(read: () => T | undefined, what: string, timeoutMs = 15000): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = read();
-      if (value !== undefined) {
-        return value;
-      }
-      if (Date.now() > end) {
-        throw new Error(`timed out waiting for ${what}`);
-      }
-      await page.waitForTimeout(200);
-    }
-  }
-
-  /** Runs a command from the palette; right after the window opens, the extension's commands may take a while to be listed. */
-  async function runCommand(label: string): Promise<void> {
-    const input = page.locator('.quick-input-widget input');
-    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press('F1');
-      await input.waitFor({ timeout: 10000 });
-      await input.fill(`>${label}`);
-      try {
-        await row.waitFor({ timeout: 10000 });
-        break;
-      } catch (error) {
-        if (attempt === 5) {
-          throw error;
-        }
-        await page.keyboard.press('Escape');
-      }
-    }
-    await row.click();
   }
 
   /** Clicks a button of a notification, from its toast or, when toasts are held back, from the notification centre. */
@@ -148,7 +90,7 @@ describe('the Retro Board in Chromium', function () {
     try {
       await button.waitFor({ timeout: 5000 });
     } catch {
-      await runCommand('Notifications: Show Notifications');
+      await runCommand(page, 'Notifications: Show Notifications');
       await button.waitFor({ timeout: 10000 });
     }
     await button.click();
@@ -156,7 +98,7 @@ describe('the Retro Board in Chromium', function () {
 
   /** Opens alpha's board; once another test has given beta a backlog too, the command asks which folder. */
   async function openBoard(): Promise<Frame> {
-    await runCommand('Stupid Work: Open Retro Board');
+    await runCommand(page, 'Stupid Work: Open Retro Board');
     const alpha = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^alpha/ }).first();
     if (await alpha.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
       await alpha.click();
@@ -170,36 +112,15 @@ describe('the Retro Board in Chromium', function () {
     await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 15000 });
   }
 
-  async function setTheme(theme: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10000 });
-    await input.fill('>Preferences: Color Theme');
-    const command = page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first();
-    await command.waitFor({ timeout: 10000 });
-    await command.click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Modern/ }).first().waitFor({ timeout: 10000 });
-    await input.fill(theme);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first();
-    await row.waitFor({ timeout: 10000 });
-    await row.click();
-    await page.waitForFunction((light) => document.querySelector('.monaco-workbench')?.classList.contains(light ? 'vs' : 'vs-dark') ?? false, theme.includes('Light'), { timeout: 20000 });
-  }
-
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(workbenchUrl(port, workspace, developmentPayload(port)), { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+    recordDialogs(page, dialogs);
+    await openWorkbench(page, port, workspace);
   });
 
   after(async () => {
-    await page?.screenshot({ path: path.join(paths.root, 'test-results', 'retro-board-last.png') }).catch(() => undefined);
+    await saveLastScreenshot(page, 'retro-board-last.png');
     await browser?.close();
   });
 
@@ -213,7 +134,7 @@ describe('the Retro Board in Chromium', function () {
       throw new Error('a retro is already open in alpha; this test starts its own');
     }
     await board.click('#start-retro');
-    const facilitator = page.locator('.quick-input-widget input');
+    const facilitator = quickInput(page);
     await facilitator.waitFor({ timeout: 10000 });
     await facilitator.fill('Robin Facilitator');
     await facilitator.press('Enter');
@@ -348,9 +269,9 @@ describe('the Retro Board in Chromium', function () {
     await searchFor(board, token, id);
     // Reloading the way a person does lets the workbench save which editors are open before it goes.
     const reloaded = page.waitForEvent('load', { timeout: 60000 });
-    await runCommand('Developer: Reload Window');
+    await runCommand(page, 'Developer: Reload Window');
     await reloaded;
-    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+    await workbenchReady(page);
     board = await boardFrame(page);
     await board.waitForSelector(`#card-${id}`, { timeout: 30000 });
     assert.equal(await board.inputValue('#search'), token);
@@ -360,7 +281,7 @@ describe('the Retro Board in Chromium', function () {
 
   it('looks native in dark and light themes (screenshots)', async () => {
     for (const [theme, file] of [['Dark Modern', 'retro-board-dark.png'], ['Light Modern', 'retro-board-light.png']] as const) {
-      await setTheme(theme);
+      await setTheme(page, theme);
       await page.waitForTimeout(800);
       const board = await openBoard();
       await board.waitForFunction(() => getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() !== '', null, { timeout: 15000 });

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'stupid-work.stupid-work';
+import { EXTENSION_ID } from './hostHelpers';
 
 describe('activation', () => {
   it('the extension is present and activates', async () => {

@@ -5,36 +5,8 @@ import Ajv from 'ajv';
 import * as vscode from 'vscode';
 import schema from '../../media/stupid-work.schema.json';
 import { emptyDraft } from '../../src/core/model';
-import type { StupidWorkApi } from '../../src/extension';
+import { EXTENSION_ID, api, folder, waitFor } from './hostHelpers';
 import { allNodes, entryTitles } from './treeNodes';
-
-const EXTENSION_ID = 'stupid-work.stupid-work';
-
-async function api(): Promise<StupidWorkApi> {
-  const extension = vscode.extensions.getExtension<StupidWorkApi>(EXTENSION_ID);
-  assert.ok(extension, 'the extension is installed');
-  return extension.activate();
-}
-
-function folder(name: string): vscode.WorkspaceFolder {
-  const found = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
-  assert.ok(found, `workspace folder ${name} is open`);
-  return found;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > end) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Appends an entry the way a hand edit or a pull would: plain JSON written straight to disk. */
 async function writeAsTeammate(folderName: string, id: string, title: string): Promise<void> {

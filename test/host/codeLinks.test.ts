@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import Ajv from 'ajv';
@@ -7,10 +6,9 @@ import * as vscode from 'vscode';
 import schema from '../../media/stupid-work.schema.json';
 import { createCodeLink } from '../../src/core/codeLinks';
 import { emptyDraft, type CodeLink, type EntryDraft } from '../../src/core/model';
-import type { StupidWorkApi } from '../../src/extension';
+import { EXTENSION_ID, api, folder, git, waitFor } from './hostHelpers';
 import { allNodes } from './treeNodes';
 
-const EXTENSION_ID = 'stupid-work.stupid-work';
 const OPEN_ENTRY = 'stupidWork.entry.openById';
 
 const SCRIPT = [
@@ -25,36 +23,6 @@ const SCRIPT = [
   'echo "done"',
   'exit 0',
 ];
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-async function api(): Promise<StupidWorkApi> {
-  const extension = vscode.extensions.getExtension<StupidWorkApi>(EXTENSION_ID);
-  assert.ok(extension, 'the extension is installed');
-  return extension.activate();
-}
-
-function folder(name: string): vscode.WorkspaceFolder {
-  const found = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
-  assert.ok(found, `workspace folder ${name} is open`);
-  return found;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > end) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The lenses this extension shows in a file, as the editor asks for them. */
 async function ourLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {

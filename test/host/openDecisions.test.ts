@@ -2,25 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { StupidWorkApi } from '../../src/extension';
 import type { BacklogNode } from '../../src/ui/backlogTree';
+import { api, folder, waitFor } from './hostHelpers';
 import { allNodes } from './treeNodes';
-
-async function api(): Promise<StupidWorkApi> {
-  const extension = vscode.extensions.getExtension<StupidWorkApi>('stupid-work.stupid-work');
-  assert.ok(extension, 'the extension is installed');
-  return extension.activate();
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function decided(id: string, title: string, owner: string, due: string, followUp: string): Record<string, unknown> {
   return {
@@ -39,8 +23,7 @@ describe('Your open decisions in the Backlog view', function () {
 
   it('lists the decisions you own that are not done, overdue first, above the other groups', async () => {
     const { tree } = await api();
-    const beta = vscode.workspace.workspaceFolders?.find((f) => f.name === 'beta');
-    assert.ok(beta, 'workspace folder beta is open');
+    const beta = folder('beta');
     const settings = vscode.workspace.getConfiguration('stupidWork', beta.uri);
     await settings.update('authorName', 'Dana Owner', vscode.ConfigurationTarget.WorkspaceFolder);
     try {

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,21 +7,15 @@ import { createEntry, upsertEntry } from '../../src/core/entries';
 import { emptyDraft } from '../../src/core/model';
 import { parseBacklog } from '../../src/core/parse';
 import { serializeBacklog } from '../../src/core/serialize';
-import type { StupidWorkApi } from '../../src/extension';
+import { api, folder, git } from './hostHelpers';
 import { entryTitles } from './treeNodes';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 describe('Sync in a real extension host', function () {
   this.timeout(60000);
 
   it('brings a teammate\'s entry into the Backlog view and pushes ours', async () => {
-    const api = await vscode.extensions.getExtension<StupidWorkApi>('stupid-work.stupid-work')?.activate();
-    assert.ok(api);
-    const beta = vscode.workspace.workspaceFolders?.find((f) => f.name === 'beta');
-    assert.ok(beta);
+    const { logHost, store, tree } = await api();
+    const beta = folder('beta');
     const dir = beta.uri.fsPath;
     const scratch = mkdtempSync(path.join(tmpdir(), 'stupid-work-host-sync-'));
     const remote = path.join(scratch, 'remote.git');
@@ -47,17 +40,17 @@ describe('Sync in a real extension host', function () {
     git(teammate, 'commit', '-q', '-am', 'Teammate flags something');
     git(teammate, 'push', '-q');
 
-    const target = api.logHost.targets().find((t) => t.name === 'beta');
+    const target = logHost.targets().find((t) => t.name === 'beta');
     assert.ok(target);
-    const ours = await api.logHost.save(target.key, { ...emptyDraft(), title: 'From this workspace' }, undefined);
+    const ours = await logHost.save(target.key, { ...emptyDraft(), title: 'From this workspace' }, undefined);
     assert.ok(ours.ok);
 
     await vscode.commands.executeCommand('stupidWork.sync');
 
     const titles = () =>
-      api.store.all.flatMap((b) => (b.folder.name === 'beta' && b.state.kind === 'loaded' ? b.state.backlog.entries.map((e) => e.title) : []));
+      store.all.flatMap((b) => (b.folder.name === 'beta' && b.state.kind === 'loaded' ? b.state.backlog.entries.map((e) => e.title) : []));
     assert.ok(titles().includes('From the teammate clone'), `the teammate's entry arrived: ${titles().join(', ')}`);
-    assert.ok(entryTitles(api.tree).includes('From the teammate clone'), 'the Backlog view lists it');
+    assert.ok(entryTitles(tree).includes('From the teammate clone'), 'the Backlog view lists it');
     git(teammate, 'pull', '-q');
     assert.match(readFileSync(file, 'utf8'), /From this workspace/, 'our entry reached the remote');
   });

@@ -1,30 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Labels } from '../../src/core/labels';
 import { entryToMarkdown, escapeMarkdown } from '../../src/core/markdown';
-import { makeEntry } from './fixtures';
-
-const LABELS: Labels = {
-  kinds: { 'unused-report': 'Unused report', 'ritual-process': 'Ritual process', 'autopilot-policy': 'Autopilot policy', 'losing-decision': 'Losing decision', trivia: 'Trivia', other: 'Other' },
-  reasons: {
-    fear: 'Fear',
-    politics: 'Politics',
-    uncertainty: 'Uncertainty',
-    overload: 'Overload',
-    indecision: 'Indecision',
-    'not-my-job': 'Not my job',
-    'stepping-on-toes': 'Stepping on toes',
-    'always-done-that-way': 'Always done that way',
-    'boss-wants-it': 'Boss wants it',
-  },
-  smart: { speakUp: 'Speak up', moreInfo: 'More information', accountability: 'Accountability', reprioritize: 'Re-prioritize', tryAnother: 'Try another approach' },
-  smartHints: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
-  statuses: { open: 'Open', decided: 'Decided', done: 'Done', archived: 'Archived' },
-  triage: { inbox: 'Inbox', now: 'Now', 'bigger-story': 'Bigger story', someday: 'Someday' },
-  periods: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
-  outcomes: { stop: 'Stop', automate: 'Automate', simplify: 'Simplify', keep: 'Keep' },
-  followUps: { open: 'Open', 'in-progress': 'In progress', done: 'Done' },
-  anonymous: 'Anonymous',
-};
+import { LABELS, makeEntry } from './fixtures';
 
 const HOSTILE = ['<script>alert(1)</script>', '[x](javascript:alert(1))', '# heading', '![img](http://evil/x.png)', '<img src=x onerror=alert(1)>', '`code`', '*bold* _em_ ~~gone~~', '> quote', '- item', '1. item', '| a | b |', '&amp;'];
 

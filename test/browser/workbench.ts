@@ -1,0 +1,167 @@
+// What the browser suites share: driving the code-server workbench the way a person does, and
+// reading back the backlog files the extension writes there.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Ajv from 'ajv';
+import type { Frame, Locator, Page } from 'playwright-core';
+import schema from '../../media/stupid-work.schema.json';
+import { EXTENSION_ID, developmentPayload, paths, workbenchUrl } from '../harness/host.mjs';
+import { requiredEnv } from './runEnv';
+
+/** The code-server that `npm test` started, the workspace it serves, and alpha, the folder that has a backlog. */
+export function testServer(): { port: number; workspace: string; alphaDir: string; alphaFile: string } {
+  const workspace = requiredEnv('STUPID_WORK_WORKSPACE');
+  const alphaDir = path.join(path.dirname(workspace), 'alpha');
+  return { port: Number(requiredEnv('STUPID_WORK_PORT')), workspace, alphaDir, alphaFile: path.join(alphaDir, 'stupid-work.json') };
+}
+
+/** Where theme screenshots go: `STUPID_WORK_SCREENSHOTS` refreshes the README's, otherwise test-results/. */
+export function screenshotDir(): string {
+  const dir = process.env.STUPID_WORK_SCREENSHOTS ? path.resolve(process.env.STUPID_WORK_SCREENSHOTS) : path.join(paths.root, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Keeps how the page looked when a suite ended, to read a failure by; a failed screenshot must not fail the suite. */
+export async function saveLastScreenshot(page: Page | undefined, file: string): Promise<void> {
+  const dir = path.join(paths.root, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  await page?.screenshot({ path: path.join(dir, file) }).catch(() => undefined);
+}
+
+/** Collects every dialog's message and dismisses it, so a test can prove hostile text ran no alert(). */
+export function recordDialogs(page: Page, into: string[]): void {
+  page.on('dialog', (dialog) => {
+    into.push(dialog.message());
+    void dialog.dismiss();
+  });
+}
+
+export async function openWorkbench(page: Page, port: number, workspace: string): Promise<void> {
+  await page.goto(workbenchUrl(port, workspace, developmentPayload(port)), { waitUntil: 'domcontentloaded' });
+  await workbenchReady(page);
+}
+
+/** After a load or a reload, the activity bar is the first sign the workbench can be used. */
+export async function workbenchReady(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+}
+
+export function isOurWebview(frame: Frame): boolean {
+  return frame.url().includes(`extensionId=${EXTENSION_ID}`);
+}
+
+/** Polls every frame until one matches: webviews load their documents well after the workbench does. */
+export async function waitForFrame(page: Page, matches: (frame: Frame) => Promise<boolean>, what: string, timeoutMs = 60000): Promise<Frame> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await matches(frame)) {
+        return frame;
+      }
+    }
+    if (Date.now() > end) {
+      throw new Error(`${what} did not appear after ${timeoutMs}ms; frames:\n${page.frames().map((f) => f.url().slice(0, 120)).join('\n')}`);
+    }
+    await page.waitForTimeout(250);
+  }
+}
+
+/** The frame whose document holds `selector`, such as a webview's inner document. */
+export function frameWith(page: Page, selector: string, what: string, timeoutMs = 60000): Promise<Frame> {
+  return waitForFrame(page, async (frame) => (await frame.$(selector).catch(() => null)) !== null, what, timeoutMs);
+}
+
+export function stupidWorkItem(page: Page): Locator {
+  return page.locator('.part.activitybar [aria-label^="Stupid Work"]').first();
+}
+
+export function backlogTitle(page: Page): Locator {
+  return page.locator('.part.sidebar .pane-header h3.title', { hasText: /^Backlog$/i });
+}
+
+/** Opens the Stupid Work container unless it is showing, and returns the Log form's frame. */
+export async function openSidebar(page: Page): Promise<Frame> {
+  const item = stupidWorkItem(page);
+  await item.waitFor({ timeout: 60000 });
+  for (let attempt = 0; ; attempt++) {
+    if (!(await backlogTitle(page).isVisible())) {
+      await item.click();
+    }
+    try {
+      return await frameWith(page, '#log-form #title', 'the Log form', 20000);
+    } catch (error) {
+      if (attempt === 2) {
+        throw error;
+      }
+    }
+  }
+}
+
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget input');
+}
+
+/** Runs a command from the palette; right after the window opens, the extension's commands may take a while to be listed. */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  const input = quickInput(page);
+  // Matching the label's start skips commands that merely contain it, such as "Browse Color Themes in Marketplace".
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`>${label}`);
+    try {
+      await row.waitFor({ timeout: 10000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+  await row.click();
+}
+
+/** Picks a colour theme through the palette, and waits until the workbench wears it. */
+export async function setTheme(page: Page, theme: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  // The theme picker replaces the command list; typing before it opens would go to the palette.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Modern/ }).first().waitFor({ timeout: 10000 });
+  await quickInput(page).fill(theme);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first();
+  await row.waitFor({ timeout: 10000 });
+  await row.click();
+  await page.waitForFunction((light) => document.querySelector('.monaco-workbench')?.classList.contains(light ? 'vs' : 'vs-dark') ?? false, theme.includes('Light'), { timeout: 20000 });
+}
+
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+/** Everything the extension writes, and everything a test writes as a teammate would, must pass the file's schema. */
+export function assertSchemaValid(data: unknown): void {
+  assert.ok(validate(data), JSON.stringify(validate.errors));
+}
+
+export function readBacklogFile<T>(file: string): T {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  assertSchemaValid(data);
+  return data as T;
+}
+
+/** Polls `read` until it gives a value: the extension writes its files a moment after the click that asks for it. */
+export async function waitForFile<T>(read: () => T | undefined, what: string, timeoutMs = 15000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await sleep(200);
+  }
+}
