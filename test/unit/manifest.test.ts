@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  main: string;
   contributes: {
     commands: { command: string; category?: string; icon?: string }[];
     menus: Record<string, { command: string }[]>;
@@ -43,5 +45,27 @@ describe('the extension manifest', () => {
     for (const file of files) {
       assert.ok(existsSync(path.join(root, file)), `${file} exists`);
     }
+  });
+
+  it('packages every file the built extension and its webviews load', function () {
+    // `vsce ls` applies .vscodeignore exactly as packaging does; the build must have run (npm test builds first).
+    this.timeout(60000);
+    assert.ok(existsSync(path.join(root, manifest.main)), `${manifest.main} is built`);
+    const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
+    const listed = new Set(execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean));
+    // The merge driver is copied into .git by a command, not required.
+    const needed = [path.posix.normalize(manifest.main), 'dist/mergeDriver.js', ...readdirSync(path.join(root, 'dist', 'webview')).filter((f) => f.endsWith('.js')).map((f) => `dist/webview/${f}`)];
+    const seen = new Set<string>();
+    while (needed.length > 0) {
+      const file = needed.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      assert.ok(listed.has(file), `${file} is in the package`);
+      // The lazily loaded chunks are required or imported by relative path from one another.
+      for (const match of readFileSync(path.join(root, file), 'utf8').matchAll(/(?:require|import)\("\.\/([^"]+)"\)/g)) {
+        needed.push(path.posix.join(path.posix.dirname(file), match[1]));
+      }
+    }
+    assert.ok(seen.size > 5, `the extension's files were followed (${[...seen].join(', ')})`);
   });
 });
