@@ -121,7 +121,10 @@ function onPath(command) {
   });
 }
 
-/** Waits until the sidebar shows the Backlog tree with rows, which needs the extension active and the file loaded. */
+/**
+ * Waits until the sidebar shows the Backlog tree with rows, which needs the extension active and the
+ * file loaded, and your open decisions at its top, which needs the retro data and your git identity.
+ */
 async function verify(url) {
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -132,6 +135,8 @@ async function verify(url) {
     await item.click();
     const backlog = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header h3.title', { hasText: /^Backlog$/i }) });
     await backlog.locator('.monaco-list-row').first().waitFor({ timeout: 60000 });
+    // The seed gives the demo's own git identity an overdue decision from the last retro.
+    await backlog.locator('.monaco-list-row', { hasText: 'Your open decisions' }).first().waitFor({ timeout: 30000 });
   } catch (error) {
     const shot = join(ROOT, 'test-results', 'demo-check.png');
     mkdirSync(dirname(shot), { recursive: true });

@@ -10,7 +10,7 @@ const ROOT = paths.root;
 const CI = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI);
 const COLOR = !CI && process.stdout.isTTY === true && !process.env.NO_COLOR;
 const MINUTE = 60_000;
-// `STUPID_WORK_LAYERS=unit,host` runs only those layers (lint+typecheck, build, unit, git, host, browser).
+// `STUPID_WORK_LAYERS=unit,host` runs only those layers (lint+typecheck, build, unit, git, host, browser, demo).
 const ONLY = process.env.STUPID_WORK_LAYERS ? new Set(process.env.STUPID_WORK_LAYERS.split(',').map((s) => s.trim())) : undefined;
 const wanted = (layer) => !ONLY || ONLY.has(layer);
 // `STUPID_WORK_GREP=pattern` runs only the mocha tests whose titles match, in every layer.
@@ -221,6 +221,8 @@ async function main() {
   if (wanted('unit')) await mochaLayer('unit', 'test/unit');
   if (wanted('git')) await mochaLayer('git', 'test/git');
   if (wanted('host') || wanted('browser')) await hostLayers(build.failed === 0);
+  // The Quick start's other command, run headless: the demo workspace opens with its backlog.
+  if (wanted('demo')) addRow('demo', [await check('demo', 'demo', process.execPath, [join(ROOT, 'test', 'demo', 'run-demo.mjs'), '--check'])]);
   const failed = printSummary(started);
   process.exitCode = failed > 0 ? 1 : 0;
 }
