@@ -45,6 +45,7 @@ const INFORMATIVE = 0x800;
 const BLANK_SKETCH = fold(BLANK);
 /** Share of the sketch that must still match for edited code to count as found. */
 const MAJORITY = 0.6;
+const SHORT_RANGE = 8;
 /** How many of the likeliest positions are scored in full when looking for edited code. */
 const CANDIDATES = 8;
 /** Lines found more often than this (braces, `return;`) say little about where code went, so they do not vote. */
@@ -127,6 +128,15 @@ function parseFingerprint(fingerprint: unknown): Fingerprint | undefined {
 
 function clampLine(line: number, last: number): number {
   return Number.isFinite(line) ? Math.min(Math.max(Math.trunc(line), 1), last) : 1;
+}
+
+/**
+ * Whether a stored link path stays inside its workspace folder: relative, `/`-separated, without `.`
+ * or `..` segments. Links arrive from teammates through git, so one must never open a file elsewhere.
+ */
+export function isFolderRelativePath(path: string): boolean {
+  if (path === '' || path.includes('\\') || path.includes('\0') || /^[A-Za-z]:/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 /**
@@ -280,11 +290,19 @@ function alignAt(fp: Fingerprint, index: FileIndex, samples: readonly number[], 
  * Edited code: a clear majority of the sketch, and of its lines with words in them, matches in order
  * near the expected spacing. Returns the 0-based first and last lines, or undefined.
  */
+/**
+ * How many of `count` sampled lines must still match. A short range shares boilerplate with its
+ * neighbours (a CI job's `runs-on` and checkout step), so all but one line must match there.
+ */
+function required(count: number): number {
+  return count <= SHORT_RANGE ? Math.max(count - 1, Math.min(count, 1)) : Math.ceil(count * MAJORITY);
+}
+
 function editedCopy(fp: Fingerprint, index: FileIndex, expected: number): [number, number] | undefined {
   const samples = fp.sketch.flatMap((value, k) => (value === BLANK_SKETCH ? [] : [k]));
   const informative = samples.filter((k) => fp.sketch[k] & INFORMATIVE).length;
-  const needed = Math.max(2, Math.ceil(samples.length * MAJORITY));
-  const neededInformative = Math.ceil(informative * MAJORITY);
+  const needed = Math.max(2, required(samples.length));
+  const neededInformative = required(informative);
   if (informative === 0 || samples.length < needed) return undefined;
   const rare = samples.filter((k) => index.bucket(fp.sketch[k] & KEY_BITS).length <= RARE);
   const votes = new Map<number, number>();

@@ -1,4 +1,5 @@
 /** Messages between the Log webview and the extension host. Pure: imported by both sides. */
+import { isFolderRelativePath } from '../core/codeLinks';
 import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/entries';
 import type { Labels } from '../core/labels';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model';
@@ -99,7 +100,7 @@ function parseLink(value: unknown): CodeLink | undefined | false {
   if (value === undefined) {
     return undefined;
   }
-  if (!isRecord(value) || !isText(value.path, 1000) || !isText(value.fingerprint, 200)) {
+  if (!isRecord(value) || !isText(value.path, 1000) || !isFolderRelativePath(value.path) || !isText(value.fingerprint, 200)) {
     return false;
   }
   const { startLine, endLine } = value;

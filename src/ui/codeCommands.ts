@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { anchorLink, createCodeLink, splitLines } from '../core/codeLinks';
+import { anchorLink, createCodeLink, isFolderRelativePath, splitLines } from '../core/codeLinks';
 import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH, findEntry } from '../core/entries';
 import { KINDS, emptyDraft, type CodeLink, type Entry, type Kind } from '../core/model';
 import type { Labels } from '../core/labels';
@@ -83,6 +83,10 @@ export function registerCodeCommands({ store, index, log, captureHost, labels }:
     );
 
   const goToLink = async (backlog: FolderBacklog, entry: Entry, link: CodeLink) => {
+    if (!isFolderRelativePath(link.path)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The link “{0}” does not point inside {1}, so it is not opened.', link.path, backlog.folder.name));
+      return;
+    }
     const relative = await index.locate(backlog, link);
     if (!relative) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in {1}, under that name or one git renamed it to.', link.path, backlog.folder.name));

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { anchorLinks, splitLines, type Anchor } from '../core/codeLinks';
+import { anchorLinks, isFolderRelativePath, splitLines, type Anchor } from '../core/codeLinks';
 import type { CodeLink, Entry } from '../core/model';
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
 
@@ -137,6 +137,9 @@ export class CodeLinkIndex implements vscode.Disposable {
           continue;
         }
         for (const link of entry.links) {
+          if (!isFolderRelativePath(link.path)) {
+            continue;
+          }
           const list = byPath.get(link.path) ?? [];
           list.push({ backlog, entry, link });
           byPath.set(link.path, list);
@@ -171,6 +174,10 @@ export class CodeLinkIndex implements vscode.Disposable {
   }
 
   private async findFile(folder: vscode.WorkspaceFolder, relative: string): Promise<string | undefined> {
+    // The backlog comes from teammates: a link may not lead out of the folder.
+    if (!isFolderRelativePath(relative)) {
+      return undefined;
+    }
     if (await isFile(path.join(folder.uri.fsPath, ...relative.split('/')))) {
       return relative;
     }
@@ -181,7 +188,7 @@ export class CodeLinkIndex implements vscode.Disposable {
     // Loaded when first needed: it spawns git, which activation should not wait for.
     const { followRenames } = await import('../adapters/gitRenames');
     const renamed = await followRenames(folder.uri.fsPath, relative);
-    return renamed !== undefined && (await isFile(path.join(folder.uri.fsPath, ...renamed.split('/')))) ? renamed : undefined;
+    return renamed !== undefined && isFolderRelativePath(renamed) && (await isFile(path.join(folder.uri.fsPath, ...renamed.split('/')))) ? renamed : undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anchorLink, anchorLinks, createCodeLink, splitLines, type Anchor } from '../../src/core/codeLinks';
+import { anchorLink, anchorLinks, createCodeLink, isFolderRelativePath, splitLines, type Anchor } from '../../src/core/codeLinks';
 import type { CodeLink } from '../../src/core/model';
 
 /** A source file whose every line is different. */
@@ -150,6 +150,24 @@ describe('anchorLink', () => {
     assert.equal(anchorLink(pair, ['keepThis();', 'changedThat();']).state, 'missing');
   });
 
+  it('does not take a neighbour that shares boilerplate lines for a short link whose code was removed', () => {
+    const ci = [
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: npm test',
+      '  report:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: ./scripts/weekly-report.sh',
+    ];
+    const report = createCodeLink('.github/workflows/ci.yml', ci, 7, 11);
+    assert.equal(anchorLink(report, ci.slice(0, 6)).state, 'missing');
+  });
+
   it('never matches code on lines of punctuation alone', () => {
     const file = ['/**', ' * Builds the weekly report nobody reads.', ' */', 'export const x = 1;'];
     const doc = createCodeLink('d.ts', file, 1, 3);
@@ -198,6 +216,13 @@ describe('anchorLink', () => {
       const anchor = anchorLink({ ...link, startLine, endLine }, file);
       assert.deepEqual(lines(file, anchor), REPORT, `${startLine}-${endLine}`);
     }
+  });
+});
+
+describe('isFolderRelativePath', () => {
+  it('accepts folder-relative paths and refuses any that could lead out of the folder', () => {
+    for (const ok of ['scripts/weekly-report.sh', 'a', '.github/workflows/ci.yml', 'docs/..notes.md']) assert.equal(isFolderRelativePath(ok), true, ok);
+    for (const bad of ['', '/etc/passwd', '../x', 'a/../../b', './a', 'a//b', 'a/', 'C:/x', 'c:x', 'a\\..\\..\\b', 'a\0b']) assert.equal(isFolderRelativePath(bad), false, bad);
   });
 });
 
