@@ -30,5 +30,14 @@ export async function currentAuthor(folder: vscode.WorkspaceFolder): Promise<Per
       return email ? { name, email } : { name };
     }
   }
-  return { name: userInfo().username };
+  return { name: systemAccount() };
+}
+
+/** `userInfo` throws where the process's user has no account entry, as in some containers. */
+function systemAccount(): string {
+  try {
+    return userInfo().username || vscode.l10n.t('Unknown user');
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? vscode.l10n.t('Unknown user');
+  }
 }

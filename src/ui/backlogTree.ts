@@ -320,9 +320,8 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     }
     item.description = parts.join(' · ');
     item.tooltip = this.tooltip(entry);
-    item.accessibilityInformation = {
-      label: vscode.l10n.t('{0}, {1}, {2} votes, {3} of 5 S.M.A.R.T. answers', entry.title, this.labels.kinds[entry.kind], entry.votes.length, completeness.filled),
-    };
+    const label = vscode.l10n.t('{0}, {1}, {2} votes, {3} of 5 S.M.A.R.T. answers', entry.title, this.labels.kinds[entry.kind], entry.votes.length, completeness.filled);
+    item.accessibilityInformation = { label: mine && entry.decision ? `${label}, ${this.dueText(entry.decision.due)}` : label };
     item.command = { command: 'stupidWork.entry.open', title: vscode.l10n.t('Open'), arguments: [node] };
     return item;
   }

@@ -8,6 +8,7 @@ import { currentAuthor } from '../adapters/identity';
 export class IdentityCache implements vscode.Disposable {
   private readonly names = new Map<string, string[]>();
   private readonly pending = new Set<string>();
+  private generation = 0;
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
@@ -31,11 +32,18 @@ export class IdentityCache implements vscode.Disposable {
       return known;
     }
     this.pending.add(key);
-    void currentAuthor(folder).then((person) => {
-      this.pending.delete(key);
-      this.names.set(key, [person.name, person.email ?? ''].filter((name) => name.trim() !== ''));
-      this.emitter.fire();
-    });
+    const generation = this.generation;
+    void currentAuthor(folder)
+      .then((person) => [person.name, person.email ?? ''].filter((name) => name.trim() !== ''))
+      .catch(() => [])
+      .then((names) => {
+        this.pending.delete(key);
+        // An answer that predates a change of the name setting or of trust is not kept.
+        if (generation === this.generation) {
+          this.names.set(key, names);
+          this.emitter.fire();
+        }
+      });
     return undefined;
   }
 
@@ -44,6 +52,8 @@ export class IdentityCache implements vscode.Disposable {
   }
 
   private forget(): void {
+    this.generation++;
+    this.pending.clear();
     this.names.clear();
     this.emitter.fire();
   }

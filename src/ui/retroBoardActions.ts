@@ -14,6 +14,23 @@ export function backlogOf(backlog: FolderBacklog): Backlog {
   return backlog.state.kind === 'loaded' ? backlog.state.backlog : emptyBacklog();
 }
 
+/** The backlog to export; a file that cannot be read is reported, never exported as empty. */
+function exportable(backlog: FolderBacklog): Backlog {
+  const state = backlog.state;
+  switch (state.kind) {
+    case 'loaded':
+      return state.backlog;
+    case 'missing':
+      throw new BacklogWriteError(vscode.l10n.t('There is no backlog in {0} yet, so there is nothing to export.', backlog.folder.name));
+    case 'bad-path':
+      throw new BacklogWriteError(state.message);
+    case 'problem':
+      throw new BacklogWriteError(
+        vscode.l10n.t('{0} cannot be read ({1}, line {2}, column {3}), so nothing was exported. Fix the file first.', backlog.relativePath, state.problem.message, state.problem.line, state.problem.column),
+      );
+  }
+}
+
 /**
  * Applies a core change to the file as it is on disk now. A change the core refuses becomes a
  * `BacklogWriteError` carrying the core's own explanation.
@@ -98,7 +115,7 @@ export function reportError(logger: vscode.LogOutputChannel, error: unknown): vo
 
 /** Copies the retro's summary, or saves it at the configured path inside the folder and opens it. */
 export async function exportSummary(backlog: FolderBacklog, labels: Labels, mode: 'copy' | 'save', retroId?: string): Promise<void> {
-  const b = backlogOf(backlog);
+  const b = exportable(backlog);
   const retro = retroId ? b.retros.find((r) => r.id === retroId) : latestRetro(b);
   if (!retro) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No retro has been recorded in {0} yet. Start one from the Retro Board.', backlog.folder.name));
@@ -140,7 +157,7 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, mode
 
 /** Saves the whole backlog as CSV or JSON wherever the person chooses. */
 export async function exportBacklog(backlog: FolderBacklog, labels: Labels, format: 'csv' | 'json'): Promise<void> {
-  const b = backlogOf(backlog);
+  const b = exportable(backlog);
   const uri = await vscode.window.showSaveDialog({
     title: format === 'csv' ? vscode.l10n.t('Export the backlog as CSV') : vscode.l10n.t('Export the backlog as JSON'),
     defaultUri: vscode.Uri.joinPath(backlog.folder.uri, `stupid-work-export.${format}`),

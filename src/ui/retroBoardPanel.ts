@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { defaultQuery, queryBoard, type BoardQuery } from '../core/boardQuery';
 import { hoursByKind, openedVsDecided, topReasons } from '../core/charts';
-import { KINDS, type Backlog, type Entry, type Kind } from '../core/model';
+import { KINDS, type Backlog, type Entry, type Kind, type Person } from '../core/model';
 import { activeRetro, decide, followUps, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, votesLeft } from '../core/retro';
 import { parseFromWebview, type BoardFolder, type BoardState, type EntryDetail, type FromWebview, type ToWebview } from '../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
@@ -81,6 +81,7 @@ class RetroBoardPanel implements vscode.Disposable {
   private followUpLimit = FOLLOW_UP_PAGE;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
+  private author: Promise<Person> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -112,8 +113,14 @@ class RetroBoardPanel implements vscode.Disposable {
           this.refresh();
         }
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.author = undefined;
+        this.refresh();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('stupidWork.authorName', backlog.folder.uri)) {
+          this.author = undefined;
+        }
         if (event.affectsConfiguration('stupidWork.retro', backlog.folder.uri) || event.affectsConfiguration('stupidWork.authorName', backlog.folder.uri)) {
           this.refresh();
         }
@@ -133,7 +140,13 @@ class RetroBoardPanel implements vscode.Disposable {
   /** Several file events in a row make one snapshot. */
   private refresh(): void {
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.sendSnapshot(), 30);
+    this.refreshTimer = setTimeout(() => {
+      void this.sendSnapshot().catch((error: unknown) => {
+        const text = errorMessage(error);
+        this.deps.logger.error(text);
+        this.post({ type: 'failed', message: text });
+      });
+    }, 30);
   }
 
   private post(message: ToWebview): void {
@@ -155,13 +168,19 @@ class RetroBoardPanel implements vscode.Disposable {
   }
 
   private async voter(): Promise<string> {
-    return voterId(await currentAuthor(this.backlog.folder));
+    return voterId(await this.me());
+  }
+
+  /** Asked of git once per panel, not on every snapshot: a search or a teammate's change must not spawn git. */
+  private me(): Promise<Person> {
+    this.author ??= currentAuthor(this.backlog.folder);
+    return this.author;
   }
 
   private async snapshot(): Promise<BoardState> {
     const { folder } = this.backlog;
     const b = backlogOf(this.backlog);
-    const me = await currentAuthor(folder);
+    const me = await this.me();
     const voter = voterId(me);
     const now = new Date();
     const retro = activeRetro(b);
