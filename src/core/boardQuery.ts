@@ -42,7 +42,10 @@ export interface CardView {
   status: Status;
   triage: TriageList;
   stale: boolean;
+  /** Whole days since the entry was created. */
   ageDays: number;
+  /** Whole days since the entry last changed; staleness counts these. */
+  idleDays: number;
   comments: number;
   decision?: Decision;
 }
@@ -124,8 +127,12 @@ function byKeyThenId(a: Ranked, b: Ranked): number {
   return compareIds(a.entry, b.entry);
 }
 
+function daysSince(iso: string, now: Date): number {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? Math.max(0, Math.floor((now.getTime() - t) / DAY)) : 0;
+}
+
 function card(e: Entry, ctx: { now: Date; voter: string; staleDays: number }): CardView {
-  const created = Date.parse(e.created);
   const view: CardView = {
     id: e.id,
     title: e.title,
@@ -138,7 +145,8 @@ function card(e: Entry, ctx: { now: Date; voter: string; staleDays: number }): C
     status: e.status,
     triage: e.triage,
     stale: isStale(e, ctx.now, ctx.staleDays),
-    ageDays: Number.isFinite(created) ? Math.max(0, Math.floor((ctx.now.getTime() - created) / DAY)) : 0,
+    ageDays: daysSince(e.created, ctx.now),
+    idleDays: daysSince(e.updated, ctx.now),
     comments: e.comments.length,
   };
   if (e.author) view.author = e.author.name;

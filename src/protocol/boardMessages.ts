@@ -43,6 +43,7 @@ export interface BoardStrings {
   search: string;
   exportMenu: string;
   exports: Record<ExportKind, string>;
+  exportButton: string;
   votesLeft: string;
   votesUnlimited: string;
   matched: string;
@@ -66,6 +67,7 @@ export interface BoardStrings {
   comments: string;
   noComments: string;
   moveTo: string;
+  moveButton: string;
   moveHint: string;
   decisionHeading: string;
   outcome: string;

@@ -21,6 +21,8 @@ export function boardStrings(): BoardStrings {
     activeStatuses: vscode.l10n.t('Active (open and decided)'),
     search: vscode.l10n.t('Search titles and answers'),
     exportMenu: vscode.l10n.t('Export…'),
+    exportButton: vscode.l10n.t('Export'),
+    moveButton: vscode.l10n.t('Move'),
     exports: {
       'summary-copy': vscode.l10n.t('Copy retro summary (Markdown)'),
       'summary-save': vscode.l10n.t('Save retro summary to repository'),

@@ -42,3 +42,24 @@ export function labelled(id: string, text: string, control: HTMLElement, hint?: 
 export function option(value: string, text: string, selected: boolean): HTMLOptionElement {
   return el('option', { value, textContent: text, selected });
 }
+
+/**
+ * Runs `rerender`, then gives focus and the caret back to the control with the same id, so a
+ * re-render does not interrupt typing. A control that is gone hands focus to the first of the ids
+ * in its `data-stand-ins` that still exists, rather than dropping it to the page.
+ */
+export function keepingFocus(scope: Node, rerender: () => void): void {
+  const active = document.activeElement;
+  const focused = active instanceof HTMLElement && scope.contains(active) ? active : undefined;
+  const caret = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] : undefined;
+  rerender();
+  if (!focused?.id) {
+    return;
+  }
+  const candidates = [focused.id, ...(focused.dataset.standIns ?? '').split(' ').filter((id) => id !== '')];
+  const again = candidates.map((id) => document.getElementById(id)).find((node) => node !== null);
+  again?.focus({ preventScroll: true });
+  if (caret && again?.id === focused.id && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again.type !== 'date') {
+    again.setSelectionRange(caret[0], caret[1]);
+  }
+}

@@ -273,6 +273,34 @@ describe('the Retro Board in Chromium', function () {
     await board.fill('#search', '');
   });
 
+  it('shows a teammate\'s change in an open card, keeps what you typed, and records on top of their change', async () => {
+    const token = `team${Date.now()}`;
+    const id = addEntry({ title: `Status meeting about the status meeting ${token}` });
+    const board = await openBoard();
+    await board.fill('#search', token);
+    await board.waitForFunction(() => document.querySelectorAll('.card').length === 1, null, { timeout: 15000 });
+    await board.click(`#expand-${id}`);
+    await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
+    await board.fill(`#rationale-${id}`, 'Half the team is double-booked.');
+    // A teammate's pull arrives while the card is open: a comment and a decision already in progress.
+    const backlog = readAlpha();
+    const entry = backlog.entries.find((e) => e.id === id) as StoredEntry & { comments: unknown[]; updated: string };
+    entry.comments.push({ id: ulid(), created: new Date().toISOString(), text: 'I already cancelled two of them.' });
+    entry.status = 'decided';
+    entry.decision = { outcome: 'simplify', owner: 'Tess Teammate', followUp: 'in-progress', decided: new Date().toISOString(), rationale: '' } as StoredEntry['decision'];
+    entry.updated = new Date().toISOString();
+    assertSchemaValid(backlog);
+    writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
+    await board.waitForFunction((card) => document.getElementById(`detail-${card}`)?.textContent?.includes('I already cancelled two of them.') ?? false, id, { timeout: 15000 });
+    assert.equal(await board.inputValue(`#owner-${id}`), 'Tess Teammate', 'a field you did not touch follows the file');
+    assert.equal(await board.inputValue(`#decision-follow-up-${id}`), 'in-progress');
+    assert.equal(await board.inputValue(`#rationale-${id}`), 'Half the team is double-booked.', 'what you typed is kept');
+    await board.click(`#save-decision-${id}`);
+    const saved = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.decision?.owner === 'Tess Teammate' && (e.decision as { rationale?: string }).rationale !== ''), 'the decision');
+    assert.equal(saved.decision?.followUp, 'in-progress', "the teammate's follow-up state is not written back to an old one");
+    await board.fill('#search', '');
+  });
+
   it('comes back after a window reload, with its search, through the serializer', async () => {
     const token = `reload${Date.now()}`;
     const id = addEntry({ title: `Entry to find after a reload ${token}` });

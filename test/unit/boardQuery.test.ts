@@ -84,6 +84,7 @@ describe('queryBoard', () => {
       triage: 'inbox',
       stale: true,
       ageDays: 63,
+      idleDays: 63,
       comments: 0,
     });
     const decided = cards.find((c) => c.id === id(4));
@@ -92,6 +93,12 @@ describe('queryBoard', () => {
     assert.equal(cards.find((c) => c.id === id(7))?.comments, 1);
     assert.equal(cards.find((c) => c.id === id(2))?.author, 'Grace Hopper');
     assert.equal(queryBoard(b, defaultQuery(), { ...CTX, staleDays: 0 }).columns[0].cards.some((c) => c.stale), false);
+  });
+
+  it('counts idle days from the last change and age from creation', () => {
+    const old = makeEntry({ id: id(8), created: '2024-12-01T00:00:00.000Z', updated: '2025-02-01T00:00:00.000Z' });
+    const [seen] = queryBoard({ version: 1, retros: [], entries: [old] }, defaultQuery(), CTX).columns[0].cards;
+    assert.deepEqual({ stale: seen.stale, ageDays: seen.ageDays, idleDays: seen.idleDays }, { stale: true, ageDays: 99, idleDays: 37 });
   });
 
   it('sorts by cost and by age', () => {

@@ -3,7 +3,7 @@ import { formatHours } from '../../core/cost';
 import { TRIAGE_LISTS, type TriageList } from '../../core/model';
 import type { Board } from './context';
 import { renderDetail } from './detail';
-import { el, format, icon } from '../dom';
+import { el, format, icon, keepingFocus } from '../dom';
 
 const DRAG_TYPE = 'application/x-stupid-work-entry';
 
@@ -32,7 +32,7 @@ function renderCard(board: Board, card: CardView): HTMLElement {
     el('span', { className: 'cost', textContent: format(strings.perMonth, formatHours(card.hoursPerMonth)) }),
   );
   if (card.stale) {
-    meta.append(el('span', { className: 'badge stale', title: format(strings.stale, card.ageDays) }, icon('clock'), el('span', { textContent: format(strings.stale, card.ageDays) })));
+    meta.append(el('span', { className: 'badge stale', title: format(strings.stale, card.idleDays) }, icon('clock'), el('span', { textContent: format(strings.stale, card.idleDays) })));
   }
   if (card.decision) {
     meta.append(el('span', { className: `badge decision-badge ${card.decision.outcome}` }, icon('law'), el('span', { textContent: `${labels.outcomes[card.decision.outcome]} · ${labels.followUps[card.decision.followUp]}` })));
@@ -145,10 +145,6 @@ export function renderDetailInto(board: Board, id: string): void {
   const container = document.getElementById(`detail-${id}`);
   const card = board.state.view.columns.flatMap((column) => column.cards).find((c) => c.id === id);
   if (container && card) {
-    const focused = document.activeElement instanceof HTMLElement && container.contains(document.activeElement) ? document.activeElement.id : '';
-    renderDetail(board, card, container);
-    if (focused) {
-      document.getElementById(focused)?.focus();
-    }
+    keepingFocus(container, () => renderDetail(board, card, container));
   }
 }

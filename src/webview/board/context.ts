@@ -10,9 +10,8 @@ export interface Board {
   isExpanded(id: string): boolean;
   toggle(id: string): void;
   detail(id: string): EntryDetail | undefined;
-  /** A form field's value as the person left it, so a snapshot from the host does not wipe what they typed. */
-  draft(fieldId: string, fallback: string): string;
-  setDraft(fieldId: string, value: string): void;
-  clearDrafts(prefix: string): void;
+  /** A decision form field as the person left it, so neither a snapshot nor hiding the tab wipes what they typed. */
+  draft(id: string, field: string, fallback: string): string;
+  setDraft(id: string, field: string, value: string): void;
   announce(text: string, isError?: boolean): void;
 }

@@ -1,16 +1,19 @@
 import type { CardView } from '../../core/boardQuery';
 import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Outcome, type TriageList } from '../../core/model';
 import { validateDecision, type DecisionInput } from '../../core/retro';
-import type { EntryDetail } from '../../protocol/boardMessages';
+import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, labelled, option } from '../dom';
 
 const MERGE_SEARCH_DELAY_MS = 250;
 
-/** A form field that keeps what the person typed across snapshots from the host. */
-function kept<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(board: Board, node: T, fallback: string): T {
-  node.value = board.draft(node.id, fallback);
-  node.addEventListener('input', () => board.setDraft(node.id, node.value));
+/** Moving and merging choices by control id, kept across snapshots while the board is open. */
+const chosen = new Map<string, string>();
+
+/** A decision form field that keeps what the person typed; one they have not touched follows the entry. */
+function kept<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(board: Board, id: string, field: string, node: T, fallback: string): T {
+  node.value = board.draft(id, field, fallback);
+  node.addEventListener('input', () => board.setDraft(id, field, node.value));
   return node;
 }
 
@@ -42,10 +45,21 @@ function comments(board: Board, detail: EntryDetail): HTMLElement {
 
 function moveControl(board: Board, card: CardView): HTMLElement {
   const { strings, labels, readOnly } = board.state;
+  const selectId = `move-${card.id}`;
+  const target = chosen.get(selectId) ?? card.triage;
   const select = el('select', { disabled: readOnly });
-  select.append(...TRIAGE_LISTS.map((list) => option(list, labels.triage[list], list === card.triage)));
-  select.addEventListener('change', () => board.send({ type: 'move', id: card.id, list: select.value as TriageList }));
-  return labelled(`move-${card.id}`, strings.moveTo, select);
+  select.append(...TRIAGE_LISTS.map((list) => option(list, labels.triage[list], list === target)));
+  select.addEventListener('change', () => void chosen.set(selectId, select.value));
+  // Only the button moves: a closed select fires `change` at every arrow key.
+  const move = el('button', { type: 'button', className: 'secondary', id: `move-button-${card.id}`, textContent: strings.moveButton, disabled: readOnly });
+  move.setAttribute('aria-describedby', `card-title-${card.id}`);
+  move.addEventListener('click', () => {
+    chosen.delete(selectId);
+    if (select.value !== card.triage) {
+      board.send({ type: 'move', id: card.id, list: select.value as TriageList });
+    }
+  });
+  return el('div', { className: 'row move' }, labelled(selectId, strings.moveTo, select), move);
 }
 
 function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLElement {
@@ -58,20 +72,20 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
 
   const outcome = el('select', { id: `outcome-${id}` });
   outcome.append(...OUTCOMES.map((value) => option(value, labels.outcomes[value], false)));
-  kept(board, outcome, current?.outcome ?? 'stop');
+  kept(board, id, 'outcome', outcome, current?.outcome ?? 'stop');
 
-  const owner = kept(board, el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion }), current?.owner ?? '');
+  const owner = kept(board, id, 'owner', el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion }), current?.owner ?? '');
   const suggestions = el('datalist', { id: `owner-suggestions-${id}` });
   if (me) {
     suggestions.append(el('option', { value: me }));
   }
   owner.setAttribute('list', suggestions.id);
 
-  const due = kept(board, el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '');
-  const rationale = kept(board, el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000 }), current?.rationale ?? '');
+  const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '');
+  const rationale = kept(board, id, 'rationale', el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000 }), current?.rationale ?? '');
   const followUp = el('select', { id: `decision-follow-up-${id}` });
   followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], false)));
-  kept(board, followUp, current?.followUp ?? 'open');
+  kept(board, id, 'followUp', followUp, current?.followUp ?? 'open');
 
   const errors = el('div', { className: 'error', id: `errors-${id}`, hidden: true });
   errors.setAttribute('role', 'alert');
@@ -83,7 +97,7 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
     const useMe = el('button', { type: 'button', className: 'link-button', textContent: me });
     useMe.addEventListener('click', () => {
       owner.value = me;
-      board.setDraft(owner.id, me);
+      board.setDraft(id, 'owner', me);
     });
     ownerField.append(useMe);
   }
@@ -115,15 +129,21 @@ function mergeControl(board: Board, card: CardView): HTMLElement {
   const { strings, readOnly } = board.state;
   const id = card.id;
   const section = el('section', { className: 'merge' }, el('h3', { textContent: strings.mergeHeading }));
-  const search = el('input', { type: 'search', id: `merge-search-${id}`, maxLength: 200, disabled: readOnly });
+  const search = el('input', { type: 'search', id: `merge-search-${id}`, maxLength: 200, disabled: readOnly, value: chosen.get(`merge-search-${id}`) ?? '' });
   const pick = el('select', { id: `merge-pick-${id}`, disabled: true });
   const none = el('p', { className: 'hint', id: `merge-none-${id}`, textContent: strings.mergeNone, hidden: true });
   const merge = el('button', { type: 'button', className: 'secondary', id: `merge-${id}`, textContent: strings.mergeButton, disabled: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   search.addEventListener('input', () => {
+    chosen.set(search.id, search.value);
     clearTimeout(timer);
     timer = setTimeout(() => board.send({ type: 'findDuplicates', id, search: search.value }), MERGE_SEARCH_DELAY_MS);
   });
+  // The matches went with the old picker; ask again for the new one.
+  if (search.value !== '' && !readOnly) {
+    board.send({ type: 'findDuplicates', id, search: search.value });
+  }
+  pick.addEventListener('change', () => void chosen.set(pick.id, pick.value));
   merge.addEventListener('click', () => {
     if (pick.value) {
       board.send({ type: 'merge', keepId: id, dropId: pick.value });
@@ -131,6 +151,25 @@ function mergeControl(board: Board, card: CardView): HTMLElement {
   });
   section.append(el('div', { className: 'row' }, labelled(search.id, strings.mergeSearch, search), labelled(pick.id, strings.mergePick, pick)), none, merge);
   return section;
+}
+
+/** Fills an entry's duplicate picker with the host's matches, keeping the one the person picked if it is still among them. */
+export function showMatches(board: Board, id: string, matches: EntryMatch[]): void {
+  const pick = document.getElementById(`merge-pick-${id}`);
+  if (!(pick instanceof HTMLSelectElement)) {
+    return;
+  }
+  const picked = chosen.get(pick.id);
+  pick.replaceChildren(...matches.map((match) => option(match.id, match.title, match.id === picked)));
+  pick.disabled = matches.length === 0 || board.state.readOnly;
+  const merge = document.getElementById(`merge-${id}`);
+  if (merge instanceof HTMLButtonElement) {
+    merge.disabled = pick.disabled;
+  }
+  const none = document.getElementById(`merge-none-${id}`);
+  if (none) {
+    none.hidden = matches.length > 0;
+  }
 }
 
 /** The expanded card: the full S.M.A.R.T. answers, reasons, comments, moving, the decision and merging. */

@@ -3,7 +3,8 @@ import type { BoardState, EntryDetail, FromWebview, ToWebview } from '../../prot
 import { renderCharts } from './charts';
 import { renderColumns, renderDetailInto } from './columns';
 import type { Board } from './context';
-import { el, icon } from '../dom';
+import { showMatches } from './detail';
+import { el, icon, keepingFocus } from '../dom';
 import { renderFollowUps } from './followUps';
 import { renderToolbar } from './toolbar';
 
@@ -14,33 +15,47 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** Only where the person is and how they filter; the data always comes fresh from the host. */
+/** Where the person is, how they filter and what they typed but did not record yet; the data always comes fresh from the host. */
 interface ViewState {
   folder?: string;
   query?: BoardQuery;
   expanded?: string[];
+  /** Per entry id, the decision form fields the person changed. */
+  drafts?: Record<string, Record<string, string>>;
 }
+
+const DRAFT_SAVE_DELAY_MS = 300;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 const stored = (vscode.getState() ?? {}) as ViewState;
 const expanded = new Set<string>(Array.isArray(stored.expanded) ? stored.expanded : []);
 const details = new Map<string, EntryDetail>();
-const drafts = new Map<string, string>();
+const drafts = new Map<string, Record<string, string>>(typeof stored.drafts === 'object' && stored.drafts !== null ? Object.entries(stored.drafts) : []);
 let current: BoardState | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
+// The one live region: it stays put outside the re-rendered board, so every message is read once.
 const live = el('div', { id: 'announcer', className: 'visually-hidden' });
 live.setAttribute('aria-live', 'polite');
 live.setAttribute('role', 'status');
 const status = el('div', { id: 'status', className: 'status' });
-status.setAttribute('role', 'status');
 document.body.append(live);
 
 function remember(): void {
+  clearTimeout(saveTimer);
+  saveTimer = undefined;
   if (current) {
-    vscode.setState({ folder: current.folder.key, query: current.query, expanded: [...expanded] } satisfies ViewState);
+    vscode.setState({ folder: current.folder.key, query: current.query, expanded: [...expanded], drafts: Object.fromEntries(drafts) } satisfies ViewState);
   }
 }
+
+// A hidden board is torn down, so leaving it saves what is still waiting for the typing pause.
+window.addEventListener('blur', () => {
+  if (saveTimer !== undefined) {
+    remember();
+  }
+});
 
 const board: Board = {
   get state(): BoardState {
@@ -67,14 +82,11 @@ const board: Board = {
     render();
   },
   detail: (id) => details.get(id),
-  draft: (fieldId, fallback) => drafts.get(fieldId) ?? fallback,
-  setDraft: (fieldId, value) => void drafts.set(fieldId, value),
-  clearDrafts(prefix) {
-    for (const key of [...drafts.keys()]) {
-      if (key.endsWith(prefix)) {
-        drafts.delete(key);
-      }
-    }
+  draft: (id, field, fallback) => drafts.get(id)?.[field] ?? fallback,
+  setDraft(id, field, value) {
+    drafts.set(id, { ...drafts.get(id), [field]: value });
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(remember, DRAFT_SAVE_DELAY_MS);
   },
   announce(text, isError = false) {
     status.className = isError ? 'status error' : 'status';
@@ -107,9 +119,6 @@ function render(): void {
   if (!current) {
     return;
   }
-  const active = document.activeElement;
-  const focused = active instanceof HTMLElement && root.contains(active) ? active.id : '';
-  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : undefined;
   const scroll = { x: window.scrollX, y: window.scrollY };
   const parts: HTMLElement[] = [];
   const note = banner(current);
@@ -119,12 +128,7 @@ function render(): void {
   parts.push(renderToolbar(board), status, renderFollowUps(board), renderColumns(board), renderCharts(current));
   const container = el('div', { id: 'board', className: current.readOnly ? 'board read-only' : 'board' });
   container.append(...parts);
-  root.replaceChildren(container);
-  const again = focused ? document.getElementById(focused) : null;
-  again?.focus({ preventScroll: true });
-  if (caret && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again.type !== 'date') {
-    again.setSelectionRange(caret[0], caret[1]);
-  }
+  keepingFocus(root, () => root.replaceChildren(container));
   window.scrollTo(scroll.x, scroll.y);
 }
 
@@ -132,14 +136,14 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message.type) {
     case 'init': {
-      const first = !current;
       current = message.state;
       const shown = new Set(current.view.columns.flatMap((column) => column.cards.map((card) => card.id)));
       for (const id of [...expanded]) {
         if (!shown.has(id)) {
           expanded.delete(id);
           details.delete(id);
-        } else if (first || !details.has(id)) {
+        } else {
+          // A snapshot means the file changed, perhaps by a teammate: an open card must not keep showing, and deciding from, the old entry.
           vscode.postMessage({ type: 'expand', id });
         }
       }
@@ -147,28 +151,20 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       render();
       return;
     }
-    case 'entryDetail':
-      if (expanded.has(message.detail.id)) {
-        details.set(message.detail.id, message.detail);
-        renderDetailInto(board, message.detail.id);
-      }
-      return;
-    case 'matches': {
-      const pick = document.getElementById(`merge-pick-${message.id}`);
-      if (pick instanceof HTMLSelectElement && current) {
-        pick.replaceChildren(...message.matches.map((match) => el('option', { value: match.id, textContent: match.title })));
-        pick.disabled = message.matches.length === 0 || current.readOnly;
-        const merge = document.getElementById(`merge-${message.id}`);
-        if (merge instanceof HTMLButtonElement) {
-          merge.disabled = pick.disabled;
-        }
-        const none = document.getElementById(`merge-none-${message.id}`);
-        if (none) {
-          none.hidden = message.matches.length > 0;
-        }
+    case 'entryDetail': {
+      const { detail } = message;
+      // Every snapshot asks again; re-rendering a detail that did not change would only disturb typing.
+      if (expanded.has(detail.id) && JSON.stringify(details.get(detail.id)) !== JSON.stringify(detail)) {
+        details.set(detail.id, detail);
+        renderDetailInto(board, detail.id);
       }
       return;
     }
+    case 'matches':
+      if (current) {
+        showMatches(board, message.id, message.matches);
+      }
+      return;
     case 'failed':
       if (message.id) {
         const errors = document.getElementById(`errors-${message.id}`);
@@ -180,8 +176,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       board.announce(message.message, true);
       return;
     case 'done':
-      if (message.id) {
-        board.clearDrafts(`-${message.id}`);
+      if (message.id && drafts.delete(message.id)) {
+        remember();
       }
       board.announce(message.message);
       return;

@@ -6,6 +6,8 @@ import { el, format, icon, option } from '../dom';
 
 const SEARCH_DELAY_MS = 250;
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let typedSearch: string | undefined;
+let exportChoice: ExportKind = EXPORTS[0];
 
 function select(id: string, label: string, options: HTMLOptionElement[], onChange: (value: string) => void): HTMLElement {
   const node = el('select', { id });
@@ -78,26 +80,25 @@ export function renderToolbar(board: Board): HTMLElement {
   );
 
   // What is typed wins over the query of a snapshot that was asked for a few keystrokes ago.
-  const search = el('input', { type: 'search', id: 'search', value: board.draft('search', filter.search), placeholder: strings.search, maxLength: 200 });
+  const search = el('input', { type: 'search', id: 'search', value: typedSearch ?? filter.search, placeholder: strings.search, maxLength: 200 });
   search.setAttribute('aria-label', strings.search);
   search.addEventListener('input', () => {
-    board.setDraft(search.id, search.value);
+    typedSearch = search.value;
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => board.setQuery((q) => ({ ...q, filter: { ...q.filter, search: search.value }, pages: {} })), SEARCH_DELAY_MS);
   });
 
   const exportMenu = el('select', { id: 'export' });
-  exportMenu.setAttribute('aria-label', strings.exportMenu);
-  exportMenu.append(option('', strings.exportMenu, true), ...EXPORTS.map((value) => option(value, strings.exports[value], false)));
+  exportMenu.append(...EXPORTS.map((value) => option(value, strings.exports[value], value === exportChoice)));
   exportMenu.addEventListener('change', () => {
-    const what = exportMenu.value as ExportKind | '';
-    exportMenu.value = '';
-    if (what) {
-      board.send({ type: 'export', what });
-    }
+    exportChoice = exportMenu.value as ExportKind;
   });
+  // Only the button exports: a closed select fires `change` at every arrow key.
+  const exportButton = el('button', { type: 'button', id: 'export-button', className: 'secondary', textContent: strings.exportButton });
+  exportButton.addEventListener('click', () => board.send({ type: 'export', what: exportMenu.value as ExportKind }));
+  const exportTool = el('div', { className: 'tool' }, el('label', { htmlFor: exportMenu.id, textContent: strings.exportMenu }), el('div', { className: 'inline' }, exportMenu, exportButton));
 
   const matched = el('span', { id: 'matched', className: 'hint', textContent: format(strings.matched, view.matched, view.total) });
-  bar.append(retroControls(board), votes, sort, kind, reason, author, statuses, el('div', { className: 'tool grow' }, search), exportMenu, matched);
+  bar.append(retroControls(board), votes, sort, kind, reason, author, statuses, el('div', { className: 'tool grow' }, search), exportTool, matched);
   return bar;
 }
