@@ -64,6 +64,8 @@ export interface BoardStrings {
   votes: string;
   meToo: string;
   stale: string;
+  /** "{0} d old": an entry's age on its card. */
+  cardAge: string;
   comments: string;
   noComments: string;
   moveTo: string;

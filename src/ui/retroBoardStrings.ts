@@ -49,6 +49,7 @@ export function boardStrings(): BoardStrings {
     votes: vscode.l10n.t('{0} votes'),
     meToo: vscode.l10n.t('Me too'),
     stale: vscode.l10n.t('Stale: untouched for {0} days'),
+    cardAge: vscode.l10n.t('{0} d old'),
     comments: vscode.l10n.t('Comments'),
     noComments: vscode.l10n.t('No comments.'),
     moveTo: vscode.l10n.t('Move to…'),

@@ -326,6 +326,9 @@ describe('the Retro Board in Chromium', function () {
       await board.waitForFunction(() => getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() !== '', null, { timeout: 15000 });
       const charts = await board.evaluate(() => document.querySelectorAll('#charts figure').length);
       assert.equal(charts, 3, 'three charts, each with its table');
+      // A hover left over from the last click (a tab's path, say) would cover the toolbar.
+      await page.mouse.move(1430, 990);
+      await page.waitForTimeout(300);
       await page.locator('.part.editor').screenshot({ path: path.join(shots, file) });
     }
   });

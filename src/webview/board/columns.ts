@@ -30,6 +30,8 @@ function renderCard(board: Board, card: CardView): HTMLElement {
     el('span', { className: 'kind' }, icon(kindIcons[card.kind]), el('span', { textContent: labels.kinds[card.kind] })),
     el('span', { className: 'smart', textContent: format(strings.completeness, card.smartFilled) }),
     el('span', { className: 'cost', textContent: format(strings.perMonth, formatHours(card.hoursPerMonth)) }),
+    // Worth seeing on every card, and most when sorting by age.
+    el('span', { className: 'age', textContent: format(strings.cardAge, card.ageDays) }),
   );
   if (card.stale) {
     meta.append(el('span', { className: 'badge stale', title: format(strings.stale, card.idleDays) }, icon('clock'), el('span', { textContent: format(strings.stale, card.idleDays) })));
