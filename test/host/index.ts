@@ -1,6 +1,7 @@
 // Entry point the extension host calls for `extensionTestsPath`, as with @vscode/test-electron.
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { ourRoots, routeUncaught, setActiveRoute } from './uncaughtFilter';
 
 export async function run(): Promise<void> {
   // This file is bundled to dist/test/host.js.
@@ -9,8 +10,11 @@ export async function run(): Promise<void> {
   // Defines describe/it as globals before the suites are evaluated.
   mocha.suite.emit('pre-require', globalThis, 'host', mocha);
   await import('./suites');
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const failures = await new Promise<number>((resolve) => {
+    setActiveRoute(routeUncaught(() => mocha.run(resolve), ourRoots(root), (message) => console.warn(message)));
+  });
   if (failures > 0) {
     throw new Error(`${failures} extension-host test(s) failed`);
   }
 }
+
