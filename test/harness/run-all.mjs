@@ -1,7 +1,7 @@
 // `npm test`: every layer in order, continuing past failures, then one summary line.
 // Logs, the host workspace and code-server's state go to .cache/run/<timestamp>/.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, cpSync, createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { newRunDir, paths, runExtensionTests, startCodeServer } from './host.mjs';
@@ -18,6 +18,8 @@ const GREP = process.env.STUPID_WORK_GREP;
 
 const runDir = newRunDir();
 const resultsFile = join(runDir, 'results.jsonl');
+// One line per test or check, for `npm run test:repeat`.
+const testsFile = join(runDir, 'tests.jsonl');
 const reporter = join(ROOT, 'test', 'harness', 'reporter.cjs');
 const mochaBin = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
@@ -68,6 +70,7 @@ async function check(layer, name, command, args, options) {
   heading(`${layer}: ${name}`);
   const started = performance.now();
   const code = await runLogged(name, command, args, options);
+  appendFileSync(testsFile, `${JSON.stringify({ layer, title: name, state: code === 0 ? 'passed' : 'failed' })}\n`);
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds: seconds(started), failedTitles: code === 0 ? [] : [`${name} (exit ${code})`] };
 }
 
@@ -104,10 +107,16 @@ function collect(layer, code, started) {
     result.failed += 1;
     result.note = `exited with ${code} after reporting`;
   }
+  if (result.note) recordLayerFailure(layer, result.note);
   return result;
 }
 
-function notRun(reason) {
+function recordLayerFailure(layer, note) {
+  appendFileSync(testsFile, `${JSON.stringify({ layer, title: `(the layer itself: ${note})`, state: 'failed' })}\n`);
+}
+
+function notRun(reason, layer) {
+  recordLayerFailure(layer, reason);
   return { passed: 0, failed: 1, skipped: 0, seconds: 0, failedTitles: [], note: reason };
 }
 
@@ -129,15 +138,15 @@ async function mochaLayer(layer, dir, env = {}) {
   }
   const args = [mochaBin, '--import=tsx', '--reporter', reporter, COLOR ? '--color' : '--no-color', '--timeout', '120000', ...(GREP ? ['--grep', GREP] : []), ...files];
   const code = await runLogged(layer, process.execPath, args, {
-    env: { ...childEnv, ...env, STUPID_WORK_RESULTS: resultsFile, STUPID_WORK_LAYER: layer },
+    env: { ...childEnv, ...env, STUPID_WORK_RESULTS: resultsFile, STUPID_WORK_TESTS: testsFile, STUPID_WORK_LAYER: layer },
   });
   return addRow(layer, [collect(layer, code, started)]);
 }
 
 async function hostLayers(buildOk) {
   if (!buildOk) {
-    addRow('host', [notRun('not run: build failed')]);
-    addRow('browser', [notRun('not run: build failed')]);
+    addRow('host', [notRun('not run: build failed', 'host')]);
+    addRow('browser', [notRun('not run: build failed', 'browser')]);
     return;
   }
   const ws = join(runDir, 'ws');
@@ -150,8 +159,8 @@ async function hostLayers(buildOk) {
     console.log(`code-server at ${server.url} (log: ${relative(ROOT, server.logFile)})`);
   } catch (error) {
     console.error(error.message);
-    addRow('host', [notRun('code-server did not start')]);
-    addRow('browser', [notRun('code-server did not start')]);
+    addRow('host', [notRun('code-server did not start', 'host')]);
+    addRow('browser', [notRun('code-server did not start', 'browser')]);
     return;
   }
   try {
@@ -173,6 +182,7 @@ async function hostLayer(server, workspace) {
       testsModule: join(ROOT, 'dist', 'test', 'host.js'),
       env: {
         STUPID_WORK_RESULTS: resultsFile,
+        STUPID_WORK_TESTS: testsFile,
         STUPID_WORK_LAYER: 'host',
         STUPID_WORK_WORKSPACE: workspace,
         ...(GREP ? { STUPID_WORK_GREP: GREP } : {}),
