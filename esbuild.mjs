@@ -52,6 +52,8 @@ const builds = [
   },
   // git runs the merge driver from a copy in .git, so it must stand alone.
   { ...node, entryPoints: { mergeDriver: 'src/adapters/mergeDriverCli.ts' }, outdir: 'dist' },
+  // The `stupid-work` command line stands alone too: it is run by npm's bin link, not by VS Code.
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
     ...shared,
     entryPoints: { log: 'src/webview/log/main.ts', board: 'src/webview/board/main.ts' },

@@ -38,6 +38,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The command line runs without VS Code.' }],
+        patterns: [{ group: ['**/ui/**', '**/webview/**', '**/extension'], message: 'The command line uses the core and the adapters, not the UI.' }],
+      }],
+    },
+  },
+  {
     files: ['src/adapters/**'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -322,6 +322,21 @@ function mergeRecords<T extends { id: string }>(base: T[] | undefined, ours: T[]
   return out.sort((a, b) => compare(a.id, b.id));
 }
 
+/** How many entries `to` adds, changes and removes relative to `from` (none, when `from` is undefined). */
+export function countChanges(from: Backlog | undefined, to: Backlog): { added: number; changed: number; removed: number } {
+  const before = byId(from?.entries);
+  const counts = { added: 0, changed: 0, removed: 0 };
+  const seen = new Set<string>();
+  for (const entry of to.entries) {
+    seen.add(entry.id);
+    const old = before.get(entry.id);
+    if (old === undefined) counts.added++;
+    else if (!equal(old, entry)) counts.changed++;
+  }
+  for (const id of before.keys()) if (!seen.has(id)) counts.removed++;
+  return counts;
+}
+
 /**
  * Three-way merge of two teammates' backlogs (`base` is their common ancestor, if any). The result
  * does not depend on which side is "ours", and merging it again with either side changes nothing.

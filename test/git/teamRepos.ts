@@ -2,6 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { syncBacklog, type BacklogSyncOptions, type BacklogSyncOutcome } from '../../src/adapters/sync/backlogSync';
+import { DEFAULT_SYNC_SETTINGS } from '../../src/core/sync/backlogBranch';
 import { createEntry, upsertEntry } from '../../src/core/entries';
 import { emptyBacklog, emptyDraft, type Backlog, type Entry } from '../../src/core/model';
 import { parseBacklog } from '../../src/core/parse';
@@ -82,4 +84,32 @@ export async function seedTeam(team: Team, files: Record<string, string> = {}): 
     await mate.git.pull('origin', 'main');
     await mate.git.branch(['--set-upstream-to=origin/main', 'main']);
   }
+}
+
+/**
+ * The first teammate pushes the team's code (a README) to main and the others pull it. No backlog file
+ * is committed: it lives on its own branch, and each clone's working copy stays out of git status.
+ */
+export async function seedCode(team: Team): Promise<void> {
+  const [first, ...others] = team.clones;
+  await writeFile(path.join(first.dir, 'README.md'), 'Invoice service\n');
+  await first.git.add('README.md');
+  await first.git.commit('Start');
+  await first.git.push(['-u', 'origin', 'main']);
+  for (const mate of others) {
+    await mate.git.pull('origin', 'main');
+    await mate.git.branch(['--set-upstream-to=origin/main', 'main']);
+  }
+}
+
+/** Syncs a teammate's working copy through the backlog branch as the extension does, agreeing to create the branch. */
+export function syncMate(mate: Teammate, options: Partial<BacklogSyncOptions> = {}): Promise<BacklogSyncOutcome> {
+  return syncBacklog({ file: backlogPath(mate), ...DEFAULT_SYNC_SETTINGS, interactive: false, confirmCreate: () => Promise.resolve(true), ...options });
+}
+
+/** Like syncMate, failing the test when the sync stops. */
+export async function syncMateOk(mate: Teammate, options: Partial<BacklogSyncOptions> = {}): Promise<Extract<BacklogSyncOutcome, { ok: true }>> {
+  const outcome = await syncMate(mate, options);
+  if (!outcome.ok) throw new Error(`${mate.name}'s sync stopped (${outcome.reason}): ${outcome.message}`);
+  return outcome;
 }

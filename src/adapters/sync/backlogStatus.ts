@@ -1,0 +1,89 @@
+import { countChanges } from '../../core/merge';
+import type { Backlog } from '../../core/model';
+import { parseBacklog } from '../../core/parse';
+import { baseRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
+import { GitRunner, gitOutput } from './gitRunner';
+import { fetchBranch, readVersions } from './plumbing';
+import { chooseRemote, isSshUrl, lastLine, openRepository } from './repository';
+import { SyncStop, type SyncStopReason } from './syncStop';
+import { readWorkingCopy } from './workingCopy';
+
+/**
+ * - `in-sync`: the working copy and the remote branch hold what was last synced.
+ * - `outgoing`: the working copy has changes the remote has not seen.
+ * - `incoming`: the remote has teammates' changes the working copy has not seen.
+ * - `both`: both of the above; a sync merges them.
+ * - `not-shared`: the remote has no backlog branch yet.
+ * - `no-backlog`: neither a working copy nor a branch exists.
+ */
+export type BacklogState = 'in-sync' | 'outgoing' | 'incoming' | 'both' | 'not-shared' | 'no-backlog';
+
+export interface BacklogStatus {
+  state: BacklogState;
+  remote: string;
+  branch: string;
+  /** The working copy, relative to the repository's top level. */
+  relativePath: string;
+  /** Entries the working copy adds, changes and removes since the last sync. */
+  outgoing: ChangeCount;
+  /** Entries the remote branch adds, changes and removes since the last sync. */
+  incoming: ChangeCount;
+  /** Whether the remote was asked just now; otherwise `incoming` is as of the last fetch. */
+  fetched: boolean;
+}
+
+export type BacklogStatusOutcome = { ok: true; status: BacklogStatus } | { ok: false; reason: SyncStopReason; message: string };
+
+const NONE: ChangeCount = { added: 0, changed: 0, removed: 0 };
+
+function parsed(text: string | undefined): Backlog | undefined {
+  if (text === undefined) return undefined;
+  const result = parseBacklog(text);
+  return result.ok ? result.backlog : undefined;
+}
+
+function any(changes: ChangeCount): boolean {
+  return changes.added + changes.changed + changes.removed > 0;
+}
+
+/**
+ * What a sync would do, without doing it: compares the working copy and the remote tip with the state
+ * last synced. `fetch` asks the remote first (one fetch of one ref); without it, the remote is as last
+ * fetched. Never prompts for credentials, never throws.
+ */
+export async function backlogStatus(file: string, settings: SyncSettings, fetch: boolean): Promise<BacklogStatusOutcome> {
+  try {
+    const repo = await openRepository(file);
+    const { name: remote, url } = chooseRemote(repo, settings.remote, settings.branch);
+    const tracking = trackingRef(remote, settings.branch);
+    const place = { remote, url, branch: settings.branch };
+    const exists = fetch
+      ? await fetchBranch(new GitRunner({ cwd: repo.top, interactive: false, batchSsh: isSshUrl(url) }), place, tracking)
+      : (await repo.git.run(['rev-parse', '--verify', '--quiet', tracking]).catch(() => '')).trim() !== '';
+    const versions = await readVersions(repo, exists ? tracking : undefined, baseRef(remote, settings.branch, repo.relativePath));
+    const oursText = await readWorkingCopy(file);
+    const ours = parsed(oursText);
+    if (oursText !== undefined && ours === undefined) {
+      throw new SyncStop('unreadable', `${repo.relativePath} cannot be read; run "stupid-work check" to see where.`);
+    }
+    const base = parsed(versions.base?.text);
+    const theirs = parsed(versions.theirs?.text);
+    const outgoing = ours ? countChanges(base, ours) : NONE;
+    const incoming = theirs && versions.theirs?.commit !== versions.base?.commit ? countChanges(base, theirs) : NONE;
+    const state: BacklogState = !versions.theirs
+      ? ours
+        ? 'not-shared'
+        : 'no-backlog'
+      : any(outgoing)
+        ? any(incoming)
+          ? 'both'
+          : 'outgoing'
+        : any(incoming)
+          ? 'incoming'
+          : 'in-sync';
+    return { ok: true, status: { state, remote, branch: settings.branch, relativePath: repo.relativePath, outgoing, incoming, fetched: fetch } };
+  } catch (error) {
+    if (error instanceof SyncStop) return { ok: false, reason: error.reason, message: error.message };
+    return { ok: false, reason: 'failed', message: lastLine(gitOutput(error)) };
+  }
+}

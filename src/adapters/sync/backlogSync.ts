@@ -1,0 +1,212 @@
+/**
+ * Sync over the backlog branch: fetch the branch into a private ref, merge base, working copy and remote
+ * tip semantically, build one commit on top of the remote tip with git's plumbing, push it as a
+ * fast-forward, then replace the working copy. It never touches the checked-out branch, HEAD, the index
+ * or any file but the working copy, so it works the same from any branch, a detached HEAD, or in the
+ * middle of a merge or rebase.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MergeConflict } from '../../core/merge';
+import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, trackingRef, type SyncSettings } from '../../core/sync/backlogBranch';
+import { classifyGitReply } from '../../core/sync/gitReply';
+import { mergeForSync, type SyncNote } from '../../core/sync/syncMerge';
+import { GitRunner, gitOutput } from './gitRunner';
+import { chooseRemote, excludeWorkingCopy, isSshUrl, isTrackedOnCodeBranch, lastLine, openRepository, untrackFromCodeBranch, type BacklogRepository } from './repository';
+import { lockSync } from './syncLock';
+import { remoteStop, SyncStop, type BranchPlace, type SyncStopReason } from './syncStop';
+import { readWorkingCopy, replaceWorkingCopyFile, type ReplaceWorkingCopy } from './workingCopy';
+import { fetchBranch, readVersions, writeTree } from './plumbing';
+
+export interface BacklogSyncOptions extends SyncSettings {
+  /** Absolute path of the working copy. */
+  file: string;
+  /** A person started this sync: their credential prompts may appear. Background syncs never prompt. */
+  interactive: boolean;
+  /**
+   * Asked before a push that creates the branch on the remote; absent, a sync never creates it (a
+   * background sync). Resolving false stops with `cancelled`.
+   */
+  confirmCreate?: (place: BranchPlace) => Promise<boolean>;
+  /**
+   * Asked when the checked-out branch still tracks the working copy (set up before the backlog had a
+   * branch of its own). Resolving true moves it: after the sync, it is unstaged (`git rm --cached`) for
+   * the person to commit. Absent or false stops with `tracked`.
+   */
+  confirmMove?: (place: BranchPlace & { relativePath: string }) => Promise<boolean>;
+  /** Replaces the working copy after the merge; by default, an atomic write of the file. */
+  replaceWorkingCopy?: ReplaceWorkingCopy;
+  /** Pushes that lose a race are merged again and retried, this many times in all. */
+  maxAttempts?: number;
+}
+
+export type BacklogSyncOutcome =
+  | {
+      ok: true;
+      remote: string;
+      branch: string;
+      /** A commit went to the remote. */
+      pushed: boolean;
+      /** This sync created the branch on the remote. */
+      created: boolean;
+      /** Teammates' changes reached the working copy. */
+      received: boolean;
+      /** The working copy was unstaged from the code branch, for the person to commit. */
+      moved: boolean;
+      /** Concurrent edits of one field: the later was kept, the other went to the entry's history. */
+      conflicts: MergeConflict[];
+      notes: SyncNote[];
+      attempts: number;
+    }
+  | { ok: false; reason: SyncStopReason; message: string; remote?: string; branch: string; remoteLines?: string[] };
+
+const DEFAULT_ATTEMPTS = 8;
+
+/** Full jitter (delay drawn from 0 to an exponential cap), so clones that raced do not race again in step. */
+function backoff(attempt: number, throttled: boolean): Promise<void> {
+  const cap = throttled ? Math.min(30_000, 2000 * 2 ** attempt) : Math.min(2000, 50 * 2 ** attempt);
+  return sleep(Math.random() * cap);
+}
+
+/**
+ * Shares the working copy through the backlog branch and brings in teammates' changes. Never throws:
+ * every stop comes back as `{ ok: false }` with a message that names the branch and remote and says what
+ * to do, and with the working copy and the last synced state as they were.
+ */
+export async function syncBacklog(options: BacklogSyncOptions): Promise<BacklogSyncOutcome> {
+  const { branch } = options;
+  let remote: string | undefined;
+  try {
+    if (!isValidBranchName(branch)) {
+      throw new SyncStop('bad-setting', `The setting stupidWork.sync.branch ("${branch}") is not a valid branch name. Use a name such as "stupid-work".`);
+    }
+    const repo = await openRepository(options.file);
+    const chosen = chooseRemote(repo, options.remote, branch);
+    remote = chosen.name;
+    const place: BranchPlace = { remote: chosen.name, url: chosen.url, branch };
+    let move = false;
+    if (await isTrackedOnCodeBranch(repo)) {
+      move = (await options.confirmMove?.({ ...place, relativePath: repo.relativePath })) ?? false;
+      if (!move) {
+        throw new SyncStop('tracked', `${repo.relativePath} is still committed on your code branch, from before the backlog had a branch of its own. Run Sync Backlog and agree to move it: its content goes to the branch ${branch} on ${chosen.name}, and the file is unstaged for you to commit.`);
+      }
+    }
+    await excludeWorkingCopy(repo);
+    const release = await lockSync(repo.gitDir);
+    try {
+      const outcome = await syncLocked(repo, place, options);
+      if (move) await untrackFromCodeBranch(repo);
+      return { ...outcome, moved: move };
+    } finally {
+      await release();
+    }
+  } catch (error) {
+    if (error instanceof SyncStop) {
+      return { ok: false, reason: error.reason, message: error.message, branch, remote: error.place.remote ?? remote, remoteLines: error.place.remoteLines };
+    }
+    return { ok: false, reason: 'failed', message: `Sync of the branch ${branch} failed: ${lastLine(gitOutput(error))}`, branch, remote };
+  }
+}
+
+async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: BacklogSyncOptions): Promise<Omit<Extract<BacklogSyncOutcome, { ok: true }>, 'moved'>> {
+  const { remote, branch } = place;
+  const net = new GitRunner({ cwd: repo.top, interactive: options.interactive, batchSsh: isSshUrl(place.url) });
+  const tracking = trackingRef(remote, branch);
+  const base = baseRef(remote, branch, repo.relativePath);
+  const replace = options.replaceWorkingCopy ?? replaceWorkingCopyFile(`${repo.top}/${repo.relativePath}`);
+  const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+  let created = false;
+  let pushed = false;
+  for (let attempt = 1; ; attempt++) {
+    const fetched = await fetchBranch(net, place, tracking);
+    const versions = await readVersions(repo, fetched ? tracking : undefined, base);
+    const ours = await readWorkingCopy(`${repo.top}/${repo.relativePath}`);
+    const merged = mergeForSync(versions.base?.text, ours, versions.theirs?.text);
+    if (!merged.ok) {
+      throw merged.side === 'ours'
+        ? new SyncStop('unreadable', `${repo.relativePath} cannot be read (line ${merged.line}, column ${merged.column}: ${merged.message}), so nothing was shared. Fix the file, then sync again; the branch ${branch} on ${remote} is unchanged.`, { remote, branch })
+        : new SyncStop('remote-unreadable', `The backlog on the branch ${branch} of ${remote} cannot be read (${repo.relativePath}, line ${merged.line}, column ${merged.column}: ${merged.message}). Your working copy is unchanged. Repair the file on that branch, or ask whoever changed it by hand.`, { remote, branch });
+    }
+    if (merged.text === undefined) {
+      return { ok: true, remote, branch, pushed, created, received: false, conflicts: [], notes: merged.notes, attempts: attempt };
+    }
+    let commit = versions.theirs?.commit;
+    if (versions.theirs === undefined || merged.text !== versions.theirs.text) {
+      if (!fetched) {
+        if (!options.confirmCreate) {
+          throw new SyncStop('not-shared', `The remote ${remote} has no branch ${branch} yet, so the backlog is not shared. Run Sync Backlog to create it.`, { remote, branch });
+        }
+        if (!(await options.confirmCreate(place))) {
+          throw new SyncStop('cancelled', `The branch ${branch} was not created on ${remote}; the backlog stays on this machine.`, { remote, branch });
+        }
+      }
+      commit = await commitBacklog(repo, options, versions.theirs?.commit, merged.text, merged.changes);
+      const refused = await push(net, place, commit);
+      if (refused) {
+        if (attempt >= maxAttempts) {
+          throw new SyncStop('rejected', `The push to the branch ${branch} on ${remote} lost a race with teammates ${attempt} times in a row. Nothing is lost: sync again in a moment.`, { remote, branch });
+        }
+        await backoff(attempt, refused === 'throttled');
+        continue;
+      }
+      created ||= !fetched;
+      pushed = true;
+    }
+    const result = await replace(ours, merged.text);
+    if (result === 'changed-meanwhile') {
+      // An edit arrived during the sync: merge again from the same base, so it is kept, not overwritten.
+      if (attempt >= maxAttempts) {
+        throw new SyncStop('rejected', `${repo.relativePath} kept changing during the sync. Your edits are kept; sync again in a moment.`, { remote, branch });
+      }
+      continue;
+    }
+    await repo.git.runWithInput(['update-ref', '--stdin'], `start\nupdate ${tracking} ${commit}\nupdate ${base} ${commit}\ncommit\n`);
+    return { ok: true, remote, branch, pushed, created, received: result === 'written', conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+  }
+}
+
+/** Builds the commit on top of `parent` (a new orphan branch when undefined) that holds `text` at the working copy's path. */
+async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOptions, parent: string | undefined, text: string, changes: Parameters<typeof commitMessage>[1]): Promise<string> {
+  const files = new Map<string, string>();
+  files.set(repo.relativePath, text);
+  if (!parent) {
+    files.set('README.md', branchReadme(options.branch));
+    for (const [name, content] of Object.entries(branchHostFiles())) files.set(name, content);
+  }
+  const blobs = new Map<string, string>();
+  for (const [name, content] of files) {
+    blobs.set(name, (await repo.git.runWithInput(['hash-object', '-w', '--stdin'], content)).trim());
+  }
+  const tree = await writeTree(repo.git, parent, blobs);
+  const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', commitMessage(repo.relativePath, changes)];
+  if (options.commitAs === 'neutral') {
+    return (
+      await repo.git.run([...args, '--no-gpg-sign'], {
+        GIT_AUTHOR_NAME: NEUTRAL_IDENTITY.name,
+        GIT_AUTHOR_EMAIL: NEUTRAL_IDENTITY.email,
+        GIT_COMMITTER_NAME: NEUTRAL_IDENTITY.name,
+        GIT_COMMITTER_EMAIL: NEUTRAL_IDENTITY.email,
+      })
+    ).trim();
+  }
+  // commit-tree ignores commit.gpgSign (git 2.9 release notes), so a person who signs their commits asks for it here.
+  const sign = (await repo.git.run(['config', '--bool', 'commit.gpgSign']).catch(() => '')).trim() === 'true';
+  try {
+    return (await repo.git.run([...args, ...(sign ? ['-S'] : [])])).trim();
+  } catch (error) {
+    throw new SyncStop('failed', `git could not commit to the branch ${options.branch} as you (stupidWork.sync.commitAs is "me"): ${lastLine(gitOutput(error))}. Set your git user.name and user.email${sign ? ', check your signing key,' : ''} or set stupidWork.sync.commitAs to "neutral".`, { branch: options.branch });
+  }
+}
+
+/** Pushes `commit` as a fast-forward of the backlog branch. Resolves with `race` or `throttled` when a retry may succeed, undefined on success; stops otherwise. */
+async function push(git: GitRunner, place: BranchPlace, commit: string): Promise<'race' | 'throttled' | undefined> {
+  const { remote, branch } = place;
+  try {
+    // --no-verify: the person's pre-push hooks are for their code; the server's own rules still apply.
+    await git.remote(['push', '--porcelain', '--no-verify', remote, `${commit}:refs/heads/${branch}`]);
+    return undefined;
+  } catch (error) {
+    const reply = classifyGitReply(gitOutput(error));
+    if (reply.kind === 'race' || reply.kind === 'throttled') return reply.kind;
+    throw remoteStop(reply, place, 'push to');
+  }
+}

@@ -1,0 +1,107 @@
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+/** git is stopped when it prints nothing for this long: local plumbing, and a fetch or push. */
+const LOCAL_TIMEOUT_MS = 20_000;
+const NETWORK_TIMEOUT_MS = 60_000;
+
+/** Ambient transport settings people rely on (a company CA, a proxy, tracing); none of them runs a program. */
+const TRANSPORT = /^GIT_(SSL_|HTTP_|PROXY_SSL_|CURL_VERBOSE|TRACE)/i;
+/** Programs that ask for credentials; a person's own sync may use them, a background one never prompts. */
+const PROMPTERS = ['GIT_ASKPASS', 'SSH_ASKPASS'];
+/** The user's own ssh command: kept in both modes, or a background fetch could not reach an ssh remote. */
+const SSH = ['GIT_SSH', 'GIT_SSH_COMMAND'];
+/** What simple-git guards besides `GIT_*`: editors, pagers and config paths (its `GitEnvKeys`). */
+const GUARDED = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
+
+export interface GitRunnerOptions {
+  /** Where git runs. */
+  cwd: string;
+  /** A person started this: their askpass program may prompt. Otherwise nothing prompts (`GIT_TERMINAL_PROMPT=0`). */
+  interactive: boolean;
+  /** Set when the remote speaks ssh and the user configured no ssh command: background runs add `BatchMode`. */
+  batchSsh?: boolean;
+}
+
+/**
+ * One way to run git for the backlog branch, through simple-git. simple-git strips every ambient `GIT_*`
+ * variable and refuses risky ones unless named; this names exactly the ones a sync needs, and opts into
+ * the two unsafe categories only for the user's own ssh and askpass programs.
+ */
+export class GitRunner {
+  private readonly env: Record<string, string> = {};
+  private readonly allow: string[] = [];
+  private readonly local: SimpleGit;
+  private readonly network: SimpleGit;
+
+  constructor(private readonly options: GitRunnerOptions) {
+    for (const [key, value] of Object.entries(process.env)) {
+      if (value === undefined) continue;
+      const guarded = /^git_/i.test(key) || GUARDED.has(key.toLowerCase());
+      const keep = !guarded || TRANSPORT.test(key) || SSH.includes(key) || (options.interactive && PROMPTERS.includes(key));
+      if (!keep) continue;
+      this.env[key] = value;
+      if (guarded) this.allow.push(key);
+    }
+    if (!options.interactive) {
+      this.set('GIT_TERMINAL_PROMPT', '0');
+      if (options.batchSsh && this.env.GIT_SSH_COMMAND === undefined && this.env.GIT_SSH === undefined) {
+        this.set('GIT_SSH_COMMAND', 'ssh -o BatchMode=yes');
+      }
+    }
+    this.local = this.make(LOCAL_TIMEOUT_MS);
+    this.network = this.make(NETWORK_TIMEOUT_MS);
+  }
+
+  /** Runs a local command and resolves with its stdout. Rejects with git's output when it exits non-zero. */
+  run(args: string[], extraEnv?: Record<string, string>): Promise<string> {
+    return extraEnv ? this.make(LOCAL_TIMEOUT_MS, extraEnv).raw(args) : this.local.raw(args);
+  }
+
+  /** Runs a command that reads `input` on its stdin (hash-object --stdin, mktree, cat-file --batch, update-ref --stdin). */
+  runWithInput(args: string[], input: string): Promise<string> {
+    return this.make(LOCAL_TIMEOUT_MS, undefined, input).raw(args);
+  }
+
+  /** `git cat-file --batch` on `input`'s object names, as bytes: its sizes count bytes (git-cat-file(1)). */
+  catFileBatch(input: string): Promise<Buffer> {
+    return this.make(LOCAL_TIMEOUT_MS, undefined, input).binaryCatFile(['--batch']);
+  }
+
+  /** A fetch or push: a longer timeout. */
+  remote(args: string[]): Promise<string> {
+    return this.network.raw(args);
+  }
+
+  private set(key: string, value: string): void {
+    this.env[key] = value;
+    if (!this.allow.includes(key)) this.allow.push(key);
+  }
+
+  private make(timeoutMs: number, extraEnv?: Record<string, string>, input?: string): SimpleGit {
+    const allowEnvironment = [...this.allow, ...Object.keys(extraEnv ?? {})];
+    const git = simpleGit({
+      baseDir: this.options.cwd,
+      timeout: { block: timeoutMs },
+      // Waiting on `close` only: `exit` plus a grace period costs every command 50 ms.
+      completion: { onClose: true, onExit: false },
+      allowEnvironment,
+      unsafe: {
+        allowUnsafeSshCommand: SSH.some((key) => key in this.env),
+        allowUnsafeAskPass: PROMPTERS.some((key) => key in this.env),
+      },
+      ...(input === undefined ? {} : { input: () => input }),
+    });
+    return git.env({ ...this.env, ...extraEnv });
+  }
+}
+
+/** The text of a rejected git command: simple-git puts git's stdout and stderr in the message. */
+export function gitOutput(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether git itself could not be started (not installed, not on the PATH). */
+export function isGitMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || /spawn git ENOENT|ENOENT/.test(gitOutput(error));
+}

@@ -1,0 +1,158 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { DEFAULT_REMOTE, isValidRemoteName } from '../../core/sync/backlogBranch';
+import { GitRunner, gitOutput, isGitMissing } from './gitRunner';
+import { SyncStop } from './syncStop';
+
+/** The repository a working copy lives in, as a sync needs to see it. */
+export interface BacklogRepository {
+  /** Runs local plumbing in the working tree's top level. */
+  git: GitRunner;
+  /** The working tree's top level, absolute. */
+  top: string;
+  /** This worktree's own git directory, absolute (`.git`, or `.git/worktrees/<name>` in a linked worktree). */
+  gitDir: string;
+  /** `info/exclude`, in the common git directory that linked worktrees share. */
+  excludeFile: string;
+  /** The working copy, relative to `top`, with `/`. */
+  relativePath: string;
+  /** Remote names and their fetch URLs, from the repository's config. */
+  remotes: Map<string, string>;
+}
+
+/**
+ * Finds the repository around `file` with one `rev-parse` and one `config` call.
+ * Stops with `no-git` when git cannot be started and `not-a-repo` outside a repository.
+ */
+export async function openRepository(file: string): Promise<BacklogRepository> {
+  const folder = path.dirname(file);
+  const probe = new GitRunner({ cwd: folder, interactive: false });
+  let lines: string[];
+  try {
+    lines = (await probe.run(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-path', 'info/exclude'])).split('\n');
+  } catch (error) {
+    if (isGitMissing(error)) {
+      throw new SyncStop('no-git', 'git is not installed or not on the PATH, so the backlog cannot be shared. Install git, then sync again.');
+    }
+    if (/not a git repository/i.test(gitOutput(error))) {
+      throw new SyncStop('not-a-repo', `${folder} is not inside a git repository. The backlog is shared through a branch of the repository's remote: run "git init" and add a remote first.`);
+    }
+    throw new SyncStop('failed', `git could not read the repository at ${folder}: ${lastLine(gitOutput(error))}`);
+  }
+  const [top, gitDir, exclude] = lines;
+  const git = new GitRunner({ cwd: top, interactive: false });
+  const remotes = new Map<string, string>();
+  const config = await git.run(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => '');
+  for (const line of config.split('\n')) {
+    const match = /^remote\.(.+)\.url (.*)$/.exec(line);
+    if (match) remotes.set(match[1], match[2]);
+  }
+  return {
+    git,
+    top,
+    gitDir,
+    excludeFile: path.resolve(folder, exclude),
+    relativePath: path.relative(top, file).split(path.sep).join('/'),
+    remotes,
+  };
+}
+
+/**
+ * The remote to share through: the one named in settings, else the only remote, else `origin`.
+ * Stops with `no-remote` when there is none to use.
+ */
+export function chooseRemote(repo: BacklogRepository, setting: string | undefined, branch: string): { name: string; url: string } {
+  const named = setting?.trim();
+  if (named) {
+    const url = repo.remotes.get(named);
+    if (!isValidRemoteName(named) || url === undefined) {
+      const known = [...repo.remotes.keys()];
+      throw new SyncStop(
+        'no-remote',
+        `The setting stupidWork.sync.remote names the remote "${named}", which this repository does not have${known.length ? ` (it has ${known.join(', ')})` : ''}. Change the setting, or add the remote with "git remote add ${named} <url>".`,
+        { branch },
+      );
+    }
+    return { name: named, url };
+  }
+  if (repo.remotes.size === 0) {
+    throw new SyncStop('no-remote', `This repository has no remote, so there is nobody to share the backlog with. Add one with "git remote add origin <url>"; the backlog then goes to its branch ${branch}.`, { branch });
+  }
+  if (repo.remotes.size === 1) {
+    const [[name, url]] = [...repo.remotes];
+    return { name, url };
+  }
+  const url = repo.remotes.get(DEFAULT_REMOTE);
+  if (url === undefined) {
+    throw new SyncStop(
+      'no-remote',
+      `This repository has several remotes (${[...repo.remotes.keys()].join(', ')}) and none is called ${DEFAULT_REMOTE}. Choose one with the setting stupidWork.sync.remote.`,
+      { branch },
+    );
+  }
+  return { name: DEFAULT_REMOTE, url };
+}
+
+/**
+ * Whether a remote URL reaches its server over ssh (git-clone(1), GIT URLS): `ssh://…`, or the scp-like
+ * `[user@]host:path`, which git recognises only when no slash comes before the first colon.
+ */
+export function isSshUrl(url: string): boolean {
+  if (/^(git\+)?ssh(\+git)?:\/\//i.test(url)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return false;
+  if (/^[A-Za-z]:[\\/]/.test(url) || url.startsWith('/') || url.startsWith('.')) return false;
+  return /^[^/]+:/.test(url);
+}
+
+/**
+ * A path as a pattern that matches only itself, rooted at the top level, in gitignore(5) syntax:
+ * a backslash escapes glob characters, backslashes and trailing spaces.
+ */
+export function gitignoreLiteral(relativePath: string): string {
+  const escaped = relativePath.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/ +$/, (spaces) => spaces.replace(/ /g, '\\ '));
+  return `/${escaped}`;
+}
+
+const EXCLUDE_HEADER = '# Stupid Work: the backlog\'s working copy, shared through its own branch, not through commits here';
+
+/**
+ * Keeps the working copy (and the temporary files of its atomic writes) out of `git status` through
+ * `info/exclude` in the common git directory, which needs no commit and covers linked worktrees.
+ * Returns whether the file was changed. git reads the patterns, so each is escaped for gitignore(5).
+ */
+export async function excludeWorkingCopy(repo: BacklogRepository): Promise<boolean> {
+  const dir = path.posix.dirname(repo.relativePath);
+  const base = path.posix.basename(repo.relativePath);
+  const temp = `${gitignoreLiteral(dir === '.' ? `.${base}` : `${dir}/.${base}`)}.*.tmp`;
+  const wanted = [gitignoreLiteral(repo.relativePath), temp];
+  const existing = await readFile(repo.excludeFile, 'utf8').catch(() => '');
+  const lines = new Set(existing.split(/\r?\n/));
+  const missing = wanted.filter((line) => !lines.has(line));
+  if (missing.length === 0) return false;
+  const header = lines.has(EXCLUDE_HEADER) ? [] : [EXCLUDE_HEADER];
+  await mkdir(path.dirname(repo.excludeFile), { recursive: true });
+  await writeFile(repo.excludeFile, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${[...header, ...missing].join('\n')}\n`);
+  return true;
+}
+
+/**
+ * Whether the checked-out branch tracks the working copy (a repository set up before the backlog had a
+ * branch of its own). The pathspec is literal and rooted, so a path with glob characters matches only itself.
+ */
+export async function isTrackedOnCodeBranch(repo: BacklogRepository): Promise<boolean> {
+  try {
+    await repo.git.run(['ls-files', '--error-unmatch', '--', `:(top,literal)${repo.relativePath}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Unstages the working copy from the code branch (`git rm --cached`); the person commits the removal. */
+export async function untrackFromCodeBranch(repo: BacklogRepository): Promise<void> {
+  await repo.git.run(['rm', '--cached', '--quiet', '--', `:(top,literal)${repo.relativePath}`]);
+}
+
+export function lastLine(text: string): string {
+  return text.trim().split('\n').filter((line) => line.trim() !== '').at(-1)?.replace(/^(fatal|error):\s*/, '') ?? '';
+}

@@ -1,0 +1,41 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { MAX_FILE_BYTES } from '../../core/model';
+import { writeFileAtomic } from '../atomicWrite';
+import { SyncStop } from './syncStop';
+
+/** What replacing the working copy did: `changed-meanwhile` means it was not what the merge started from, so nothing was written. */
+export type ReplaceResult = 'written' | 'unchanged' | 'changed-meanwhile';
+
+/**
+ * Replaces the working copy with `next` only if it still holds `expected` (undefined: it did not exist).
+ * The extension passes its own, which runs in the backlog's write queue; the command line uses the file.
+ */
+export type ReplaceWorkingCopy = (expected: string | undefined, next: string) => Promise<ReplaceResult>;
+
+/** The working copy's text, or undefined when there is none. Stops with `unreadable` on a file too large or that cannot be read. */
+export async function readWorkingCopy(file: string): Promise<string | undefined> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new SyncStop('unreadable', `${path.basename(file)} is ${Math.round(info.size / 1048576)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB a backlog may be, so it is not shared.`);
+    }
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof SyncStop) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SyncStop('unreadable', `${file} cannot be read (${(error as Error).message}), so it is not shared.`);
+  }
+}
+
+/** The plain-file ReplaceWorkingCopy: re-reads the file, then writes atomically (temp file and rename). */
+export function replaceWorkingCopyFile(file: string): ReplaceWorkingCopy {
+  return async (expected, next) => {
+    const current = await readWorkingCopy(file);
+    if (current !== expected) return 'changed-meanwhile';
+    if (current === next) return 'unchanged';
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, next);
+    return 'written';
+  };
+}
