@@ -13,7 +13,7 @@ import { createLabels } from './ui/labels';
 import { LogViewProvider } from './ui/logViewProvider';
 import { notifyProblems } from './ui/problemNotifier';
 import { registerRetroCommands } from './ui/retroCommands';
-import { SyncController } from './ui/syncController';
+import { SyncController } from './ui/sync/syncController';
 
 /** Handed to other extensions and to the extension-host tests. */
 export interface StupidWorkApi {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveDataPath } from '../core/dataPath';
@@ -7,6 +7,7 @@ import type { BacklogProblem } from '../core/parse';
 import { serializeBacklog } from '../core/serialize';
 import { writeFileAtomic } from './atomicWrite';
 import { dataFileSetting } from './config';
+import type { ReplaceResult } from './sync/workingCopy';
 
 export type FolderState =
   | { kind: 'missing' }
@@ -81,6 +82,32 @@ export class FolderBacklog implements vscode.Disposable {
    */
   update(mutate: (backlog: Backlog) => Backlog): Promise<Backlog> {
     const run = this.queue.then(() => this.writeThrough(mutate));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Replaces the file with `next` if it still holds `expected` (undefined: it does not exist), in the
+   * write queue, so a save from the form is never overwritten by a sync that read the file before it.
+   * This is the sync's ReplaceWorkingCopy; the file is written atomically and then reloaded.
+   */
+  replaceIfUnchanged(expected: string | undefined, next: string): Promise<ReplaceResult> {
+    const run = this.queue.then(async (): Promise<ReplaceResult> => {
+      if (!this.resolved.ok) {
+        throw new BacklogWriteError(this.resolved.message);
+      }
+      const current = await readFile(this.resolved.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (current !== expected) return 'changed-meanwhile';
+      if (current === next) return 'unchanged';
+      await mkdir(path.dirname(this.resolved.path), { recursive: true });
+      await writeFileAtomic(this.resolved.path, next);
+      this.logger.info(`Sync updated ${this.relativePath} in ${this.folder.name}`);
+      await this.reload();
+      return 'written';
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }

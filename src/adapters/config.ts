@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_BRANCH, type SyncSettings } from '../core/sync/backlogBranch';
 
 export type GroupBy = 'status' | 'kind' | 'triage';
 
@@ -46,4 +47,25 @@ export function codeLensEnabled(resource: vscode.Uri): boolean {
 
 export function decorationsEnabled(resource: vscode.Uri): boolean {
   return vscode.workspace.getConfiguration('stupidWork', resource).get<boolean>('codeLinks.decorations', true);
+}
+
+/** Where and as whom a folder's backlog is shared (`stupidWork.sync.branch`, `.remote`, `.commitAs`). */
+export function syncSettings(folder: vscode.WorkspaceFolder): SyncSettings {
+  const config = vscode.workspace.getConfiguration('stupidWork.sync', folder.uri);
+  const remote = config.get<string>('remote', '').trim();
+  return {
+    branch: config.get<string>('branch', DEFAULT_BRANCH).trim() || DEFAULT_BRANCH,
+    remote: remote === '' ? undefined : remote,
+    commitAs: config.get<string>('commitAs', 'neutral') === 'me' ? 'me' : 'neutral',
+  };
+}
+
+export function autoSyncSetting(): boolean {
+  return vscode.workspace.getConfiguration('stupidWork.sync').get<boolean>('auto', false);
+}
+
+/** Minutes between background checks of the remote; 0 turns them off. */
+export function syncIntervalSetting(): number {
+  const value = vscode.workspace.getConfiguration('stupidWork.sync').get<number>('intervalMinutes', 10);
+  return Number.isFinite(value) && value > 0 ? value : 0;
 }

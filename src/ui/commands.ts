@@ -6,7 +6,7 @@ import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../ada
 import { setGroupBy, type GroupBy } from '../adapters/config';
 import type { BacklogNode, BacklogTreeProvider } from './backlogTree';
 import type { LogViewProvider } from './logViewProvider';
-import type { SyncController } from './syncController';
+import type { SyncController } from './sync/syncController';
 
 export interface CommandDeps {
   extensionUri: vscode.Uri;

@@ -46,7 +46,7 @@ function strings(): LogStrings {
     link: vscode.l10n.t('Code link'),
     removeLink: vscode.l10n.t('Remove link'),
     anonymous: vscode.l10n.t('Post anonymously'),
-    anonymousDisclosure: vscode.l10n.t('Your name is left out of the entry, but git history still records who commits and pushes the file.'),
+    anonymousDisclosure: vscode.l10n.t('Your name is left out of the entry, and backlog commits name nobody (unless stupidWork.sync.commitAs is "me"). But the hosting site\'s push records, which its admins can see, still show who pushed, and when.'),
     completeness: vscode.l10n.t('{0} of 5 S.M.A.R.T. answers'),
     save: vscode.l10n.t('Save'),
     saveHint: vscode.l10n.t('Ctrl+Enter saves'),
@@ -190,6 +190,8 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         void this.host.openDataFile(message.target);
         return;
       case 'save':
+        // The draft being saved must not be stored as a draft by a timer that fires during the save.
+        clearTimeout(this.saveTimer);
         void this.save(message.target, message.draft, message.editingId);
         return;
     }

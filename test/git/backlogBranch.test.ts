@@ -204,7 +204,7 @@ describe('Sync over the backlog branch, between teammates through a bare remote'
     await writeFile(hook, '#!/bin/sh\nwhile read old new ref; do\n  if [ "$ref" = "refs/heads/stupid-work" ]; then echo "GH006: Protected branch update failed for $ref." >&2; exit 1; fi\ndone\n');
     await chmod(hook, 0o755);
     await addEntry(ana, 'Ana: refused');
-    const baseBefore = git(ana.dir, 'for-each-ref', 'refs/worktree');
+    const baseBefore = git(ana.dir, 'for-each-ref', 'refs/worktree/stupid-work/base');
     const outcome = await syncMate(ana);
     assert.ok(!outcome.ok);
     assert.equal(outcome.reason, 'refused');
@@ -212,7 +212,7 @@ describe('Sync over the backlog branch, between teammates through a bare remote'
     assert.match(outcome.message, /origin/);
     assert.match(outcome.message, /GH006: Protected branch update failed/, 'the server\'s own words');
     assert.deepEqual(await titles(ana), ['Ana: accepted', 'Ana: refused'], 'the edit is still in the working copy');
-    assert.equal(git(ana.dir, 'for-each-ref', 'refs/worktree'), baseBefore, 'the last synced state is kept');
+    assert.equal(git(ana.dir, 'for-each-ref', 'refs/worktree/stupid-work/base'), baseBefore, 'the last synced state is kept');
   });
 
   it('points to commitAs "me" when the server refuses commits by their author, and then succeeds as the person', async () => {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
-import { syncBacklog } from '../../src/adapters/gitSync';
 import { findEntry, upsertEntry } from '../../src/core/entries';
-import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedTeam, type Teammate } from './teamRepos';
+import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedCode, syncMate, type Teammate } from './teamRepos';
 
 type Action =
   | { type: 'add'; who: number }
@@ -23,7 +22,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 async function sync(mate: Teammate): Promise<void> {
-  const outcome = await syncBacklog({ file: backlogPath(mate), maxAttempts: 5 });
+  const outcome = await syncMate(mate);
   assert.ok(outcome.ok, `${mate.name}: ${outcome.ok ? '' : outcome.message}`);
 }
 
@@ -37,7 +36,9 @@ describe('three clones converge whatever the order of operations and syncs', fun
         const team = await createTeam(['ana', 'ben', 'cy']);
         try {
           const [ana] = team.clones;
-          await seedTeam(team);
+          await seedCode(team);
+          await addEntry(ana, 'Seed entry');
+          for (const mate of team.clones) await sync(mate);
           const made = { entries: new Set<string>(), votes: new Set<string>(), comments: new Set<string>() };
           let clock = Date.parse('2026-11-22T09:00:00.000Z');
           for (const step of actions) {

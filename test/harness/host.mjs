@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -172,7 +172,15 @@ export async function startCodeServer({ workspace, runDir, userDataDir, extensio
     cwd: dir,
     detached: true,
     stdio: ['ignore', fd, fd],
-    env: { ...process.env, HOME: home, TMPDIR: tmp, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}` },
+    // The ceiling keeps git from finding a repository above the workspace (this checkout's, when it runs
+    // under .cache/), so the extension never writes to it, as it would not in a real workspace.
+    env: {
+      ...process.env,
+      HOME: home,
+      TMPDIR: tmp,
+      PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`,
+      GIT_CEILING_DIRECTORIES: workspace.endsWith('.code-workspace') ? dirname(dirname(workspace)) : dirname(workspace),
+    },
   });
   closeSync(fd);
   let exited = false;

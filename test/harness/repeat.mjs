@@ -6,7 +6,7 @@
 //                       into each clone instead of installing it again; npm and apt steps still run
 // Layers and tests can be narrowed as for `npm test`, with STUPID_WORK_LAYERS and STUPID_WORK_GREP.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -73,8 +73,14 @@ async function runOnce(index) {
   } else {
     code = await exec(process.execPath, [join(ROOT, 'test', 'harness', 'run-all.mjs')], { cwd: ROOT, env: process.env, log });
   }
-  const tests = readTests(newestRun(checkout));
+  const runDir = newestRun(checkout);
+  const tests = readTests(runDir);
   const lastLine = readFileSync(log, 'utf8').trimEnd().split('\n').at(-1);
+  // A failed run's logs and screenshots outlive its clone, to read the failure by.
+  if (code !== 0 && values['clean-clone']) {
+    if (runDir) cpSync(runDir, join(reportDir, `run-${index}`, 'run'), { recursive: true, filter: (source) => !source.includes(`${join('code-server', 'extensions')}`) });
+    if (existsSync(join(checkout, 'test-results'))) cpSync(join(checkout, 'test-results'), join(reportDir, `run-${index}`, 'test-results'), { recursive: true });
+  }
   if (values['clean-clone']) rmSync(checkout, { recursive: true, force: true });
   return { index, code, seconds: (performance.now() - started) / 1000, tests, lastLine };
 }

@@ -8,6 +8,15 @@ import { emptyDraft } from '../../src/core/model';
 import { EXTENSION_ID, api, folder, waitFor } from './hostHelpers';
 import { allNodes, entryTitles } from './treeNodes';
 
+/**
+ * Saving reveals the new entry in the Backlog, a moment later. A test that saves waits for that, so
+ * the reveal cannot show the view in the middle of the next test.
+ */
+async function revealed(id: string): Promise<void> {
+  const { treeView } = await api();
+  await waitFor(`entry ${id} to be revealed after saving`, () => treeView.selection.some((node) => node.type === 'entry' && node.entry.id === id) || undefined, 20000);
+}
+
 /** Appends an entry the way a hand edit or a pull would: plain JSON written straight to disk. */
 async function writeAsTeammate(folderName: string, id: string, title: string): Promise<void> {
   const file = path.join(folder(folderName).uri.fsPath, 'stupid-work.json');
@@ -54,6 +63,7 @@ describe('Backlog in a real extension host', function () {
     draft.smart.speakUp = 'Four hours every Friday on slides that get zero views.';
     const result = await logHost.save(target.key, draft, undefined);
     assert.ok(result.ok, JSON.stringify(result));
+    await revealed(result.id);
     const data: unknown = JSON.parse(await readFile(file, 'utf8'));
     assert.ok(validate(data), JSON.stringify(validate.errors));
     const entries = (data as { entries: { title: string; author?: unknown }[] }).entries;
@@ -69,6 +79,7 @@ describe('Backlog in a real extension host', function () {
     assert.ok(target);
     const result = await logHost.save(target.key, { ...emptyDraft(true), title: 'Mandatory sign-off for one-line config changes' }, undefined);
     assert.ok(result.ok);
+    await revealed(result.id);
     const data = JSON.parse(await readFile(path.join(beta.uri.fsPath, 'stupid-work.json'), 'utf8')) as { entries: { id: string; author?: unknown; created: string }[] };
     const saved = data.entries.find((e) => e.id === result.id);
     assert.ok(saved);
@@ -84,8 +95,6 @@ describe('Backlog in a real extension host', function () {
 
   it('badges entries that arrive while the Backlog is not being looked at', async () => {
     const { treeView, tree } = await api();
-    // Saving reveals the new entry in the Backlog; let earlier tests' reveals finish before hiding it.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     await vscode.commands.executeCommand('workbench.view.explorer');
     await waitFor('the Backlog view to be hidden', () => (treeView.visible ? undefined : true));
     await writeAsTeammate('alpha', '01KQ0000000000000000000001', 'Arrived while nobody was looking');

@@ -4,7 +4,7 @@ import { parseBacklog } from '../../core/parse';
 import { baseRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { GitRunner, gitOutput } from './gitRunner';
 import { fetchBranch, readVersions } from './plumbing';
-import { chooseRemote, isSshUrl, lastLine, openRepository } from './repository';
+import { chooseRemote, excludeWorkingCopy, isSshUrl, lastLine, openRepository } from './repository';
 import { SyncStop, type SyncStopReason } from './syncStop';
 import { readWorkingCopy } from './workingCopy';
 
@@ -85,5 +85,31 @@ export async function backlogStatus(file: string, settings: SyncSettings, fetch:
   } catch (error) {
     if (error instanceof SyncStop) return { ok: false, reason: error.reason, message: error.message };
     return { ok: false, reason: 'failed', message: lastLine(gitOutput(error)) };
+  }
+}
+
+/**
+ * Whether this clone already knows of the remote's backlog branch, without asking the remote: a plain
+ * clone fetched it as `refs/remotes/<remote>/<branch>`, or an earlier sync left its private ref. Lets a
+ * fresh clone receive the team's backlog with no network call in repositories that have none.
+ */
+export async function knowsBacklogBranch(file: string, settings: SyncSettings): Promise<boolean> {
+  try {
+    const repo = await openRepository(file);
+    const { name } = chooseRemote(repo, settings.remote, settings.branch);
+    const refs = await repo.git.run(['for-each-ref', '--format=%(refname)', `refs/remotes/${name}/${settings.branch}`, trackingRef(name, settings.branch)]);
+    return refs.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps a new working copy out of `git status` at once, before any sync. Resolves whether it is now excluded: false outside a repository. */
+export async function excludeBacklogFile(file: string): Promise<boolean> {
+  try {
+    await excludeWorkingCopy(await openRepository(file));
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -7,15 +7,15 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MergeConflict } from '../../core/merge';
-import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, trackingRef, type SyncSettings } from '../../core/sync/backlogBranch';
+import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, scratchRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { classifyGitReply } from '../../core/sync/gitReply';
 import { mergeForSync, type SyncNote } from '../../core/sync/syncMerge';
 import { GitRunner, gitOutput } from './gitRunner';
-import { chooseRemote, excludeWorkingCopy, isSshUrl, isTrackedOnCodeBranch, lastLine, openRepository, untrackFromCodeBranch, type BacklogRepository } from './repository';
+import { chooseRemote, excludeWorkingCopy, isSshUrl, lastLine, openRepository, untrackFromCodeBranch, type BacklogRepository } from './repository';
 import { lockSync } from './syncLock';
 import { remoteStop, SyncStop, type BranchPlace, type SyncStopReason } from './syncStop';
 import { readWorkingCopy, replaceWorkingCopyFile, type ReplaceWorkingCopy } from './workingCopy';
-import { fetchBranch, readVersions, writeTree } from './plumbing';
+import { fetchBranch, readVersions, writeCommit } from './plumbing';
 
 export interface BacklogSyncOptions extends SyncSettings {
   /** Absolute path of the working copy. */
@@ -83,19 +83,10 @@ export async function syncBacklog(options: BacklogSyncOptions): Promise<BacklogS
     const chosen = chooseRemote(repo, options.remote, branch);
     remote = chosen.name;
     const place: BranchPlace = { remote: chosen.name, url: chosen.url, branch };
-    let move = false;
-    if (await isTrackedOnCodeBranch(repo)) {
-      move = (await options.confirmMove?.({ ...place, relativePath: repo.relativePath })) ?? false;
-      if (!move) {
-        throw new SyncStop('tracked', `${repo.relativePath} is still committed on your code branch, from before the backlog had a branch of its own. Run Sync Backlog and agree to move it: its content goes to the branch ${branch} on ${chosen.name}, and the file is unstaged for you to commit.`);
-      }
-    }
     await excludeWorkingCopy(repo);
     const release = await lockSync(repo.gitDir);
     try {
-      const outcome = await syncLocked(repo, place, options);
-      if (move) await untrackFromCodeBranch(repo);
-      return { ...outcome, moved: move };
+      return await syncLocked(repo, place, options);
     } finally {
       await release();
     }
@@ -107,18 +98,34 @@ export async function syncBacklog(options: BacklogSyncOptions): Promise<BacklogS
   }
 }
 
-async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: BacklogSyncOptions): Promise<Omit<Extract<BacklogSyncOutcome, { ok: true }>, 'moved'>> {
+/**
+ * Asks whether to move a working copy that the checked-out branch still tracks (set up before the
+ * backlog had a branch of its own); stops with `tracked` unless the person agrees.
+ */
+async function agreeToMove(repo: BacklogRepository, place: BranchPlace, options: BacklogSyncOptions): Promise<true> {
+  if (await options.confirmMove?.({ ...place, relativePath: repo.relativePath })) return true;
+  throw new SyncStop(
+    'tracked',
+    `${repo.relativePath} is still committed on your code branch, from before the backlog had a branch of its own. Run Sync Backlog and agree to move it: its content goes to the branch ${place.branch} on ${place.remote}, and the file is unstaged for you to commit.`,
+    place,
+  );
+}
+
+async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: BacklogSyncOptions): Promise<Extract<BacklogSyncOutcome, { ok: true }>> {
   const { remote, branch } = place;
   const net = new GitRunner({ cwd: repo.top, interactive: options.interactive, batchSsh: isSshUrl(place.url) });
   const tracking = trackingRef(remote, branch);
   const base = baseRef(remote, branch, repo.relativePath);
+  const scratch = scratchRef(remote, branch, repo.relativePath);
   const replace = options.replaceWorkingCopy ?? replaceWorkingCopyFile(`${repo.top}/${repo.relativePath}`);
   const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
   let created = false;
   let pushed = false;
+  let moved = false;
   for (let attempt = 1; ; attempt++) {
     const fetched = await fetchBranch(net, place, tracking);
     const versions = await readVersions(repo, fetched ? tracking : undefined, base);
+    moved ||= versions.tracked && (await agreeToMove(repo, place, options));
     const ours = await readWorkingCopy(`${repo.top}/${repo.relativePath}`);
     const merged = mergeForSync(versions.base?.text, ours, versions.theirs?.text);
     if (!merged.ok) {
@@ -127,7 +134,7 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
         : new SyncStop('remote-unreadable', `The backlog on the branch ${branch} of ${remote} cannot be read (${repo.relativePath}, line ${merged.line}, column ${merged.column}: ${merged.message}). Your working copy is unchanged. Repair the file on that branch, or ask whoever changed it by hand.`, { remote, branch });
     }
     if (merged.text === undefined) {
-      return { ok: true, remote, branch, pushed, created, received: false, conflicts: [], notes: merged.notes, attempts: attempt };
+      return { ok: true, remote, branch, pushed, created, received: false, moved: false, conflicts: [], notes: merged.notes, attempts: attempt };
     }
     let commit = versions.theirs?.commit;
     if (versions.theirs === undefined || merged.text !== versions.theirs.text) {
@@ -139,7 +146,7 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
           throw new SyncStop('cancelled', `The branch ${branch} was not created on ${remote}; the backlog stays on this machine.`, { remote, branch });
         }
       }
-      commit = await commitBacklog(repo, options, versions.theirs?.commit, merged.text, merged.changes);
+      commit = await commitBacklog(repo, options, scratch, versions.theirs?.commit, merged.text, merged.changes);
       const refused = await push(net, place, commit);
       if (refused) {
         if (attempt >= maxAttempts) {
@@ -159,41 +166,33 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
       }
       continue;
     }
-    await repo.git.runWithInput(['update-ref', '--stdin'], `start\nupdate ${tracking} ${commit}\nupdate ${base} ${commit}\ncommit\n`);
-    return { ok: true, remote, branch, pushed, created, received: result === 'written', conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+    await repo.git.runWithInput(['update-ref', '--stdin'], `start\nupdate ${tracking} ${commit}\nupdate ${base} ${commit}\ndelete ${scratch}\ncommit\n`);
+    if (moved) await untrackFromCodeBranch(repo);
+    return { ok: true, remote, branch, pushed, created, received: result === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
   }
 }
 
 /** Builds the commit on top of `parent` (a new orphan branch when undefined) that holds `text` at the working copy's path. */
-async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOptions, parent: string | undefined, text: string, changes: Parameters<typeof commitMessage>[1]): Promise<string> {
+async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOptions, scratch: string, parent: string | undefined, text: string, changes: ChangeCount | undefined): Promise<string> {
   const files = new Map<string, string>();
   files.set(repo.relativePath, text);
   if (!parent) {
     files.set('README.md', branchReadme(options.branch));
     for (const [name, content] of Object.entries(branchHostFiles())) files.set(name, content);
   }
-  const blobs = new Map<string, string>();
-  for (const [name, content] of files) {
-    blobs.set(name, (await repo.git.runWithInput(['hash-object', '-w', '--stdin'], content)).trim());
-  }
-  const tree = await writeTree(repo.git, parent, blobs);
-  const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', commitMessage(repo.relativePath, changes)];
+  const message = commitMessage(repo.relativePath, changes);
   if (options.commitAs === 'neutral') {
-    return (
-      await repo.git.run([...args, '--no-gpg-sign'], {
-        GIT_AUTHOR_NAME: NEUTRAL_IDENTITY.name,
-        GIT_AUTHOR_EMAIL: NEUTRAL_IDENTITY.email,
-        GIT_COMMITTER_NAME: NEUTRAL_IDENTITY.name,
-        GIT_COMMITTER_EMAIL: NEUTRAL_IDENTITY.email,
-      })
-    ).trim();
+    const ident = `${NEUTRAL_IDENTITY.name} <${NEUTRAL_IDENTITY.email}> ${Math.floor(Date.now() / 1000)} +0000`;
+    return writeCommit(repo.git, scratch, parent, files, message, ident);
   }
-  // commit-tree ignores commit.gpgSign (git 2.9 release notes), so a person who signs their commits asks for it here.
-  const sign = (await repo.git.run(['config', '--bool', 'commit.gpgSign']).catch(() => '')).trim() === 'true';
   try {
-    return (await repo.git.run([...args, ...(sign ? ['-S'] : [])])).trim();
+    const ident = (await repo.git.run(['var', 'GIT_AUTHOR_IDENT'])).trim();
+    const commit = await writeCommit(repo.git, scratch, parent, files, message, ident);
+    // fast-import cannot sign; a person who signs their commits (commit.gpgSign) gets the same tree signed by commit-tree.
+    const sign = (await repo.git.run(['config', '--bool', 'commit.gpgSign']).catch(() => '')).trim() === 'true';
+    return sign ? (await repo.git.run(['commit-tree', `${commit}^{tree}`, ...(parent ? ['-p', parent] : []), '-m', message, '-S'])).trim() : commit;
   } catch (error) {
-    throw new SyncStop('failed', `git could not commit to the branch ${options.branch} as you (stupidWork.sync.commitAs is "me"): ${lastLine(gitOutput(error))}. Set your git user.name and user.email${sign ? ', check your signing key,' : ''} or set stupidWork.sync.commitAs to "neutral".`, { branch: options.branch });
+    throw new SyncStop('failed', `git could not commit to the branch ${options.branch} as you (stupidWork.sync.commitAs is "me"): ${lastLine(gitOutput(error))}. Set your git user.name and user.email (and check your signing key if you sign commits), or set stupidWork.sync.commitAs to "neutral".`, { branch: options.branch });
   }
 }
 

@@ -4,8 +4,11 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 const LOCAL_TIMEOUT_MS = 20_000;
 const NETWORK_TIMEOUT_MS = 60_000;
 
-/** Ambient transport settings people rely on (a company CA, a proxy, tracing); none of them runs a program. */
-const TRANSPORT = /^GIT_(SSL_|HTTP_|PROXY_SSL_|CURL_VERBOSE|TRACE)/i;
+/**
+ * Ambient settings people rely on, none of which runs a program: transport (a company CA, a proxy),
+ * tracing, and where git stops looking for a repository (git(1), ENVIRONMENT VARIABLES).
+ */
+const TRANSPORT = /^GIT_(SSL_|HTTP_|PROXY_SSL_|CURL_VERBOSE|TRACE|CEILING_DIRECTORIES$|DISCOVERY_ACROSS_FILESYSTEM$)/i;
 /** Programs that ask for credentials; a person's own sync may use them, a background one never prompts. */
 const PROMPTERS = ['GIT_ASKPASS', 'SSH_ASKPASS'];
 /** The user's own ssh command: kept in both modes, or a background fetch could not reach an ssh remote. */

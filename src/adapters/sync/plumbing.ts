@@ -1,5 +1,4 @@
 /** The git plumbing a sync is made of: one fetch of one ref, one batch read of objects, trees built without an index. */
-import * as path from 'node:path';
 import { classifyGitReply } from '../../core/sync/gitReply';
 import { GitRunner, gitOutput } from './gitRunner';
 import type { BacklogRepository } from './repository';
@@ -48,14 +47,15 @@ export interface BranchVersion {
 }
 
 /**
- * Reads the remote tip and the last synced commit, each with the backlog file in it, in one
- * `git cat-file --batch` (git-cat-file(1)): each answer is `<oid> <type> <size>` then the content, or `<name> missing`.
+ * Reads the last synced commit and the remote tip, each with the backlog file in it, and whether the
+ * index tracks the file (`:<path>`, stage 0), in one `git cat-file --batch` (git-cat-file(1)): each
+ * answer is `<oid> <type> <size>` then the content, or `<name> missing`.
  */
-export async function readVersions(repo: BacklogRepository, tracking: string | undefined, base: string): Promise<{ theirs?: BranchVersion; base?: BranchVersion }> {
-  const names = [base, `${base}:${repo.relativePath}`, ...(tracking ? [tracking, `${tracking}:${repo.relativePath}`] : [])];
+export async function readVersions(repo: BacklogRepository, tracking: string | undefined, base: string): Promise<{ theirs?: BranchVersion; base?: BranchVersion; tracked: boolean }> {
+  const names = [`:${repo.relativePath}`, base, `${base}:${repo.relativePath}`, ...(tracking ? [tracking, `${tracking}:${repo.relativePath}`] : [])];
   const answers = parseBatch(await repo.git.catFileBatch(`${names.join('\n')}\n`), names.length);
   const version = (i: number): BranchVersion | undefined => (answers[i] ? { commit: answers[i].oid, text: answers[i + 1]?.content.toString('utf8') } : undefined);
-  return { base: version(0), theirs: tracking ? version(2) : undefined };
+  return { tracked: answers[0] !== undefined, base: version(1), theirs: tracking ? version(3) : undefined };
 }
 
 function parseBatch(output: Buffer, count: number): ({ oid: string; type: string; content: Buffer } | undefined)[] {
@@ -77,42 +77,37 @@ function parseBatch(output: Buffer, count: number): ({ oid: string; type: string
   return answers;
 }
 
-/** A tree's entries by name: `<mode> <type> <oid>`, as ls-tree prints and mktree reads them. */
-async function treeEntries(git: GitRunner, commit: string | undefined, dir: string): Promise<Map<string, string>> {
-  const entries = new Map<string, string>();
-  if (!commit) return entries;
-  let listing: string;
-  try {
-    listing = await git.run(['ls-tree', '-z', `${commit}:${dir}`]);
-  } catch {
-    return entries;
-  }
-  for (const record of listing.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab > 0) entries.set(record.slice(tab + 1), record.slice(0, tab));
-  }
-  return entries;
+/** Who a commit names, as git-fast-import(1) reads it: `Name <email> <seconds since the epoch> <+hhmm>`. */
+export type Ident = string;
+
+/** A C-style quoted path, which git-fast-import(1) accepts everywhere and needs for a leading quote or a line feed. */
+function quotedPath(file: string): string {
+  return `"${file.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+function data(text: string): string {
+  return `data ${Buffer.byteLength(text, 'utf8')}\n${text}\n`;
 }
 
 /**
- * Writes the tree of `commit` with `blobs` (path → blob id) put in, directory by directory from the
- * deepest up, with `ls-tree` and `mktree` (no index, so the person's index and its lock are never used).
- * Resolves with the root tree's id.
+ * Writes one commit on top of `parent` (an orphan when undefined) whose tree is the parent's with
+ * `files` (path → content) put in, with one git-fast-import(1): blobs, trees and the commit in one
+ * process, without an index, so the person's index and its lock are never used. fast-import must name
+ * a ref to update; it is `scratch`, a private one the caller deletes. Resolves with the commit id.
  */
-export async function writeTree(git: GitRunner, commit: string | undefined, blobs: Map<string, string>): Promise<string> {
-  const dirs = new Set<string>(['']);
-  for (const file of blobs.keys()) {
-    for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) dirs.add(dir);
-  }
-  const parentOf = (p: string) => (path.posix.dirname(p) === '.' ? '' : path.posix.dirname(p));
-  const written = new Map<string, string>();
-  const depth = (dir: string) => (dir === '' ? 0 : dir.split('/').length);
-  for (const dir of [...dirs].sort((a, b) => depth(b) - depth(a))) {
-    const entries = await treeEntries(git, commit, dir);
-    for (const [file, oid] of blobs) if (parentOf(file) === dir) entries.set(path.posix.basename(file), `100644 blob ${oid}`);
-    for (const [sub, oid] of written) if (sub !== '' && parentOf(sub) === dir) entries.set(path.posix.basename(sub), `040000 tree ${oid}`);
-    const input = [...entries].map(([name, spec]) => `${spec}\t${name}\0`).join('');
-    written.set(dir, (await git.runWithInput(['mktree', '-z'], input)).trim());
-  }
-  return written.get('') as string;
+export async function writeCommit(git: GitRunner, scratch: string, parent: string | undefined, files: Map<string, string>, message: string, ident: Ident): Promise<string> {
+  const stream = [
+    `commit ${scratch}\n`,
+    'mark :1\n',
+    `author ${ident}\n`,
+    `committer ${ident}\n`,
+    data(message),
+    parent ? `from ${parent}\n` : '',
+    ...[...files].map(([file, text]) => `M 100644 inline ${quotedPath(file)}\n${data(text)}`),
+    '\n',
+    'get-mark :1\n',
+    'done\n',
+  ].join('');
+  // --force: the scratch ref is rewritten each time, never fast-forwarded.
+  return (await git.runWithInput(['fast-import', '--quiet', '--done', '--force'], stream)).trim();
 }

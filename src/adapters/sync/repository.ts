@@ -27,10 +27,13 @@ export interface BacklogRepository {
 export async function openRepository(file: string): Promise<BacklogRepository> {
   const folder = path.dirname(file);
   const probe = new GitRunner({ cwd: folder, interactive: false });
-  let lines: string[];
-  try {
-    lines = (await probe.run(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-path', 'info/exclude'])).split('\n');
-  } catch (error) {
+  // Both only read, so they run side by side: each git call is a process start.
+  const [located, config] = await Promise.allSettled([
+    probe.run(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-path', 'info/exclude']),
+    probe.run(['config', '--get-regexp', '^remote\\..*\\.url$']),
+  ]);
+  if (located.status === 'rejected') {
+    const error: unknown = located.reason;
     if (isGitMissing(error)) {
       throw new SyncStop('no-git', 'git is not installed or not on the PATH, so the backlog cannot be shared. Install git, then sync again.');
     }
@@ -39,11 +42,10 @@ export async function openRepository(file: string): Promise<BacklogRepository> {
     }
     throw new SyncStop('failed', `git could not read the repository at ${folder}: ${lastLine(gitOutput(error))}`);
   }
-  const [top, gitDir, exclude] = lines;
+  const [top, gitDir, exclude] = located.value.split('\n');
   const git = new GitRunner({ cwd: top, interactive: false });
   const remotes = new Map<string, string>();
-  const config = await git.run(['config', '--get-regexp', '^remote\\..*\\.url$']).catch(() => '');
-  for (const line of config.split('\n')) {
+  for (const line of (config.status === 'fulfilled' ? config.value : '').split('\n')) {
     const match = /^remote\.(.+)\.url (.*)$/.exec(line);
     if (match) remotes.set(match[1], match[2]);
   }
@@ -133,19 +135,6 @@ export async function excludeWorkingCopy(repo: BacklogRepository): Promise<boole
   await mkdir(path.dirname(repo.excludeFile), { recursive: true });
   await writeFile(repo.excludeFile, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${[...header, ...missing].join('\n')}\n`);
   return true;
-}
-
-/**
- * Whether the checked-out branch tracks the working copy (a repository set up before the backlog had a
- * branch of its own). The pathspec is literal and rooted, so a path with glob characters matches only itself.
- */
-export async function isTrackedOnCodeBranch(repo: BacklogRepository): Promise<boolean> {
-  try {
-    await repo.git.run(['ls-files', '--error-unmatch', '--', `:(top,literal)${repo.relativePath}`]);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Unstages the working copy from the code branch (`git rm --cached`); the person commits the removal. */

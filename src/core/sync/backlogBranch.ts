@@ -43,6 +43,11 @@ export function baseRef(remote: string, branch: string, relativePath: string): s
   return `refs/worktree/stupid-work/base/${remote}/${branch}/${key}`;
 }
 
+/** Where a commit waits between being built and being pushed: git-fast-import(1) must name a ref. Per worktree and file, like the base. */
+export function scratchRef(remote: string, branch: string, relativePath: string): string {
+  return baseRef(remote, branch, relativePath).replace('/base/', '/pending/');
+}
+
 /**
  * Whether `name` can be a branch name: the rules of git-check-ref-format(1), checked here so a bad
  * setting gets a clear message before any git command runs.

@@ -139,6 +139,8 @@ function save(): void {
     return;
   }
   field<HTMLButtonElement>('save').disabled = true;
+  // A draft message still waiting would reach the host after the save and bring the saved entry back as a draft.
+  clearTimeout(draftTimer);
   vscode.postMessage({ type: 'save', target: target.key, draft, editingId: state.editingId });
 }
 
