@@ -1,4 +1,5 @@
-// `npm run demo`: the extension on a small sample repository that already has a team backlog.
+// `npm run demo`: the extension on a fresh clone of a small sample repository whose remote already has
+// the team's backlog branch: the backlog arrives on its own, with no command.
 // Opens desktop VS Code when `code` is on PATH, otherwise serves VS Code on 127.0.0.1 until Ctrl+C.
 // `--check` starts everything, verifies in headless Chromium that the extension shows its views, and exits.
 import assert from 'node:assert/strict';
@@ -12,7 +13,9 @@ import { developmentPayload, launchBrowser, paths, startCodeServer, workbenchUrl
 const ROOT = paths.root;
 const DEMO_DIR = join(paths.cacheDir, 'demo');
 const REMOTE = join(DEMO_DIR, 'remote.git');
+const LEAD = join(DEMO_DIR, 'lead');
 const WORKSPACE = join(DEMO_DIR, 'workspace');
+const CLI = join(ROOT, 'dist', 'cli.js');
 const SEED = join(ROOT, 'test', 'demo', 'seed.json');
 const CHECK = process.argv.includes('--check');
 const CI = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI);
@@ -37,7 +40,8 @@ const SAMPLE_FILES = {
 Sends invoices to customers and collects payments.
 
 - \`scripts/weekly-report.sh\` mails the weekly commit digest.
-- \`stupid-work.json\` is the team's Stupid Work backlog: open the Stupid Work view in the activity bar.
+- The team's Stupid Work backlog lives on the \`stupid-work\` branch of the remote. The extension brings it into
+  \`stupid-work.json\` here, outside \`git status\`: open the Stupid Work view in the activity bar.
 `,
   'scripts/weekly-report.sh': `#!/usr/bin/env bash
 # Mails last week's commits, grouped by author, to the whole department every Monday.
@@ -88,25 +92,31 @@ function git(args, cwd = DEMO_DIR) {
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed:\n${result.stderr}`);
 }
 
-/** A bare "team remote" and one clone with the sample project and the backlog, committed and pushed. */
+/**
+ * A bare "team remote": the lead pushes the sample project to main and shares the backlog on its own
+ * branch with the command line. The workspace is a fresh clone, as a newcomer would make.
+ */
 function createRepositories() {
   rmSync(DEMO_DIR, { recursive: true, force: true });
   mkdirSync(DEMO_DIR, { recursive: true });
   git(['init', '--quiet', '--bare', '--initial-branch=main', REMOTE]);
+  git(['clone', '--quiet', REMOTE, LEAD]);
+  git(['checkout', '--quiet', '-B', 'main'], LEAD);
+  for (const [file, content] of Object.entries(SAMPLE_FILES)) {
+    mkdirSync(dirname(join(LEAD, file)), { recursive: true });
+    writeFileSync(join(LEAD, file), content);
+  }
+  chmodSync(join(LEAD, LINKED_FILE), 0o755);
+  git(['add', '--all'], LEAD);
+  git(['commit', '--quiet', '-m', 'Invoice service'], LEAD);
+  git(['push', '--quiet', '--set-upstream', 'origin', 'main'], LEAD);
+  writeFileSync(join(LEAD, 'stupid-work.json'), readFileSync(SEED));
+  const shared = spawnSync(process.execPath, [CLI, 'sync', '--yes'], { cwd: LEAD, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+  if (shared.status !== 0) throw new Error(`the lead could not share the backlog: ${shared.stderr}`);
   git(['clone', '--quiet', REMOTE, WORKSPACE]);
-  git(['checkout', '--quiet', '-B', 'main'], WORKSPACE);
   // The extension takes the author's name from the repository's git config.
   git(['config', 'user.name', DEMO_USER.name], WORKSPACE);
   git(['config', 'user.email', DEMO_USER.email], WORKSPACE);
-  for (const [file, content] of Object.entries(SAMPLE_FILES)) {
-    mkdirSync(dirname(join(WORKSPACE, file)), { recursive: true });
-    writeFileSync(join(WORKSPACE, file), content);
-  }
-  chmodSync(join(WORKSPACE, LINKED_FILE), 0o755);
-  writeFileSync(join(WORKSPACE, 'stupid-work.json'), readFileSync(SEED));
-  git(['add', '--all'], WORKSPACE);
-  git(['commit', '--quiet', '-m', 'Invoice service with the team backlog'], WORKSPACE);
-  git(['push', '--quiet', '--set-upstream', 'origin', 'main'], WORKSPACE);
   return WORKSPACE;
 }
 
@@ -137,6 +147,9 @@ async function verify(url) {
     await backlog.locator('.monaco-list-row').first().waitFor({ timeout: 60000 });
     // The seed gives the demo's own git identity an overdue decision from the last retro.
     await backlog.locator('.monaco-list-row', { hasText: 'Your open decisions' }).first().waitFor({ timeout: 30000 });
+    // The backlog came from the branch: the fresh clone has no new commit, and git status stays clean.
+    const status = spawnSync('git', ['status', '--porcelain'], { cwd: WORKSPACE, encoding: 'utf8' }).stdout;
+    assert.equal(status, '', 'the working copy is kept out of git status');
   } catch (error) {
     const shot = join(ROOT, 'test-results', 'demo-check.png');
     mkdirSync(dirname(shot), { recursive: true });
@@ -150,7 +163,7 @@ async function verify(url) {
 async function main() {
   step('extension built', build);
   step(`seed backlog checked, ${checkSeed()}`, () => undefined);
-  const workspace = step('sample repository created in .cache/demo/', createRepositories);
+  const workspace = step('sample repository and its backlog branch created in .cache/demo/', createRepositories);
 
   if (!CHECK && !CI && onPath('code')) {
     console.log(`demo: opening ${workspace} in VS Code with the extension loaded from source`);
