@@ -39,6 +39,13 @@ function checkoutState(dir: string): string {
   ].join('\n--\n');
 }
 
+/** A pre-receive hook on the remote: `check` is shell that runs per pushed ref with $old, $new and $ref set, and exits non-zero to refuse. */
+async function serverHook(team: Team, check: string): Promise<void> {
+  const hook = path.join(team.remote, 'hooks', 'pre-receive');
+  await writeFile(hook, `#!/bin/sh\nwhile read old new ref; do\n${check}\ndone\n`);
+  await chmod(hook, 0o755);
+}
+
 async function titles(mate: Teammate): Promise<string[]> {
   return (await readBacklog(mate)).entries.map((e) => e.title).sort();
 }
@@ -200,9 +207,7 @@ describe('Sync over the backlog branch, between teammates through a bare remote'
   it('stops clearly when a server hook refuses the branch, naming it, and keeps the edit', async () => {
     await addEntry(ana, 'Ana: accepted');
     await syncMateOk(ana);
-    const hook = path.join(team.remote, 'hooks', 'pre-receive');
-    await writeFile(hook, '#!/bin/sh\nwhile read old new ref; do\n  if [ "$ref" = "refs/heads/stupid-work" ]; then echo "GH006: Protected branch update failed for $ref." >&2; exit 1; fi\ndone\n');
-    await chmod(hook, 0o755);
+    await serverHook(team, 'if [ "$ref" = "refs/heads/stupid-work" ]; then echo "GH006: Protected branch update failed for $ref." >&2; exit 1; fi');
     await addEntry(ana, 'Ana: refused');
     const baseBefore = git(ana.dir, 'for-each-ref', 'refs/worktree/stupid-work/base');
     const outcome = await syncMate(ana);
@@ -218,9 +223,7 @@ describe('Sync over the backlog branch, between teammates through a bare remote'
   it('points to commitAs "me" when the server refuses commits by their author, and then succeeds as the person', async () => {
     await addEntry(ana, 'Ana: first');
     await syncMateOk(ana);
-    const hook = path.join(team.remote, 'hooks', 'pre-receive');
-    await writeFile(hook, '#!/bin/sh\nwhile read old new ref; do\n  if git log --format=%ae "$old..$new" | grep -q invalid; then echo "GitLab: Author backlog@stupid-work.invalid is not a member of team" >&2; exit 1; fi\ndone\n');
-    await chmod(hook, 0o755);
+    await serverHook(team, 'if git log --format=%ae "$old..$new" | grep -q invalid; then echo "GitLab: Author backlog@stupid-work.invalid is not a member of team" >&2; exit 1; fi');
     await addEntry(ana, 'Ana: second');
     const refused = await syncMate(ana);
     assert.ok(!refused.ok);

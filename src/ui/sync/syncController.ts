@@ -270,38 +270,33 @@ export class SyncController implements vscode.Disposable {
   }
 }
 
-async function confirmCreate(place: BranchPlace): Promise<boolean> {
-  const create = vscode.l10n.t('Create Branch');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Share the backlog on the branch {0} of {1}?', place.branch, place.remote),
-    {
-      modal: true,
-      detail: vscode.l10n.t(
-        'Sync creates the branch {0} on {1} ({2}). It holds only the backlog and a README, has no code history, and never touches your branches or your working tree. Teammates who open this repository receive the backlog from it.',
-        place.branch,
-        place.remote,
-        place.url,
-      ),
-    },
-    create,
-  );
-  return choice === create;
+/** A modal question with one button besides Cancel; resolves whether that button was chosen. */
+async function confirmModal(question: string, detail: string, button: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, button)) === button;
 }
 
-async function confirmMove(place: BranchPlace & { relativePath: string }): Promise<boolean> {
-  const move = vscode.l10n.t('Move Backlog');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Move {0} to the branch {1}?', place.relativePath, place.branch),
-    {
-      modal: true,
-      detail: vscode.l10n.t(
-        '{0} is committed on your code branch, from before the backlog had a branch of its own. Its entries go to the branch {1} on {2}, and the file is unstaged here (git rm --cached) so that you can commit its removal. Nothing is committed for you, and the file stays on disk.',
-        place.relativePath,
-        place.branch,
-        place.remote,
-      ),
-    },
-    move,
+function confirmCreate(place: BranchPlace): Promise<boolean> {
+  return confirmModal(
+    vscode.l10n.t('Share the backlog on the branch {0} of {1}?', place.branch, place.remote),
+    vscode.l10n.t(
+      'Sync creates the branch {0} on {1} ({2}). It holds only the backlog and a README, has no code history, and never touches your branches or your working tree. Teammates who open this repository receive the backlog from it.',
+      place.branch,
+      place.remote,
+      place.url,
+    ),
+    vscode.l10n.t('Create Branch'),
   );
-  return choice === move;
+}
+
+function confirmMove(place: BranchPlace & { relativePath: string }): Promise<boolean> {
+  return confirmModal(
+    vscode.l10n.t('Move {0} to the branch {1}?', place.relativePath, place.branch),
+    vscode.l10n.t(
+      '{0} is committed on your code branch, from before the backlog had a branch of its own. Its entries go to the branch {1} on {2}, and the file is unstaged here (git rm --cached) so that you can commit its removal. Nothing is committed for you, and the file stays on disk.',
+      place.relativePath,
+      place.branch,
+      place.remote,
+    ),
+    vscode.l10n.t('Move Backlog'),
+  );
 }
