@@ -52,6 +52,7 @@ async function runSync(command: Command, { yes }: { yes?: boolean }): Promise<vo
     file,
     ...settings,
     interactive: Boolean(process.stdin.isTTY),
+    terminal: Boolean(process.stdin.isTTY),
     confirmCreate: (place) => confirm(`Create the branch ${place.branch} on ${place.remote} (${place.url}) to share the backlog there?`, Boolean(yes), 'Run again with --yes to create it.'),
     confirmMove: (place) =>
       confirm(

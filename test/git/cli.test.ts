@@ -103,6 +103,9 @@ describe('the stupid-work command line, end to end', function () {
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /unknown option/);
     assert.equal(cli(ana.dir, 'status', '--commit-as', 'someone').code, 2);
+    const nothing = cli(ana.dir, 'sync', '--yes');
+    assert.equal(nothing.code, 1);
+    assert.match(nothing.stderr, /^stupid-work: There is no backlog yet, neither in stupid-work\.json nor on the branch stupid-work of origin\./);
     await addEntry(ana, 'Ana: offline');
     spawnSync('git', ['remote', 'set-url', 'origin', 'http://127.0.0.1:9/none.git'], { cwd: ana.dir });
     const offline = cli(ana.dir, 'sync', '--yes');

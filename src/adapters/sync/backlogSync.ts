@@ -20,8 +20,10 @@ import { fetchBranch, readVersions, writeCommit } from './plumbing';
 export interface BacklogSyncOptions extends SyncSettings {
   /** Absolute path of the working copy. */
   file: string;
-  /** A person started this sync: their credential prompts may appear. Background syncs never prompt. */
+  /** A person started this sync: their credential helper's or askpass program's prompts may appear. Background syncs never prompt. */
   interactive: boolean;
+  /** The person runs this in a terminal, where git itself may ask for a password; never in the editor, which has none. */
+  terminal?: boolean;
   /**
    * Asked before a push that creates the branch on the remote; absent, a sync never creates it (a
    * background sync). Resolving false stops with `cancelled`.
@@ -113,7 +115,7 @@ async function agreeToMove(repo: BacklogRepository, place: BranchPlace, options:
 
 async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: BacklogSyncOptions): Promise<Extract<BacklogSyncOutcome, { ok: true }>> {
   const { remote, branch } = place;
-  const net = new GitRunner({ cwd: repo.top, interactive: options.interactive, batchSsh: isSshUrl(place.url) });
+  const net = new GitRunner({ cwd: repo.top, interactive: options.interactive, terminal: options.terminal, batchSsh: isSshUrl(place.url) });
   const tracking = trackingRef(remote, branch);
   const base = baseRef(remote, branch, repo.relativePath);
   const scratch = scratchRef(remote, branch, repo.relativePath);
@@ -134,7 +136,7 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
         : new SyncStop('remote-unreadable', `The backlog on the branch ${branch} of ${remote} cannot be read (${repo.relativePath}, line ${merged.line}, column ${merged.column}: ${merged.message}). Your working copy is unchanged. Repair the file on that branch, or ask whoever changed it by hand.`, { remote, branch });
     }
     if (merged.text === undefined) {
-      return { ok: true, remote, branch, pushed, created, received: false, moved: false, conflicts: [], notes: merged.notes, attempts: attempt };
+      throw new SyncStop('no-backlog', `There is no backlog yet, neither in ${repo.relativePath} nor on the branch ${branch} of ${remote}. Log an entry first, then sync.`, { remote, branch });
     }
     let commit = versions.theirs?.commit;
     if (versions.theirs === undefined || merged.text !== versions.theirs.text) {

@@ -19,8 +19,10 @@ const GUARDED = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
 export interface GitRunnerOptions {
   /** Where git runs. */
   cwd: string;
-  /** A person started this: their askpass program may prompt. Otherwise nothing prompts (`GIT_TERMINAL_PROMPT=0`). */
+  /** A person started this: their askpass program may prompt. Otherwise nothing prompts. */
   interactive: boolean;
+  /** git may ask on the terminal (a command line run in one); otherwise `GIT_TERMINAL_PROMPT=0`. */
+  terminal?: boolean;
   /** Set when the remote speaks ssh and the user configured no ssh command: background runs add `BatchMode`. */
   batchSsh?: boolean;
 }
@@ -45,8 +47,8 @@ export class GitRunner {
       this.env[key] = value;
       if (guarded) this.allow.push(key);
     }
+    if (!options.interactive || !options.terminal) this.set('GIT_TERMINAL_PROMPT', '0');
     if (!options.interactive) {
-      this.set('GIT_TERMINAL_PROMPT', '0');
       if (options.batchSsh && this.env.GIT_SSH_COMMAND === undefined && this.env.GIT_SSH === undefined) {
         this.set('GIT_SSH_COMMAND', 'ssh -o BatchMode=yes');
       }

@@ -12,6 +12,7 @@ export type SyncStopReason =
   | 'unreadable'
   | 'remote-unreadable'
   | 'not-shared'
+  | 'no-backlog'
   | 'cancelled'
   | 'tracked'
   | 'busy'

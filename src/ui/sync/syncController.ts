@@ -215,7 +215,7 @@ export class SyncController implements vscode.Disposable {
     this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${outcome.message}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
     if (outcome.reason === 'not-shared' && outcome.remote) this.folders.set(backlog.key, { kind: 'not-shared', remote: outcome.remote, branch: outcome.branch });
     else if (outcome.reason === 'offline') this.folders.set(backlog.key, { kind: 'offline', message: outcome.message });
-    else if (outcome.reason !== 'cancelled') this.folders.set(backlog.key, { kind: 'error', message: outcome.message });
+    else if (outcome.reason !== 'cancelled' && outcome.reason !== 'no-backlog') this.folders.set(backlog.key, { kind: 'error', message: outcome.message });
   }
 
   private report(where: string, backlog: FolderBacklog, outcome: Extract<BacklogSyncOutcome, { ok: true }>): string[] {
