@@ -14,6 +14,7 @@ import { LogViewProvider } from './ui/logViewProvider';
 import { MergeDriverMonitor } from './ui/mergeDriver';
 import { notifyProblems } from './ui/problemNotifier';
 import { registerRetroCommands } from './ui/retroCommands';
+import { SchemaAssociations } from './ui/schemaAssociations';
 import { SyncController } from './ui/syncController';
 
 /** Handed to other extensions and to the extension-host tests. */
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     logHost,
     log,
     sync,
+    new SchemaAssociations(store, vscode.Uri.joinPath(context.extensionUri, 'media', 'stupid-work.schema.json')),
     trackContextKeys(store),
     notifyProblems(store),
     vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveDataPath } from '../core/dataPath';
+import { literalGlob } from '../core/filePatterns';
 import { emptyBacklog, MAX_FILE_BYTES, type Backlog } from '../core/model';
 import type { BaseUse } from '../core/merge';
 import type { BacklogProblem } from '../core/parse';
@@ -185,7 +186,7 @@ export class FolderBacklog implements vscode.Disposable {
     if (!this.resolved.ok) {
       return;
     }
-    const pattern = new vscode.RelativePattern(this.folder, this.relativePath);
+    const pattern = new vscode.RelativePattern(this.folder, literalGlob(this.relativePath));
     this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const schedule = () => {
       clearTimeout(this.reloadTimer);

@@ -40,8 +40,11 @@ export class MergeDriverMonitor implements vscode.Disposable {
     this.disposables.push(
       vscode.commands.registerCommand('stupidWork.installMergeDriver', () => this.installCommand()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.check()),
-      vscode.workspace.onDidChangeWorkspaceFolders((event) => {
-        if (event.added.length > 0) void this.check();
+      vscode.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        if (event.added.length === 0) return;
+        // The store reads an added folder's backlog asynchronously; the check needs to know whether there is one.
+        await Promise.all(event.added.map((folder) => deps.store.get(folder.uri.toString())?.reload() ?? Promise.resolve()));
+        await this.check();
       }),
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused && Date.now() - this.lastCheck > RECHECK_MS) void this.check();

@@ -4,3 +4,5 @@ import './backlog.test';
 import './sync.test';
 import './codeLinks.test';
 import './openDecisions.test';
+import './customDataFile.test';
+import './mergeDriverCheck.test';
