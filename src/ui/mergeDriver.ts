@@ -118,7 +118,7 @@ export class MergeDriverMonitor implements vscode.Disposable {
     this.raised.add(key);
     const name = backlog.relativePath;
     const consequence = registered.guarded
-      ? vscode.l10n.t('Until then, git merges of the backlog end in conflict markers.')
+      ? vscode.l10n.t('Until then, git merges the backlog line by line and reports a conflict.')
       : vscode.l10n.t('Until then, a git merge keeps only your side of the backlog, without conflict markers, so a teammate\'s entries could be lost.');
     const text = (() => {
       switch (problem.kind) {
