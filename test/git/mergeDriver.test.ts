@@ -184,6 +184,17 @@ describe('the opt-in git merge driver', function () {
     assert.deepEqual((await readBacklog(ben)).entries.map((e) => e.title).sort(), ['Ana 1', 'Ana 2', 'Ben 1', 'Ben 2', 'Seed entry']);
   });
 
+  it('refuses to register a runtime that cannot run the program, before touching the git config', async () => {
+    const [, ben] = team.clones;
+    await seedTeam(team);
+    await assert.rejects(installMergeDriver({ file: backlogPath(ben), driverScript: DRIVER, runtime: '/bin/false' }), (error: unknown) => {
+      assert.ok(error instanceof MergeDriverError, 'a message for people');
+      assert.match(error.message, /^\/bin\/false cannot run the driver program/);
+      return true;
+    });
+    assert.equal(spawnSync('git', ['config', '--get', 'merge.stupid-work.driver'], { cwd: ben.dir }).status, 1, 'nothing registered');
+  });
+
   it('finds a registration that an earlier version made from a linked worktree, before and after the worktree goes', async () => {
     const [, ben] = team.clones;
     await seedTeam(team, { '.gitattributes': RULE });
