@@ -17,7 +17,7 @@ function readOptional(file: string | undefined): string | undefined {
 function ancestorNote(base: BaseUse): string | undefined {
   switch (base.kind) {
     case 'nested':
-      return `the common ancestor git built from two merge bases held its own conflict markers; resolved them entry by entry first`;
+      return 'the common ancestor git built from two merge bases held its own conflict markers; resolved them entry by entry first';
     case 'unreadable':
       return `the common ancestor cannot be read (${base.message}); merged both sides without it, so an entry one side deleted is kept`;
     default:

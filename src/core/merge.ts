@@ -17,7 +17,8 @@ export interface MergeResult {
   conflicts: MergeConflict[];
 }
 
-export type MergeSide = 'base' | 'ours' | 'theirs';
+/** The side a failed text merge could not read: the base never fails one (see BaseUse). */
+export type MergeSide = 'ours' | 'theirs';
 
 /**
  * What a text merge did with the common ancestor:
