@@ -33,17 +33,18 @@ async function removeFolder(name: string): Promise<void> {
 
 describe('The merge driver check in a real extension host', function () {
   this.timeout(90000);
-  let scratch: string;
+  let scratch: string | undefined;
 
   after(async () => {
     await removeFolder('gamma');
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('notices a registered driver whose program went with its worktree, and re-registers it so git merges again', async () => {
     const { mergeDriver } = await api();
-    scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'stupid-work-host-driver-')));
-    const repo = path.join(scratch, 'gamma');
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'stupid-work-host-driver-')));
+    scratch = dir;
+    const repo = path.join(dir, 'gamma');
     mkdirSync(repo);
     git(repo, 'init', '-q', '--initial-branch=main');
     git(repo, 'config', 'user.name', 'Workspace User');
@@ -54,7 +55,7 @@ describe('The merge driver check in a real extension host', function () {
     git(repo, 'commit', '-q', '-m', 'Start');
 
     // What an earlier version registered from a linked worktree, before that worktree was removed.
-    const worktree = path.join(scratch, 'gamma-side');
+    const worktree = path.join(dir, 'gamma-side');
     git(repo, 'worktree', 'add', '-q', '-b', 'side', worktree);
     const program = path.join(repo, '.git', 'worktrees', 'gamma-side', 'stupid-work', 'merge-driver.js');
     mkdirSync(path.dirname(program), { recursive: true });
