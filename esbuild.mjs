@@ -27,7 +27,7 @@ const shared = {
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)(parse|merge|backlogSync|backlogStatus|gitRunner|gitRenames|backlogStore|retroBoardPanel|retroBoardActions)$/ }, (args) =>
+    build.onResolve({ filter: /(^|\/)(parse|merge|backlogSync|backlogStatus|gitRunner|gitRenames|backlogStore|retroBoardPanel|retroBoardActions|mergeDriverSetup)$/ }, (args) =>
       args.importer.startsWith(sourceDir) ? { path: `./${args.path.split('/').pop()}.js`, external: true } : undefined,
     );
   },
@@ -45,7 +45,7 @@ const node = {
 const builds = [
   {
     ...node,
-    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', backlogSync: 'src/adapters/sync/backlogSync.ts', backlogStatus: 'src/adapters/sync/backlogStatus.ts', gitRunner: 'src/adapters/sync/gitRunner.ts', gitRenames: 'src/adapters/gitRenames.ts', backlogStore: 'src/adapters/backlogStore.ts', retroBoardPanel: 'src/ui/retroBoardPanel.ts', retroBoardActions: 'src/ui/retroBoardActions.ts' },
+    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', backlogSync: 'src/adapters/sync/backlogSync.ts', backlogStatus: 'src/adapters/sync/backlogStatus.ts', gitRunner: 'src/adapters/sync/gitRunner.ts', gitRenames: 'src/adapters/gitRenames.ts', backlogStore: 'src/adapters/backlogStore.ts', retroBoardPanel: 'src/ui/retroBoardPanel.ts', retroBoardActions: 'src/ui/retroBoardActions.ts', mergeDriverSetup: 'src/adapters/mergeDriverSetup.ts' },
     plugins: [lazyChunks],
     outdir: 'dist',
     external: ['vscode'],

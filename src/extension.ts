@@ -11,8 +11,10 @@ import { FlaggedDecorations } from './ui/flaggedDecorations';
 import { IdentityCache } from './ui/identityCache';
 import { createLabels } from './ui/labels';
 import { LogViewProvider } from './ui/logViewProvider';
+import { MergeDriverMonitor } from './ui/mergeDriver';
 import { notifyProblems } from './ui/problemNotifier';
 import { registerRetroCommands } from './ui/retroCommands';
+import { SchemaAssociations } from './ui/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
 
 /** Handed to other extensions and to the extension-host tests. */
@@ -23,6 +25,7 @@ export interface StupidWorkApi {
   logHost: BacklogLogHost;
   log: LogViewProvider;
   sync: SyncController;
+  mergeDriver: MergeDriverMonitor;
 }
 
 export function activate(context: vscode.ExtensionContext): StupidWorkApi {
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     },
     logger,
   );
+  const mergeDriver = new MergeDriverMonitor({ extensionUri: context.extensionUri, store, workspaceState: context.workspaceState, logger });
   const codeLinks = new CodeLinkIndex(store);
   const codeLens = new FlaggedCodeLensProvider(codeLinks, labels);
 
@@ -64,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     logHost,
     log,
     sync,
+    new SchemaAssociations(store, vscode.Uri.joinPath(context.extensionUri, 'media', 'stupid-work.schema.json')),
     trackContextKeys(store),
     notifyProblems(store),
     vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
@@ -73,11 +78,15 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     new FlaggedDecorations(context.extensionUri, codeLinks, labels),
     ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
-    ...registerCommands({ extensionUri: context.extensionUri, store, tree, log, sync, labels, logger }),
+    ...registerCommands({ store, tree, log, sync, labels, logger }),
+    mergeDriver,
     ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, logger }),
   );
-  void store.reloadAll().then(() => tree.loaded());
-  return { store, tree, treeView, logHost, log, sync };
+  void store.reloadAll().then(() => {
+    tree.loaded();
+    void mergeDriver.check();
+  });
+  return { store, tree, treeView, logHost, log, sync, mergeDriver };
 }
 
 export function deactivate(): void {}

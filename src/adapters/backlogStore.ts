@@ -2,7 +2,9 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveDataPath } from '../core/dataPath';
+import { literalGlob } from '../core/filePatterns';
 import { emptyBacklog, MAX_FILE_BYTES, type Backlog } from '../core/model';
+import type { BaseUse } from '../core/merge';
 import type { BacklogProblem } from '../core/parse';
 import { serializeBacklog } from '../core/serialize';
 import { writeFileAtomic } from './atomicWrite';
@@ -116,7 +118,7 @@ export class FolderBacklog implements vscode.Disposable {
    * Repairs a file that holds git conflict markers by merging both sides semantically. Only a file
    * whose one problem is conflict markers is rewritten; anything else is left for a person.
    */
-  resolveConflicts(): Promise<{ entries: number; concurrentEdits: number; hunks: number }> {
+  resolveConflicts(): Promise<{ entries: number; concurrentEdits: number; hunks: number; base: BaseUse }> {
     const run = this.queue.then(async () => {
       if (!vscode.workspace.isTrusted) {
         throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so the backlog is read-only.'));
@@ -134,11 +136,11 @@ export class FolderBacklog implements vscode.Disposable {
         throw new BacklogWriteError(vscode.l10n.t('{0} was not changed: {1}', this.relativePath, result.message));
       }
       await writeFileAtomic(this.resolved.path, result.text);
-      this.logger.info(`Resolved ${result.hunks ?? 0} conflict(s) in ${this.relativePath} in ${this.folder.name}`);
+      this.logger.info(`Resolved ${result.hunks} conflict(s) in ${this.relativePath} in ${this.folder.name}; common ancestor: ${result.base.kind}`);
       await this.reload();
       const entries = this.current.kind === 'loaded' ? this.current.backlog.entries.length : 0;
       this.onWritten(this);
-      return { entries, concurrentEdits: result.conflicts.length, hunks: result.hunks ?? 0 };
+      return { entries, concurrentEdits: result.conflicts.length, hunks: result.hunks, base: result.base };
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -211,7 +213,7 @@ export class FolderBacklog implements vscode.Disposable {
     if (!this.resolved.ok) {
       return;
     }
-    const pattern = new vscode.RelativePattern(this.folder, this.relativePath);
+    const pattern = new vscode.RelativePattern(this.folder, literalGlob(this.relativePath));
     this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const schedule = () => {
       clearTimeout(this.reloadTimer);

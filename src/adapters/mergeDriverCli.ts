@@ -1,35 +1,59 @@
-// The program git runs as the `stupid-work` merge driver: `<runtime> merge-driver.js %O %A %B`.
-// It writes the semantic merge into %A and exits 0; if any version cannot be read, it falls back to
-// git's own line merge with conflict markers and exits 1, so git reports a conflict as usual.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mergeBacklogTexts } from '../core/merge';
+// The program git runs as the `stupid-work` merge driver, through the command line of
+// mergeDriverCommand.ts: `<runtime> merge-driver.js %O %A %B %P`. It exits 0 only after replacing %A
+// with the semantic merge (by rename, so %A is never half written); otherwise it leaves %A alone and
+// exits 1, and the command line falls back to `git merge-file`, which writes conflict markers.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mergeBacklogTexts, type BaseUse } from '../core/merge';
+import { SELF_TEST } from './mergeDriverCommand';
 
-function readOptional(file: string): string | undefined {
+function readOptional(file: string | undefined): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return file === undefined ? undefined : readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
 }
 
-function main(args: string[]): number {
-  const [basePath, oursPath, theirsPath] = args;
-  if (!oursPath || !theirsPath) {
-    process.stderr.write('usage: merge-driver <base> <ours> <theirs>\n');
-    return 2;
+function ancestorNote(base: BaseUse): string | undefined {
+  switch (base.kind) {
+    case 'nested':
+      return 'the common ancestor git built from two merge bases held its own conflict markers; resolved them entry by entry first';
+    case 'unreadable':
+      return `the common ancestor cannot be read (${base.message}); merged both sides without it, so an entry one side deleted is kept`;
+    default:
+      return undefined;
   }
-  const result = mergeBacklogTexts(readOptional(basePath), readFileSync(oursPath, 'utf8'), readFileSync(theirsPath, 'utf8'));
-  if (result.ok) {
-    writeFileSync(oursPath, result.text);
-    if (result.conflicts.length > 0) {
-      process.stderr.write(`stupid-work: merged ${result.conflicts.length} concurrent edit(s); the replaced values are kept in each entry's history\n`);
-    }
+}
+
+function main(args: string[]): number {
+  if (args.length === 1 && args[0] === SELF_TEST) {
+    process.stdout.write('stupid-work merge driver: ok\n');
     return 0;
   }
-  process.stderr.write(`stupid-work: ${result.message}; falling back to a line merge\n`);
-  spawnSync('git', ['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', oursPath, basePath, theirsPath], { stdio: 'inherit' });
-  return 1;
+  const [basePath, oursPath, theirsPath, name = 'the backlog'] = args;
+  if (!oursPath || !theirsPath) {
+    process.stderr.write('usage: merge-driver <base> <ours> <theirs> [<path>]\n');
+    return 2;
+  }
+  try {
+    const result = mergeBacklogTexts(readOptional(basePath), readFileSync(oursPath, 'utf8'), readFileSync(theirsPath, 'utf8'));
+    if (!result.ok) {
+      process.stderr.write(`stupid-work: ${name}: ${result.message}\n`);
+      return 1;
+    }
+    const temp = `${oursPath}.stupid-work-${process.pid}`;
+    writeFileSync(temp, result.text);
+    renameSync(temp, oursPath);
+    const note = ancestorNote(result.base);
+    if (note) process.stderr.write(`stupid-work: ${name}: ${note}\n`);
+    if (result.conflicts.length > 0) {
+      process.stderr.write(`stupid-work: ${name}: merged ${result.conflicts.length} concurrent edit(s); the replaced values are kept in each entry's history\n`);
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`stupid-work: ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
 }
 
 process.exitCode = main(process.argv.slice(2));

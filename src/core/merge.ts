@@ -17,9 +17,28 @@ export interface MergeResult {
   conflicts: MergeConflict[];
 }
 
-export type MergeSide = 'base' | 'ours' | 'theirs';
+/** The side a failed text merge could not read: the base never fails one (see BaseUse). */
+export type MergeSide = 'ours' | 'theirs';
 
-export type TextMergeResult = { ok: true; text: string; conflicts: MergeConflict[] } | { ok: false; side: MergeSide; message: string };
+/**
+ * What a text merge did with the common ancestor:
+ * - `used`: it was read, and the merge is three-way;
+ * - `none`: there was none (both sides added the file, or conflict markers in the `merge` style hold
+ *   no base), so the merge is two-way and keeps every entry of either side, even one a side deleted;
+ * - `nested`: it held git's own conflict markers, as a virtual base built from a criss-cross history
+ *   does; they were resolved the same way first (`hunks` of them), and the result was used;
+ * - `unreadable`: it could not be read even so (`message` says why), and the merge is two-way as for `none`.
+ */
+export type BaseUse = { kind: 'used' } | { kind: 'none' } | { kind: 'nested'; hunks: number } | { kind: 'unreadable'; message: string };
+
+export type TextMergeFailure = { ok: false; side: MergeSide; message: string };
+
+export type TextMergeResult = { ok: true; text: string; conflicts: MergeConflict[]; base: BaseUse } | TextMergeFailure;
+
+/** A repair of conflict markers: a text merge of the sides rebuilt from `hunks` hunks. */
+export type ConflictRepair = (Extract<TextMergeResult, { ok: true }> & { hunks: number }) | TextMergeFailure;
+
+type BacklogMerge = { ok: true; backlog: Backlog; conflicts: MergeConflict[]; base: BaseUse } | TextMergeFailure;
 
 type Raw = Record<string, unknown>;
 
@@ -355,35 +374,63 @@ export function mergeBacklogs(base: Backlog | undefined, ours: Backlog, theirs: 
   return { backlog: out as Backlog, conflicts };
 }
 
+function where(problem: { line: number; column: number; message: string }): string {
+  return `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
+
 /**
- * Merges the three texts git hands over. An absent or blank base means the file has no common
- * ancestor (both sides created it).
+ * Reads the common ancestor. A base that does not parse never blocks a merge: git's nested markers
+ * in it are resolved, and anything else leaves the merge two-way, saying why.
+ */
+function readBase(text: string | undefined): { backlog?: Backlog; use: BaseUse } {
+  if (text === undefined || text.trim() === '') return { use: { kind: 'none' } };
+  const parsed = parseBacklog(text);
+  if (parsed.ok) return { backlog: parsed.backlog, use: { kind: 'used' } };
+  if (splitConflictMarkers(text) === undefined) return { use: { kind: 'unreadable', message: where(parsed.problem) } };
+  const nested = repairMarkers(text);
+  return nested.ok
+    ? { backlog: nested.backlog, use: { kind: 'nested', hunks: nested.hunks } }
+    : { use: { kind: 'unreadable', message: `its own conflict markers could not be resolved (${nested.message})` } };
+}
+
+function mergeTexts(base: string | undefined, ours: string, theirs: string): BacklogMerge {
+  const sides: Partial<Record<MergeSide, Backlog>> = {};
+  for (const [side, text] of [['ours', ours], ['theirs', theirs]] as const) {
+    const result = parseBacklog(text);
+    if (!result.ok) return { ok: false, side, message: `${side}: ${where(result.problem)}` };
+    sides[side] = result.backlog;
+  }
+  const ancestor = readBase(base);
+  const { backlog, conflicts } = mergeBacklogs(ancestor.backlog, sides.ours as Backlog, sides.theirs as Backlog);
+  return { ok: true, backlog, conflicts, base: ancestor.use };
+}
+
+function repairMarkers(conflicted: string): (BacklogMerge & { ok: true; hunks: number }) | TextMergeFailure {
+  const sides = splitConflictMarkers(conflicted);
+  if (!sides) {
+    return { ok: false, side: 'ours', message: 'The conflict markers are incomplete or out of order, so the versions cannot be told apart. Fix the file by hand.' };
+  }
+  const result = mergeTexts(sides.base, sides.ours, sides.theirs);
+  return result.ok ? { ...result, hunks: sides.hunks } : result;
+}
+
+/**
+ * Merges the three texts git hands over (a merge driver's %O %A %B, or the index stages 1 to 3).
+ * `ours` or `theirs` that cannot be read fails the merge, naming the side, line and column. The base
+ * never does (see BaseUse): an absent or blank one means both sides created the file, and one that
+ * holds git's conflict markers (the virtual base of a recursive merge) is resolved first.
  */
 export function mergeBacklogTexts(base: string | undefined, ours: string, theirs: string): TextMergeResult {
-  const sides: [MergeSide, string | undefined][] = [['base', base], ['ours', ours], ['theirs', theirs]];
-  const parsed: Partial<Record<MergeSide, Backlog>> = {};
-  for (const [side, text] of sides) {
-    if (text === undefined || (side === 'base' && text.trim() === '')) continue;
-    const result = parseBacklog(text);
-    if (!result.ok) {
-      const { line, column, message } = result.problem;
-      return { ok: false, side, message: `${side}: line ${line}, column ${column}: ${message}` };
-    }
-    parsed[side] = result.backlog;
-  }
-  const { backlog, conflicts } = mergeBacklogs(parsed.base, parsed.ours as Backlog, parsed.theirs as Backlog);
-  return { ok: true, text: serializeBacklog(backlog), conflicts };
+  const result = mergeTexts(base, ours, theirs);
+  return result.ok ? { ok: true, text: serializeBacklog(result.backlog), conflicts: result.conflicts, base: result.base } : result;
 }
 
 /**
  * Repairs a backlog that arrived with git conflict markers (for example from a merge on the hosting
- * site): both sides are rebuilt from the markers and merged semantically.
+ * site), in any style git writes (see ConflictSides): the versions are rebuilt from the markers and
+ * merged semantically, a nested base included.
  */
-export function resolveConflictMarkers(conflicted: string): TextMergeResult & { hunks?: number } {
-  const sides = splitConflictMarkers(conflicted);
-  if (!sides) {
-    return { ok: false, side: 'ours', message: 'The conflict markers are incomplete or nested, so the two versions cannot be told apart. Fix the file by hand.' };
-  }
-  const result = mergeBacklogTexts(sides.base, sides.ours, sides.theirs);
-  return result.ok ? { ...result, hunks: sides.hunks } : result;
+export function resolveConflictMarkers(conflicted: string): ConflictRepair {
+  const result = repairMarkers(conflicted);
+  return result.ok ? { ok: true, text: serializeBacklog(result.backlog), conflicts: result.conflicts, base: result.base, hunks: result.hunks } : result;
 }

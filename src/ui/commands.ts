@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { archiveEntry, findEntry, upsertEntry } from '../core/entries';
 import { entryToMarkdown } from '../core/markdown';
+import type { BaseUse } from '../core/merge';
 import type { Labels } from '../core/labels';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../adapters/backlogStore';
 import { setGroupBy, type GroupBy } from '../adapters/config';
@@ -9,7 +10,6 @@ import type { LogViewProvider } from './logViewProvider';
 import type { SyncController } from './sync/syncController';
 
 export interface CommandDeps {
-  extensionUri: vscode.Uri;
   store: BacklogStore;
   tree: BacklogTreeProvider;
   log: LogViewProvider;
@@ -47,13 +47,27 @@ function backlogFrom(store: BacklogStore, arg: unknown): FolderBacklog | undefin
   return undefined;
 }
 
+/** What the repair did with the common ancestor, when that changes what the result means. */
+function ancestorNote(base: BaseUse): string {
+  switch (base.kind) {
+    case 'used':
+      return '';
+    case 'none':
+      return vscode.l10n.t('The markers hold no common ancestor (git writes it with merge.conflictStyle diff3), so an entry one side deleted is kept.');
+    case 'nested':
+      return vscode.l10n.t('The common ancestor held git\'s own nested conflict markers, from a history with two merge bases; they were resolved first.');
+    case 'unreadable':
+      return vscode.l10n.t('The common ancestor in the markers could not be read ({0}), so the two sides were merged without it: an entry one side deleted is kept.', base.message);
+  }
+}
+
 function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void {
   const message = error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message);
   logger.error(message);
   void vscode.window.showErrorMessage(message);
 }
 
-export function registerCommands({ extensionUri, store, tree, log, sync, labels, logger }: CommandDeps): vscode.Disposable[] {
+export function registerCommands({ store, tree, log, sync, labels, logger }: CommandDeps): vscode.Disposable[] {
   const setStatus = async (backlog: FolderBacklog, id: string, status: 'archived' | 'open') => {
     await backlog.update((current) => {
       const entry = findEntry(current, id);
@@ -127,46 +141,6 @@ export function registerCommands({ extensionUri, store, tree, log, sync, labels,
 
     vscode.commands.registerCommand('stupidWork.sync', () => sync.syncAll(true)),
 
-    vscode.commands.registerCommand('stupidWork.installMergeDriver', async () => {
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Trust this workspace first: installing the merge driver runs git.'));
-        return;
-      }
-      const backlog = await pickFolder(store, vscode.l10n.t('Install the merge driver in which folder?'), (b) => b.fileUri !== undefined);
-      const file = backlog?.fileUri;
-      if (!backlog || !file) {
-        return;
-      }
-      const install = vscode.l10n.t('Install');
-      const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Let plain git merge {0} entry by entry?', backlog.relativePath),
-        {
-          modal: true,
-          detail: vscode.l10n.t(
-            'This adds a merge driver to this repository\'s local git config, copies its program into the .git folder, and adds a line to .gitattributes that you can commit so teammates who install it too get the same merge. It runs with the runtime of this editor.',
-          ),
-        },
-        install,
-      );
-      if (choice !== install) {
-        return;
-      }
-      try {
-        const { installMergeDriver } = await import('../adapters/mergeDriverSetup');
-        const result = await installMergeDriver({ file: file.fsPath, driverScript: vscode.Uri.joinPath(extensionUri, 'dist', 'mergeDriver.js').fsPath, runtime: process.execPath });
-        logger.info(`Installed the merge driver in ${result.root}`);
-        void vscode.window.showInformationMessage(
-          result.attributesChanged
-            ? vscode.l10n.t('Merge driver installed. Commit .gitattributes so the rule travels with the repository.')
-            : vscode.l10n.t('Merge driver installed; .gitattributes already had the rule.'),
-        );
-      } catch (error) {
-        const message = vscode.l10n.t('Could not install the merge driver: {0}', (error as Error).message);
-        logger.error(message);
-        void vscode.window.showErrorMessage(message);
-      }
-    }),
-
     vscode.commands.registerCommand('stupidWork.resolveConflicts', async (arg?: unknown) => {
       const conflicted = (b: FolderBacklog) => b.state.kind === 'problem' && b.state.problem.code === 'conflict';
       const backlog = backlogFrom(store, arg) ?? (await pickFolder(store, vscode.l10n.t('Resolve the backlog of which folder?'), conflicted));
@@ -176,15 +150,14 @@ export function registerCommands({ extensionUri, store, tree, log, sync, labels,
       }
       try {
         const result = await backlog.resolveConflicts();
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t(
-            'Resolved {0} conflict(s) in {1}: both sides merged entry by entry, {2} entries kept, {3} concurrent edits settled (the replaced values are in each entry\'s history).',
-            result.hunks,
-            backlog.relativePath,
-            result.entries,
-            result.concurrentEdits,
-          ),
+        const resolved = vscode.l10n.t(
+          'Resolved {0} conflict(s) in {1}: both sides merged entry by entry, {2} entries kept, {3} concurrent edits settled (the replaced values are in each entry\'s history).',
+          result.hunks,
+          backlog.relativePath,
+          result.entries,
+          result.concurrentEdits,
         );
+        void vscode.window.showInformationMessage([resolved, ancestorNote(result.base)].filter(Boolean).join(' '));
       } catch (error) {
         reportWriteError(logger, error);
       }

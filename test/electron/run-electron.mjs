@@ -26,18 +26,26 @@ async function main() {
   const runDir = newRunDir('electron');
   const ws = join(runDir, 'ws');
   cpSync(join(ROOT, 'test', 'fixtures', 'host-workspace'), ws, { recursive: true });
-  const workspace = join(ws, 'stupid-work.code-workspace');
+  // The same two runs as `npm test`: the usual workspace, then a folder whose only backlog is at a custom path.
+  const customDataFile = join(runDir, 'ws-custom-data-file');
+  cpSync(join(ROOT, 'test', 'fixtures', 'custom-data-file-workspace'), customDataFile, { recursive: true });
+  const runs = [
+    { workspace: join(ws, 'stupid-work.code-workspace'), suites: 'default' },
+    { workspace: customDataFile, suites: 'custom-data-file' },
+  ];
   const resultsFile = join(runDir, 'results.jsonl');
   const executable = process.env.VSCODE_EXECUTABLE;
   console.log(executable ? `VS Code: ${executable}` : 'VS Code: downloading the current stable build (set VSCODE_EXECUTABLE to use an installed one)');
   try {
-    await runTests({
-      ...(executable ? { vscodeExecutablePath: executable } : { cachePath: join(paths.cacheDir, 'vscode-test') }),
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: testsModule,
-      extensionTestsEnv: { STUPID_WORK_RESULTS: resultsFile, STUPID_WORK_LAYER: 'electron', STUPID_WORK_WORKSPACE: workspace },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-    });
+    for (const { workspace, suites } of runs) {
+      await runTests({
+        ...(executable ? { vscodeExecutablePath: executable } : { cachePath: join(paths.cacheDir, 'vscode-test') }),
+        extensionDevelopmentPath: ROOT,
+        extensionTestsPath: testsModule,
+        extensionTestsEnv: { STUPID_WORK_RESULTS: resultsFile, STUPID_WORK_LAYER: 'electron', STUPID_WORK_WORKSPACE: workspace, STUPID_WORK_HOST_SUITES: suites },
+        launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      });
+    }
   } catch (error) {
     if (error instanceof TestRunFailedError) {
       console.error(summary(resultsFile) ?? `VS Code exited with ${error.code ?? error.signal} before the suites reported`);

@@ -171,30 +171,46 @@ async function hostLayers(buildOk) {
   }
 }
 
+/** The suites, and the workspace they were written for, of each extension-host run. */
+const HOST_RUNS = [
+  { suites: 'default', logDir: 'host-logs' },
+  // A folder whose only backlog is at a custom path, opened alone, so activation is the extension's own doing.
+  { suites: 'custom-data-file', fixture: 'custom-data-file-workspace', logDir: 'host-logs-custom-data-file' },
+];
+
 async function hostLayer(server, workspace) {
   heading('host');
   const started = performance.now();
-  let code;
-  try {
-    code = await runExtensionTests({
-      port: server.port,
-      workspace,
-      testsModule: join(ROOT, 'dist', 'test', 'host.js'),
-      env: {
-        STUPID_WORK_RESULTS: resultsFile,
-        STUPID_WORK_TESTS: testsFile,
-        STUPID_WORK_LAYER: 'host',
-        STUPID_WORK_WORKSPACE: workspace,
-        ...(GREP ? { STUPID_WORK_GREP: GREP } : {}),
-        // mocha colours its symbols from the environment, whatever its `color` option says.
-        ...(COLOR ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }),
-      },
-      timeoutMs: 5 * MINUTE,
-      logDir: join(runDir, 'host-logs'),
-    });
-  } catch (error) {
-    console.error(error.stack ?? error);
-    code = 1;
+  let code = 0;
+  for (const run of HOST_RUNS) {
+    let opened = workspace;
+    if (run.fixture) {
+      opened = join(runDir, `ws-${run.suites}`);
+      cpSync(join(ROOT, 'test', 'fixtures', run.fixture), opened, { recursive: true });
+    }
+    try {
+      const exit = await runExtensionTests({
+        port: server.port,
+        workspace: opened,
+        testsModule: join(ROOT, 'dist', 'test', 'host.js'),
+        env: {
+          STUPID_WORK_RESULTS: resultsFile,
+          STUPID_WORK_TESTS: testsFile,
+          STUPID_WORK_LAYER: 'host',
+          STUPID_WORK_WORKSPACE: opened,
+          STUPID_WORK_HOST_SUITES: run.suites,
+          ...(GREP ? { STUPID_WORK_GREP: GREP } : {}),
+          // mocha colours its symbols from the environment, whatever its `color` option says.
+          ...(COLOR ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }),
+        },
+        timeoutMs: 5 * MINUTE,
+        logDir: join(runDir, run.logDir),
+      });
+      code ||= exit;
+    } catch (error) {
+      console.error(error.stack ?? error);
+      code ||= 1;
+    }
   }
   addRow('host', [collect('host', code, started)]);
 }

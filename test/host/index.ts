@@ -9,7 +9,12 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: path.join(root, 'test', 'harness', 'reporter.cjs'), grep: process.env.STUPID_WORK_GREP });
   // Defines describe/it as globals before the suites are evaluated.
   mocha.suite.emit('pre-require', globalThis, 'host', mocha);
-  await import('./suites');
+  // STUPID_WORK_HOST_SUITES picks the suites written for the workspace the harness opened.
+  if (process.env.STUPID_WORK_HOST_SUITES === 'custom-data-file') {
+    await import('./customDataFileSuites');
+  } else {
+    await import('./suites');
+  }
   const failures = await new Promise<number>((resolve) => {
     setActiveRoute(routeUncaught(() => mocha.run(resolve), ourRoots(root), (message) => console.warn(message)));
   });

@@ -4,4 +4,6 @@ import './backlog.test';
 import './sync.test';
 import './codeLinks.test';
 import './openDecisions.test';
+import './customDataFile.test';
+import './mergeDriverCheck.test';
 import './uncaughtErrors.test';
