@@ -2,10 +2,11 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 // The package's default entry is a UMD build whose internal requires break when bundled; its ES build does not.
 import { findNodeAtLocation, parse as parseLenient, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../media/stupid-work.schema.json';
+import { findDuplicateKey } from './duplicateKeys';
 import { migrate, versionOf } from './migrate';
 import { SCHEMA_VERSION, type Backlog, type Entry, MAX_FILE_BYTES } from './model';
 
-export type ProblemCode = 'empty' | 'too-large' | 'conflict' | 'syntax' | 'schema' | 'newer-version' | 'duplicate-id';
+export type ProblemCode = 'empty' | 'too-large' | 'conflict' | 'syntax' | 'duplicate-key' | 'schema' | 'newer-version' | 'duplicate-id';
 
 /** Why a file cannot be loaded. `line` and `column` are 1-based. */
 export interface BacklogProblem {
@@ -33,8 +34,9 @@ function problem(code: ProblemCode, message: string, line = 1, column = 1, path?
 
 /**
  * Parses, migrates, validates and fills defaults in one pass over freshly parsed objects.
- * The happy path does only `JSON.parse`, one compiled validator run and an in-place fill; the
- * costlier work of locating a problem in the text happens only once something is wrong.
+ * The happy path does only `JSON.parse`, a count of the members (which rules out repeated names),
+ * one compiled validator run and an in-place fill; the costlier work of locating a problem in the
+ * text happens only once something is wrong. Problems come back as values, never thrown.
  */
 export function parseBacklog(text: string, now: Date = new Date()): ParseResult {
   if (text.length > MAX_FILE_BYTES) {
@@ -46,6 +48,19 @@ export function parseBacklog(text: string, now: Date = new Date()): ParseResult 
     raw = JSON.parse(body);
   } catch (e) {
     return unreadable(body, e);
+  }
+  const repeated = findDuplicateKey(body, raw);
+  if (repeated) {
+    const path = displayPath(repeated.path);
+    const where = path === '' ? 'top level' : path;
+    const { line, column } = repeated.repeated;
+    return problem(
+      'duplicate-key',
+      `${where}: the field "${repeated.key}" appears twice in one object (first at line ${repeated.first.line}, column ${repeated.first.column}), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.`,
+      line,
+      column,
+      displayPath([...repeated.path, repeated.key]),
+    );
   }
   if (!isRecord(raw)) {
     const at = lineColumn(body, firstNonBlank(body));

@@ -73,4 +73,39 @@ describe('the backlog file in real git repositories', function () {
     const markerLine = text.split('\n').findIndex((line) => line.startsWith('<<<<<<< ')) + 1;
     assert.equal(parsed.problem.line, markerLine);
   });
+
+  it('a union merge that repeats a card\'s fields is reported with line and column, never read as data', async () => {
+    const [ana, ben] = team.clones;
+    await writeFile(path.join(ana.dir, '.gitattributes'), '*.json merge=union\n');
+    await ana.git.add('.gitattributes');
+    await commitEntry(ana, 'Status meeting that could be an email');
+    await ana.git.push('origin', 'main', ['--set-upstream']);
+    await ben.git.pull('origin', 'main');
+    const move = async (mate: Teammate, list: 'now' | 'someday', at: string) => {
+      const file = path.join(mate.dir, FILE);
+      const parsed = parseBacklog(await readFile(file, 'utf8'));
+      assert.ok(parsed.ok);
+      const [entry] = parsed.backlog.entries;
+      await writeFile(file, serializeBacklog(upsertEntry(parsed.backlog, { ...entry, triage: list, updated: at })));
+      await mate.git.commit(`Move to ${list}`, [FILE]);
+    };
+    await move(ana, 'now', '2026-03-02T09:00:00.000Z');
+    await ana.git.push('origin', 'main');
+    await move(ben, 'someday', '2026-03-02T10:00:00.000Z');
+    await ben.git.fetch();
+    await ben.git.merge(['origin/main']);
+    assert.equal((await ben.git.status()).conflicted.length, 0, 'git merged the file without a conflict');
+
+    const text = await readFile(path.join(ben.dir, FILE), 'utf8');
+    assert.doesNotThrow(() => JSON.parse(text), 'the merged text is still JSON, which is what makes it dangerous');
+    const parsed = parseBacklog(text);
+    assert.ok(!parsed.ok, 'the merged file is refused, not read with one teammate\'s move missing');
+    assert.equal(parsed.problem.code, 'duplicate-key');
+    const lines = text.split('\n');
+    const key = lines[parsed.problem.line - 1].slice(parsed.problem.column - 1).match(/^"(\w+)":/)?.[1];
+    assert.ok(key && ['updated', 'status', 'triage'].includes(key), `the reported place holds a repeated field: ${lines[parsed.problem.line - 1]}`);
+    const earlier = lines.slice(0, parsed.problem.line - 1).findIndex((line) => line.trimStart().startsWith(`"${key}":`)) + 1;
+    assert.ok(earlier > 0, 'the same field appears earlier in the entry');
+    assert.match(parsed.problem.message, new RegExp(`"${key}" appears twice in one object \\(first at line ${earlier}, column 7\\)`));
+  });
 });

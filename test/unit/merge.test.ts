@@ -280,6 +280,14 @@ describe('mergeBacklogTexts', () => {
     }
   });
 
+  it('refuses a side with a field written twice, instead of merging only the value JSON keeps', () => {
+    const repeated = good.replace('"status": "open",', '"status": "open",\n      "status": "archived",');
+    const result = mergeBacklogTexts(good, good, repeated);
+    assert.ok(!result.ok);
+    assert.equal(result.side, 'theirs');
+    assert.match(result.message, /^theirs: line \d+, column 7: entries\[0\]: the field "status" appears twice/);
+  });
+
   it('merges without a base when both sides added the file, and takes a blank base as none', () => {
     const ours = bytes(backlog(makeEntry({ id: ID_A })));
     const theirs = bytes(backlog(makeEntry({ id: ID_B })));

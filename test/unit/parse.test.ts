@@ -18,9 +18,10 @@ function loads(result: ParseResult): Extract<ParseResult, { ok: true }> {
   return result;
 }
 
-/** 1-based line and column of the first occurrence of `needle`, found independently of the parser. */
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const at = text.indexOf(needle);
+/** 1-based line and column of an occurrence of `needle` (the first unless `skip` says otherwise), found independently of the parser. */
+function positionOf(text: string, needle: string, skip = 0): { line: number; column: number } {
+  let at = text.indexOf(needle);
+  for (let n = 0; n < skip && at >= 0; n++) at = text.indexOf(needle, at + 1);
   assert.ok(at >= 0, `${needle} not in text`);
   const before = text.slice(0, at).split('\n');
   return { line: before.length, column: before[before.length - 1].length + 1 };
@@ -239,6 +240,43 @@ describe('parseBacklog', () => {
         line: 2,
         column: 14,
         path: 'version',
+      });
+    });
+
+    it('duplicate-key: a card moved by two teammates and line-merged is refused at the repeated field', () => {
+      const ours = fileWith(makeEntry({ id: ID[0], triage: 'now', updated: '2026-03-02T09:00:00.000Z' }));
+      const theirs = fileWith(makeEntry({ id: ID[0], status: 'decided', triage: 'someday', updated: '2026-03-02T10:00:00.000Z' }));
+      // What `merge=union` makes of the two: each changed line of both sides, in order.
+      const lines = ours.split('\n');
+      const changed = new Set(['"updated"', '"status"', '"triage"']);
+      const union = lines.flatMap((line, i) => {
+        const other = theirs.split('\n')[i];
+        return line !== other && [...changed].some((key) => line.includes(key)) ? [line, other] : [line];
+      });
+      const text = union.join('\n');
+      const p = fails(parseBacklog(text));
+      const first = positionOf(text, '"updated"');
+      const repeated = positionOf(text, '"updated"', 1);
+      assert.deepEqual(p, {
+        code: 'duplicate-key',
+        message: `entries[0]: the field "updated" appears twice in one object (first at line ${first.line}, column ${first.column}), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.`,
+        ...repeated,
+        path: 'entries[0].updated',
+      });
+    });
+
+    it('duplicate-key: a repeat in a nested record or at the top level is refused too', () => {
+      const decision = '{"outcome": "stop", "rationale": "", "owner": "Ada", "owner": "Sam", "followUp": "open", "decided": "2026-01-01T00:00:00Z"}';
+      const nested = fileWith(makeEntry({ id: ID[0] })).replace('"comments": []', `"comments": [],\n      "decision": ${decision}`);
+      assert.deepEqual(pick(fails(parseBacklog(nested))), { code: 'duplicate-key', ...positionOf(nested, '"owner": "Sam"') });
+      assert.equal(fails(parseBacklog(nested)).path, 'entries[0].decision.owner');
+      const twoLists = '{\n  "version": 1,\n  "entries": [],\n  "entries": []\n}\n';
+      assert.deepEqual(fails(parseBacklog(twoLists)), {
+        code: 'duplicate-key',
+        message: 'top level: the field "entries" appears twice in one object (first at line 3, column 3), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.',
+        line: 4,
+        column: 3,
+        path: 'entries',
       });
     });
 
