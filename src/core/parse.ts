@@ -36,9 +36,10 @@ function problem(code: ProblemCode, message: string, line = 1, column = 1, path?
  * Parses, migrates, validates and fills defaults in one pass over freshly parsed objects.
  * The happy path does only `JSON.parse`, a count of the members (which rules out repeated names),
  * one compiled validator run and an in-place fill; the costlier work of locating a problem in the
- * text happens only once something is wrong. Problems come back as values, never thrown.
+ * text happens only once something is wrong. Problems come back as values, never thrown. The
+ * result depends on the text alone: no clock, time zone or locale, so every machine reads a file alike.
  */
-export function parseBacklog(text: string, now: Date = new Date()): ParseResult {
+export function parseBacklog(text: string): ParseResult {
   if (text.length > MAX_FILE_BYTES) {
     return problem('too-large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, too large to open safely.`);
   }
@@ -80,7 +81,7 @@ export function parseBacklog(text: string, now: Date = new Date()): ParseResult 
   let migratedFrom: number | undefined;
   const from = versionOf(raw);
   if (from !== undefined && from < SCHEMA_VERSION) {
-    raw = migrate(raw, now).data;
+    raw = migrate(raw).data;
     migratedFrom = from;
   }
 
@@ -273,7 +274,7 @@ function schemaProblem(text: string, data: Raw, error: ErrorObject | undefined, 
   const fullPath = error.keyword === 'required' && typeof error.params.missingProperty === 'string'
     ? displayPath([...segments, error.params.missingProperty])
     : path;
-  return problem('schema', `${where}: ${explain(error, value)}`, at.line, at.column, fullPath === '' ? undefined : fullPath);
+  return problem('schema', `${where}: ${explain(error, value, migrated)}`, at.line, at.column, fullPath === '' ? undefined : fullPath);
 }
 
 /** JSON Pointer to segments and the value there, using the data to tell array indexes from keys that look like numbers. */
@@ -345,16 +346,23 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-function explain(error: ErrorObject, value: unknown): string {
+/** A hand-written (version 0) file may use any time form that reads alike everywhere. */
+const HAND_WRITTEN_TIME = 'a full ISO 8601 time with its offset, such as 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, or a date such as 2026-03-02 (read as UTC)';
+
+function explain(error: ErrorObject, value: unknown, migrated: boolean): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
+      if (migrated && p.missingProperty === 'created') {
+        return `missing required field "created": write when it was flagged, as ${HAND_WRITTEN_TIME}`;
+      }
       return `missing required field "${String(p.missingProperty)}"`;
     case 'type':
       return `expected ${TYPE_NAMES[String(p.type)] ?? String(p.type)}, found ${describe(value)}`;
     case 'enum':
       return `${preview(value)} is not one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'pattern':
+      if (migrated && p.pattern === schema.definitions.timestamp.pattern) return `${preview(value)} is not ${HAND_WRITTEN_TIME}`;
       return `${preview(value)} is not ${PATTERN_NAMES.get(String(p.pattern)) ?? `in the expected form (${String(p.pattern)})`}`;
     case 'minLength':
       return p.limit === 1 ? 'must not be empty' : `is too short (at least ${String(p.limit)} characters)`;

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { upsertEntry } from '../../src/core/entries';
+import { mergeBacklogTexts } from '../../src/core/merge';
 import { parseBacklog } from '../../src/core/parse';
+import { toggleVote } from '../../src/core/retro';
 import { serializeBacklog } from '../../src/core/serialize';
 import { addEntry, BACKLOG_FILE, createTeam, type Team, type Teammate } from './teamRepos';
 
@@ -107,5 +109,43 @@ describe('the backlog file in real git repositories', function () {
     const earlier = lines.slice(0, parsed.problem.line - 1).findIndex((line) => line.trimStart().startsWith(`"${key}":`)) + 1;
     assert.ok(earlier > 0, 'the same field appears earlier in the entry');
     assert.match(parsed.problem.message, new RegExp(`"${key}" appears twice in one object \\(first at line ${earlier}, column 7\\)`));
+  });
+
+  it('a hand-written file without ids migrates alike on every clone, so two "me too"s merge into one entry', async () => {
+    const [ana, ben] = team.clones;
+    const handWritten = '{\n  "items": [\n    { "title": "Copying KPIs into slides", "created": "2026-03-02" },\n    { "title": "Approval for typo fixes", "created": "2026-03-03" }\n  ]\n}\n';
+    await writeFile(path.join(ana.dir, FILE), handWritten);
+    await ana.git.add(FILE);
+    await ana.git.commit('Our first backlog, by hand');
+    await ana.git.push('origin', 'main', ['--set-upstream']);
+    await ben.git.pull('origin', 'main');
+    const meToo = async (mate: Teammate) => {
+      const file = path.join(mate.dir, FILE);
+      const parsed = parseBacklog(await readFile(file, 'utf8'));
+      assert.ok(parsed.ok);
+      const first = parsed.backlog.entries.find((e) => e.title === 'Copying KPIs into slides');
+      assert.ok(first);
+      const voted = toggleVote(parsed.backlog, first.id, `${mate.name}@example.com`, undefined, new Date('2026-03-04T09:00:00.000Z'));
+      assert.ok(voted.ok);
+      await writeFile(file, serializeBacklog(voted.backlog));
+      await mate.git.commit('Me too', [FILE]);
+    };
+    await meToo(ana);
+    await ana.git.push('origin', 'main');
+    await meToo(ben);
+    await ben.git.fetch();
+    await assert.rejects(ben.git.merge(['origin/main']), 'both rewrote the file, so git stops with a conflict');
+    const stage = (n: number) => ben.git.show([`:${n}:${FILE}`]);
+    const result = mergeBacklogTexts(await stage(1), await stage(2), await stage(3));
+    assert.ok(result.ok);
+    const merged = parseBacklog(result.text);
+    assert.ok(merged.ok);
+    assert.deepEqual(
+      merged.backlog.entries.map((e) => [e.title, e.votes]),
+      [
+        ['Copying KPIs into slides', ['ana@example.com', 'ben@example.com']],
+        ['Approval for typo fixes', []],
+      ],
+    );
   });
 });

@@ -216,3 +216,18 @@ export function assertValid(b: Backlog): void {
   const result = parseBacklog(serializeBacklog(b));
   if (!result.ok) assert.fail(`${result.problem.code}: ${result.problem.message}`);
 }
+
+/**
+ * Runs `body` with the process in another time zone (Node applies a change of `TZ` at once), so a
+ * test sees what a teammate elsewhere would see, then puts the zone back.
+ */
+export function inTimeZone<T>(zone: string, body: () => T): T {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return body();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
