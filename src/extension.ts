@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { BacklogStore } from './adapters/backlogStore';
+import { systemClock, type Clock } from './core/calendar';
 import { BacklogTreeProvider, type BacklogNode } from './ui/backlogTree';
 import { BacklogLogHost } from './ui/backlogLogHost';
 import { registerCodeCommands } from './ui/codeCommands';
@@ -23,14 +24,17 @@ export interface StupidWorkApi {
   logHost: BacklogLogHost;
   log: LogViewProvider;
   sync: SyncController;
+  /** "Now" and the viewer's time zone for every view and change; tests set its functions to fix them. */
+  clock: Clock;
 }
 
 export function activate(context: vscode.ExtensionContext): StupidWorkApi {
   const logger = vscode.window.createOutputChannel('Stupid Work', { log: true });
   const labels = createLabels();
+  const clock = systemClock();
   const store = new BacklogStore(logger);
   const identity = new IdentityCache();
-  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity);
+  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock);
   const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const logHost = new BacklogLogHost(
@@ -73,11 +77,11 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     new FlaggedDecorations(context.extensionUri, codeLinks, labels),
     ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
-    ...registerCommands({ extensionUri: context.extensionUri, store, tree, log, sync, labels, logger }),
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, logger }),
+    ...registerCommands({ extensionUri: context.extensionUri, store, tree, log, sync, labels, clock, logger }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => tree.loaded());
-  return { store, tree, treeView, logHost, log, sync };
+  return { store, tree, treeView, logHost, log, sync, clock };
 }
 
 export function deactivate(): void {}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../core/calendar';
 import { archiveEntry, findEntry, upsertEntry } from '../core/entries';
 import { entryToMarkdown } from '../core/markdown';
 import type { Labels } from '../core/labels';
@@ -15,6 +16,7 @@ export interface CommandDeps {
   log: LogViewProvider;
   sync: SyncController;
   labels: Labels;
+  clock: Clock;
   logger: vscode.LogOutputChannel;
 }
 

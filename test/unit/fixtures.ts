@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Clock } from '../../src/core/calendar';
 import type { Labels } from '../../src/core/labels';
 import {
   FOLLOW_UPS,
@@ -230,4 +231,10 @@ export function inTimeZone<T>(zone: string, body: () => T): T {
     if (before === undefined) delete process.env.TZ;
     else process.env.TZ = before;
   }
+}
+
+/** A clock stopped at `now`, for a viewer `utcOffsetMinutes` east of UTC (Los Angeles in March: -420). */
+export function clockAt(now: Date | string, utcOffsetMinutes = 0): Clock {
+  const at = new Date(now);
+  return { now: () => new Date(at), utcOffsetMinutes: () => utcOffsetMinutes };
 }

@@ -22,7 +22,7 @@ import {
   type DecisionInput,
 } from '../../src/core/retro';
 import { serializeBacklog } from '../../src/core/serialize';
-import { assertValid, generateBacklog, makeEntry } from './fixtures';
+import { assertValid, clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const A = '01JH0000000000000000000000';
 const B = '01JH0000000000000000000001';
@@ -63,7 +63,7 @@ const STOP: DecisionInput = { outcome: 'stop', rationale: 'Nobody opens it.', ow
 describe('retro', () => {
   describe('starting and finishing', () => {
     it('starts a retro with a fresh id and the trimmed facilitator, and finishes it', () => {
-      const started = ok(startRetro(backlog([makeEntry()]), '  Ada  ', NOW));
+      const started = ok(startRetro(backlog([makeEntry()]), '  Ada  ', clockAt(NOW)));
       const retro = activeRetro(started);
       assert.ok(retro);
       assert.ok(isId(retro.id));
@@ -74,10 +74,10 @@ describe('retro', () => {
     });
 
     it('refuses a second open retro, an empty facilitator, and finishing when none is open', () => {
-      const started = ok(startRetro(backlog([]), 'Ada', NOW));
-      assert.equal(refused(startRetro(started, 'Grace', NOW)), 'The retro Ada started on 2025-03-10 is still open. Finish it before starting another.');
-      assert.equal(refused(startRetro(backlog([]), '   ', NOW)), 'Say who facilitates the retro.');
-      assert.match(refused(startRetro(backlog([]), 'x'.repeat(201), NOW)), /201 characters long; keep it to 200/);
+      const started = ok(startRetro(backlog([]), 'Ada', clockAt(NOW)));
+      assert.equal(refused(startRetro(started, 'Grace', clockAt(NOW))), 'The retro Ada started on 2025-03-10 is still open. Finish it before starting another.');
+      assert.equal(refused(startRetro(backlog([]), '   ', clockAt(NOW))), 'Say who facilitates the retro.');
+      assert.match(refused(startRetro(backlog([]), 'x'.repeat(201), clockAt(NOW))), /201 characters long; keep it to 200/);
       assert.equal(refused(finishRetro(backlog([]), NOW)), 'No retro is open, so there is none to finish.');
     });
 
@@ -91,7 +91,7 @@ describe('retro', () => {
     });
 
     it('never finishes a retro before it started, even with a clock behind', () => {
-      const started = ok(startRetro(backlog([]), 'Ada', NOW));
+      const started = ok(startRetro(backlog([]), 'Ada', clockAt(NOW)));
       const finished = ok(finishRetro(started, new Date('2025-03-10T14:00:00.000Z')));
       assert.equal(finished.retros[0].finished, NOW.toISOString());
     });
@@ -99,7 +99,7 @@ describe('retro', () => {
     it('marks entries discussed once, and does nothing without an open retro or for unknown entries', () => {
       const b = backlog([makeEntry({ id: A })]);
       assert.equal(markDiscussed(b, A), b);
-      const started = ok(startRetro(b, 'Ada', NOW));
+      const started = ok(startRetro(b, 'Ada', clockAt(NOW)));
       const once = markDiscussed(started, A);
       assert.deepEqual(activeRetro(once)?.discussed, [A]);
       assert.equal(markDiscussed(once, A), once);
@@ -188,7 +188,7 @@ describe('retro', () => {
     });
 
     it('records a decision in the active retro, and a re-decision replaces it', () => {
-      const started = ok(startRetro(backlog([makeEntry({ id: A })]), 'Ada', NOW));
+      const started = ok(startRetro(backlog([makeEntry({ id: A })]), 'Ada', clockAt(NOW)));
       const retroId = activeRetro(started)?.id;
       const decided = ok(decide(started, A, { ...STOP, owner: ' Grace Hopper ' }, NOW));
       const e = entry(decided, A);
@@ -263,7 +263,7 @@ describe('retro', () => {
     );
 
     it('lists open decisions from earlier retros: most overdue first, then by due date, then oldest decision', () => {
-      const items = followUps(b, NOW);
+      const items = followUps(b, clockAt(NOW));
       assert.deepEqual(
         items.map((i) => [i.entry.title, i.overdueDays]),
         [['9 days overdue', 9], ['2 days overdue', 2], ['due today', 0], ['due later', 0], ['no due, old', 0], ['no due, new', 0]],
@@ -275,7 +275,7 @@ describe('retro', () => {
 
     it('includes the decisions of the last retro once it is finished', () => {
       const finished = ok(finishRetro(b, NOW));
-      assert.equal(followUps(finished, NOW)[0].entry.title, 'this retro');
+      assert.equal(followUps(finished, clockAt(NOW))[0].entry.title, 'this retro');
     });
 
     it('finds open decisions by owner, ignoring case and spaces', () => {
@@ -287,10 +287,10 @@ describe('retro', () => {
 
   it('calls an open entry stale after staleDays without an update', () => {
     const e = makeEntry({ updated: '2025-02-01T14:30:00.000Z' });
-    assert.equal(isStale(e, NOW, 37), true);
-    assert.equal(isStale(e, NOW, 38), false);
-    assert.equal(isStale(e, NOW, 0), false);
-    assert.equal(isStale({ ...e, status: 'decided' }, NOW, 1), false);
+    assert.equal(isStale(e, clockAt(NOW), 37), true);
+    assert.equal(isStale(e, clockAt(NOW), 38), false);
+    assert.equal(isStale(e, clockAt(NOW), 0), false);
+    assert.equal(isStale({ ...e, status: 'decided' }, clockAt(NOW), 1), false);
   });
 
   describe('the file', () => {
@@ -317,7 +317,7 @@ describe('retro', () => {
     it('every operation on a realistic backlog gives a valid file', () => {
       let b = generateBacklog(40, 11);
       const open = b.entries.filter((e) => e.status === 'open').map((e) => e.id);
-      b = ok(startRetro(b, 'Ada', NOW));
+      b = ok(startRetro(b, 'Ada', clockAt(NOW)));
       b = markDiscussed(b, open[0]);
       b = ok(toggleVote(b, open[1], 'someone@example.com', 5, NOW));
       b = ok(moveToList(b, open[2], 'someday', NOW));
