@@ -7,7 +7,7 @@ import { activeRetro, finishRetro, startRetro, type Change } from '../core/retro
 import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../core/retroSummary';
 import { resolveSummaryPath } from '../core/summaryPath';
 import { BacklogWriteError, type FolderBacklog } from '../adapters/backlogStore';
-import { retroSummaryPathSetting } from '../adapters/config';
+import { csvByteOrderMarkSetting, retroSummaryPathSetting } from '../adapters/config';
 import { currentAuthor } from '../adapters/identity';
 
 /** What the board and the commands show: the backlog as last read, or an empty one. */
@@ -159,7 +159,7 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, cloc
   await vscode.window.showTextDocument(uri, { preview: false });
 }
 
-/** Saves the whole backlog as CSV or JSON wherever the person chooses. */
+/** Saves the whole backlog as CSV (UTF-8, with a byte order mark unless the setting turns it off) or JSON wherever the person chooses. */
 export async function exportBacklog(backlog: FolderBacklog, labels: Labels, format: 'csv' | 'json'): Promise<void> {
   const b = exportable(backlog);
   const uri = await vscode.window.showSaveDialog({
@@ -170,7 +170,7 @@ export async function exportBacklog(backlog: FolderBacklog, labels: Labels, form
   if (!uri) {
     return;
   }
-  const text = format === 'csv' ? backlogToCsv(b, labels) : backlogToJson(b);
+  const text = format === 'csv' ? backlogToCsv(b, labels, { byteOrderMark: csvByteOrderMarkSetting(backlog.folder) }) : backlogToJson(b);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   vscode.window.setStatusBarMessage(vscode.l10n.t('Exported {0} entries to {1}', b.entries.length, vscode.workspace.asRelativePath(uri)), 5000);
 }
