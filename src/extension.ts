@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { BacklogStore } from './adapters/backlogStore';
 import { systemClock, type Clock } from './core/calendar';
 import { BacklogTreeProvider, type BacklogNode } from './ui/backlogTree';
+import { registerArchiveCommands } from './ui/archiveCommands';
 import { BacklogLogHost } from './ui/backlogLogHost';
 import { registerCodeCommands } from './ui/codeCommands';
 import { CodeLinkIndex } from './ui/codeLinkIndex';
@@ -77,7 +78,8 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     new FlaggedDecorations(context.extensionUri, codeLinks, labels),
     ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
-    ...registerCommands({ extensionUri: context.extensionUri, store, tree, log, sync, labels, clock, logger }),
+    ...registerCommands({ extensionUri: context.extensionUri, store, tree, log, sync, labels, logger }),
+    ...registerArchiveCommands({ store, clock, logger }),
     ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => tree.loaded());

@@ -1,7 +1,7 @@
 /** The retro: decisions with owners and due dates, votes, duplicates and follow-ups. Pure, deterministic given `now` or the clock. */
 import { dayOf, daysBetween, daysSinceStamp, today, type Clock } from './calendar';
 import { hoursPerMonth } from './cost';
-import { MAX_ANSWER_LENGTH, SMART_NAMES, stamp } from './entries';
+import { MAX_ANSWER_LENGTH, restoreEntry, SMART_NAMES, stamp } from './entries';
 import { newId } from './ids';
 import {
   FOLLOW_UPS,
@@ -138,7 +138,7 @@ export function toggleVote(b: Backlog, entryId: string, voter: string, budget: n
   if (!e) return missing(entryId);
   const had = e.votes.includes(who);
   if (!had) {
-    if (e.status === 'archived') return fail(`${named(e)} is archived, so it takes no more votes.`);
+    if (e.status === 'archived') return fail(`${named(e)} is archived, so it takes no more votes; restore it first.`);
     if (e.status === 'done') return fail(`${named(e)} is done, so it takes no more votes.`);
     if (limited(budget) && inBudget(e) && votesUsed(b, who) >= Math.floor(budget)) {
       const n = Math.floor(budget);
@@ -154,9 +154,20 @@ export function moveToList(b: Backlog, entryId: string, list: TriageList, now: D
   if (!(TRIAGE_LISTS as readonly string[]).includes(list)) return fail(`"${String(list)}" is not a list on the board; use one of ${TRIAGE_LISTS.join(', ')}.`);
   const e = b.entries.find((x) => x.id === entryId);
   if (!e) return missing(entryId);
-  if (e.status === 'archived') return fail(`${named(e)} is archived; it no longer belongs on a list.`);
+  if (e.status === 'archived') return fail(`${named(e)} is archived; restore it to put it back on a list.`);
   if (e.triage === list) return done(b);
   return done(replaceEntry(b, { ...e, triage: list, updated: touched(e, now) }));
+}
+
+/**
+ * Restore: an archived entry (a merged duplicate too) comes back to the board with the status its
+ * decision implies. Refused, with the reason, for an entry that is not archived or no longer exists.
+ */
+export function restore(b: Backlog, entryId: string, now: Date): Change {
+  const e = b.entries.find((x) => x.id === entryId);
+  if (!e) return missing(entryId);
+  if (e.status !== 'archived') return fail(`${named(e)} is not archived; a teammate may have restored it already.`);
+  return done(replaceEntry(b, restoreEntry(e, now)));
 }
 
 export interface DecisionInput {

@@ -295,6 +295,10 @@ class RetroBoardPanel implements vscode.Disposable {
       case 'openDataFile':
         await vscode.commands.executeCommand('stupidWork.openDataFile', backlog.key);
         return;
+      case 'restore':
+        // The command asks first about a merged duplicate, and reports the outcome.
+        await vscode.commands.executeCommand('stupidWork.entry.restore', backlog.key, message.id);
+        return;
     }
   }
 

@@ -5,3 +5,5 @@ import './sync.test';
 import './codeLinks.test';
 import './openDecisions.test';
 import './viewerDay.test';
+import './archive.test';
+import './repeatedField.test';

@@ -12,6 +12,7 @@ import {
   mergeDuplicate,
   moveToList,
   openDecisionsOf,
+  restore,
   setFollowUp,
   startRetro,
   toggleVote,
@@ -150,7 +151,7 @@ describe('retro', () => {
 
     it('refuses votes on archived and done entries, unknown entries and nameless voters', () => {
       const b = backlog([makeEntry({ id: A, status: 'archived' }), makeEntry({ id: B, status: 'done', votes: ['g@x'] })]);
-      assert.match(refused(toggleVote(b, A, 'g@x', 0, NOW)), /is archived, so it takes no more votes\.$/);
+      assert.match(refused(toggleVote(b, A, 'g@x', 0, NOW)), /is archived, so it takes no more votes; restore it first\.$/);
       assert.match(refused(toggleVote(b, B, 'h@x', 0, NOW)), /is done, so it takes no more votes\.$/);
       assert.deepEqual(entry(ok(toggleVote(b, B, 'g@x', 0, NOW)), B).votes, []);
       assert.match(refused(toggleVote(b, C, 'g@x', 0, NOW)), /no entry with id "01JH0000000000000000000002"/);
@@ -159,6 +160,14 @@ describe('retro', () => {
   });
 
   describe('triage', () => {
+    it('restores an archived entry to the board, and refuses one that is not archived or unknown', () => {
+      const b = backlog([makeEntry({ id: A, status: 'archived', duplicateOf: B, votes: ['g@x'] }), makeEntry({ id: B })]);
+      const restored = entry(ok(restore(b, A, NOW)), A);
+      assert.deepEqual([restored.status, restored.duplicateOf, restored.votes, restored.updated], ['open', undefined, ['g@x'], NOW.toISOString()]);
+      assert.match(refused(restore(b, B, NOW)), /is not archived; a teammate may have restored it already\.$/);
+      assert.match(refused(restore(b, C, NOW)), /no entry with id/);
+    });
+
     it('moves an entry to a list, and refuses unknown lists and archived entries', () => {
       const b = backlog([makeEntry({ id: A }), makeEntry({ id: B, status: 'archived' })]);
       const moved = ok(moveToList(b, A, 'bigger-story', NOW));
@@ -328,15 +337,25 @@ describe('retro', () => {
       assert.equal(entry(b, open[5]).duplicateOf, open[4]);
     });
 
-    it('a duplicate merged on one side while a teammate edits it stays in play, and can be merged again', () => {
+    it('a duplicate merged on one side while a teammate votes on it stays merged, and keeps the vote', () => {
       const base = backlog([makeEntry({ id: A }), makeEntry({ id: B, title: 'Same report' })]);
       const ours = ok(mergeDuplicate(base, A, B, new Date('2025-03-10T10:00:00.000Z')));
       const theirs = ok(toggleVote(base, B, 'late@x', 0, new Date('2025-03-10T11:00:00.000Z')));
       const merged = mergeBacklogs(base, ours, theirs).backlog;
       assertValid(merged);
       const b = entry(merged, B);
-      assert.equal(b.status, 'open', 'the edit keeps the entry in play');
+      assert.deepEqual([b.status, b.duplicateOf], ['archived', A], 'a vote does not undo the merge');
       assert.deepEqual(b.votes, ['late@x'], 'the late vote survives');
+    });
+
+    it('a duplicate merged on one side while a teammate edits its text stays in play, and can be merged again', () => {
+      const base = backlog([makeEntry({ id: A }), makeEntry({ id: B, title: 'Same report' })]);
+      const ours = ok(mergeDuplicate(base, A, B, new Date('2025-03-10T10:00:00.000Z')));
+      const theirs = backlog([makeEntry({ id: A }), makeEntry({ id: B, title: 'Same report, but monthly', votes: ['late@x'], updated: '2025-03-10T11:00:00.000Z' })]);
+      const merged = mergeBacklogs(base, ours, theirs).backlog;
+      assertValid(merged);
+      const b = entry(merged, B);
+      assert.equal(b.status, 'open', 'the edit keeps the entry in play');
       const again = ok(mergeDuplicate(merged, A, B, NOW));
       assert.ok(entry(again, A).votes.includes('late@x'));
       assert.equal(entry(again, B).status, 'archived');
