@@ -55,8 +55,10 @@ function nameMarks(text: string): number {
   let count = 0;
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     let i = colon - 1;
-    while (isBlank(text.charCodeAt(i))) i--;
-    if (text.charCodeAt(i) === 34 && !escaped(text, i)) count++;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(--i);
+    // Only a quote right after a backslash needs the run of backslashes counted.
+    if (c === 34 && (text.charCodeAt(i - 1) !== 92 || !escaped(text, i))) count++;
   }
   return count;
 }
@@ -76,9 +78,13 @@ function names(text: string): number {
   return count;
 }
 
-/** Members of one object, counted without reading their values. */
+/** Members of one object, counted without reading their values or collecting their names. */
 function keys(value: unknown): number {
-  return isRecord(value) ? Object.keys(value).length : 0;
+  if (!isRecord(value)) return 0;
+  let count = 0;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only how many there are matters.
+  for (const _ in value) count++;
+  return count;
 }
 
 function each(list: unknown, count: (item: unknown) => number): number {
