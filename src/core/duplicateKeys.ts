@@ -87,13 +87,6 @@ function keys(value: unknown): number {
   return count;
 }
 
-function each(list: unknown, count: (item: unknown) => number): number {
-  if (!Array.isArray(list)) return 0;
-  let total = 0;
-  for (let i = 0; i < list.length; i++) total += count(list[i]);
-  return total;
-}
-
 const ENTRY_FIELDS = new Set(['id', 'title', 'kind', 'reasons', 'smart', 'cost', 'links', 'author', 'created', 'updated', 'status', 'duplicateOf', 'triage', 'votes', 'comments', 'decision', 'history']);
 
 /** Entry fields present, read by name: much cheaper than visiting every value. */
@@ -119,19 +112,26 @@ function knownFields(e: Raw): number {
   return n;
 }
 
-function comment(c: unknown): number {
-  return isRecord(c) ? keys(c) + keys(c.author) : 0;
-}
-
-function historyRecord(h: unknown): number {
-  return isRecord(h) ? keys(h) + members(h.value) : 0;
-}
-
-function entryMembers(e: unknown): number {
-  if (!isRecord(e)) return members(e);
+/** An entry's members and those of the records it holds, by the entry's shape; plain loops, as this runs for every entry. */
+function entryMembers(e: Raw): number {
   const own = keys(e);
   let total = own + keys(e.smart) + keys(e.cost) + keys(e.author) + keys(e.decision);
-  total += each(e.links, keys) + each(e.comments, comment) + each(e.history, historyRecord);
+  const { links, comments, history } = e;
+  if (Array.isArray(links)) {
+    for (let i = 0; i < links.length; i++) total += keys(links[i]);
+  }
+  if (Array.isArray(comments)) {
+    for (let i = 0; i < comments.length; i++) {
+      const c: unknown = comments[i];
+      if (isRecord(c)) total += keys(c) + keys(c.author);
+    }
+  }
+  if (Array.isArray(history)) {
+    for (let i = 0; i < history.length; i++) {
+      const h: unknown = history[i];
+      if (isRecord(h)) total += keys(h) + members(h.value);
+    }
+  }
   // Fields from a newer version or a hand edit are walked in full; they are rare.
   if (own > knownFields(e)) {
     for (const key in e) {
@@ -151,9 +151,17 @@ function backlogMembers(data: unknown): number {
   let total = 0;
   for (const key in data) {
     total++;
-    if (key === 'entries') total += each(data.entries, entryMembers);
-    else if (key === 'retros') total += each(data.retros, keys);
-    else total += members(data[key]);
+    const value = data[key];
+    if (key === 'entries' && Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const e: unknown = value[i];
+        total += isRecord(e) ? entryMembers(e) : members(e);
+      }
+    } else if (key === 'retros' && Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) total += keys(value[i]);
+    } else {
+      total += members(value);
+    }
   }
   return total;
 }
