@@ -327,8 +327,10 @@ describe('the Retro Board in Chromium', function () {
     const keepId = addEntry({ title: `Weekly metrics mail ${token} keep`, votes: ['kim@example.com'] });
     const dropId = addEntry({ title: `Metrics mail every week ${token} drop`, status: 'archived', duplicateOf: keepId, votes: ['lee@example.com'] });
     const board = await openBoard();
+    // One change of the query at a time: the active entries first, then the archived ones.
+    await searchFor(board, token, keepId);
     await board.selectOption('#filter-status', 'archived');
-    await searchFor(board, token, dropId);
+    await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${dropId}`, { timeout: 15000 });
     await board.click(`#expand-${dropId}`);
     await board.waitForSelector(`#restore-${dropId}`, { timeout: 15000 });
     assert.equal(await board.locator(`#decision-${dropId}, #merge-${dropId}, #move-button-${dropId}`).count(), 0, 'an archived card offers Restore, not what the core would refuse');
@@ -354,7 +356,10 @@ describe('the Retro Board in Chromium', function () {
     const target = path.join(alphaDir, `export-${token}.csv`);
     const input = quickInput(page);
     await input.waitFor({ timeout: 15000 });
+    // The save dialog fills in its suggested path a moment after it opens; type over it only then.
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('stupid-work-export.csv') ?? false, null, { timeout: 15000 });
     await input.fill(target);
+    await page.waitForFunction((path) => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value === path, target, { timeout: 15000 });
     await input.press('Enter');
     const bytes = await waitForFile(() => (existsSync(target) ? readFileSync(target) : undefined), 'the CSV file');
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'it starts with the UTF-8 byte order mark');
