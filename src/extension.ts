@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { BacklogStore } from './adapters/backlogStore';
+import { systemClock, type Clock } from './core/calendar';
 import { BacklogTreeProvider, type BacklogNode } from './ui/backlogTree';
+import { registerArchiveCommands } from './ui/archiveCommands';
 import { BacklogLogHost } from './ui/backlogLogHost';
 import { registerCodeCommands } from './ui/codeCommands';
 import { CodeLinkIndex } from './ui/codeLinkIndex';
@@ -26,14 +28,17 @@ export interface StupidWorkApi {
   log: LogViewProvider;
   sync: SyncController;
   mergeDriver: MergeDriverMonitor;
+  /** "Now" and the viewer's time zone for every view and change; tests set its functions to fix them. */
+  clock: Clock;
 }
 
 export function activate(context: vscode.ExtensionContext): StupidWorkApi {
   const logger = vscode.window.createOutputChannel('Stupid Work', { log: true });
   const labels = createLabels();
+  const clock = systemClock();
   const store = new BacklogStore(logger);
   const identity = new IdentityCache();
-  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity);
+  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock);
   const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const logHost = new BacklogLogHost(
@@ -79,14 +84,15 @@ export function activate(context: vscode.ExtensionContext): StupidWorkApi {
     new FlaggedDecorations(context.extensionUri, codeLinks, labels),
     ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
     ...registerCommands({ store, tree, log, sync, labels, logger }),
+    ...registerArchiveCommands({ store, clock, logger }),
     mergeDriver,
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, logger }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => {
     tree.loaded();
     void mergeDriver.check();
   });
-  return { store, tree, treeView, logHost, log, sync, mergeDriver };
+  return { store, tree, treeView, logHost, log, sync, mergeDriver, clock };
 }
 
 export function deactivate(): void {}

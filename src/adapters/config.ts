@@ -37,6 +37,11 @@ export function staleAfterDaysSetting(folder: vscode.WorkspaceFolder): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+/** Whether CSV exports start with a UTF-8 byte order mark; on unless turned off. */
+export function csvByteOrderMarkSetting(folder: vscode.WorkspaceFolder): boolean {
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<boolean>('export.csvByteOrderMark', true) !== false;
+}
+
 export function retroSummaryPathSetting(folder: vscode.WorkspaceFolder): string {
   return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('retro.summaryPath', 'docs/retros/{date}.md');
 }

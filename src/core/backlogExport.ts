@@ -30,11 +30,22 @@ const HEADER = [
 ];
 
 /**
+ * What makes a spreadsheet run a cell as a formula (OWASP, CSV Injection): `=`, `+`, `-` or `@`, also
+ * in the full-width forms Excel reads alike in East Asian locales, and also behind leading blanks
+ * (any Unicode white space, NUL or a zero-width character), which spreadsheets skip.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters a spreadsheet skips.
+const FORMULA = /^[\s\u0000\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+/** Control characters at the start of a cell that spreadsheets act on or strip: tab, CR, LF (OWASP) and NUL (OWASP ASVS 1.2.10). */
+// eslint-disable-next-line no-control-regex -- these control characters are what the rule is about.
+const CONTROL = /^[\t\r\n\u0000]/;
+
+/**
  * One RFC 4180 field. Text a spreadsheet would run as a formula gets a leading apostrophe, so a
  * teammate's title can never execute in someone else's spreadsheet.
  */
 function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA.test(value) || CONTROL.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -62,15 +73,24 @@ function row(e: Entry, labels: Labels): string[] {
   ];
 }
 
+export interface CsvOptions {
+  /**
+   * Start with the UTF-8 byte order mark (U+FEFF), without which Excel on Windows reads a
+   * double-clicked file in the system's legacy code page and shows "Réunion café ☕" as mojibake.
+   */
+  byteOrderMark: boolean;
+}
+
 /**
  * RFC 4180 CSV: a header row, then one row per entry (archived ones included) in id order, with
- * CRLF line ends. Values are shown with their display names, as on the board.
+ * CRLF line ends. Values are shown with their display names, as on the board. Meant to be written as
+ * UTF-8.
  */
-export function backlogToCsv(b: Backlog, labels: Labels): string {
+export function backlogToCsv(b: Backlog, labels: Labels, options: CsvOptions): string {
   const entries = [...b.entries].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const lines = [HEADER.map(cell).join(',')];
   for (const e of entries) lines.push(row(e, labels).map(cell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return `${options.byteOrderMark ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
 }
 
 /** The whole backlog as JSON, byte for byte what the file holds. */

@@ -2,6 +2,7 @@
  * What the retro board shows, computed on the host: filtered, sorted and cut to the pages each
  * column shows, so the webview never receives the whole backlog.
  */
+import { daysSinceStamp, type Clock } from './calendar';
 import { hoursPerMonth } from './cost';
 import { TRIAGE_LISTS, type Backlog, type Decision, type Entry, type Kind, type Reason, type Status, type TriageList } from './model';
 import { isStale } from './retro';
@@ -42,9 +43,9 @@ export interface CardView {
   status: Status;
   triage: TriageList;
   stale: boolean;
-  /** Whole days since the entry was created. */
+  /** Calendar days, for the viewer, since the entry was created. */
   ageDays: number;
-  /** Whole days since the entry last changed; staleness counts these. */
+  /** Calendar days, for the viewer, since the entry last changed; staleness counts these. */
   idleDays: number;
   comments: number;
   decision?: Decision;
@@ -75,7 +76,6 @@ export function defaultQuery(): BoardQuery {
 }
 
 const ACTIVE: readonly Status[] = ['open', 'decided'];
-const DAY = 86_400_000;
 
 /**
  * Lower-cased searchable text per entry. Entries are immutable, so the text of one that did not
@@ -127,12 +127,14 @@ function byKeyThenId(a: Ranked, b: Ranked): number {
   return compareIds(a.entry, b.entry);
 }
 
-function daysSince(iso: string, now: Date): number {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? Math.max(0, Math.floor((now.getTime() - t) / DAY)) : 0;
+/** Who is looking, and when: votes are shown as theirs, days counted on their calendar. */
+export interface BoardContext {
+  clock: Clock;
+  voter: string;
+  staleDays: number;
 }
 
-function card(e: Entry, ctx: { now: Date; voter: string; staleDays: number }): CardView {
+function card(e: Entry, ctx: BoardContext): CardView {
   const view: CardView = {
     id: e.id,
     title: e.title,
@@ -144,9 +146,9 @@ function card(e: Entry, ctx: { now: Date; voter: string; staleDays: number }): C
     voted: ctx.voter !== '' && e.votes.includes(ctx.voter),
     status: e.status,
     triage: e.triage,
-    stale: isStale(e, ctx.now, ctx.staleDays),
-    ageDays: daysSince(e.created, ctx.now),
-    idleDays: daysSince(e.updated, ctx.now),
+    stale: isStale(e, ctx.clock, ctx.staleDays),
+    ageDays: daysSinceStamp(e.created, ctx.clock),
+    idleDays: daysSinceStamp(e.updated, ctx.clock),
     comments: e.comments.length,
   };
   if (e.author) view.author = e.author.name;
@@ -158,7 +160,7 @@ function count(n: unknown, fallback: number): number {
   return typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;
 }
 
-export function queryBoard(b: Backlog, q: BoardQuery, ctx: { now: Date; voter: string; staleDays: number }): BoardView {
+export function queryBoard(b: Backlog, q: BoardQuery, ctx: BoardContext): BoardView {
   const f = q.filter;
   const kinds = f.kinds.length > 0 ? new Set<string>(f.kinds) : undefined;
   const reasons = f.reasons.length > 0 ? new Set<string>(f.reasons) : undefined;

@@ -1,4 +1,5 @@
 /** Data for the board's charts; the webview draws them. */
+import { dayOf, type Clock } from './calendar';
 import { hoursPerMonth } from './cost';
 import { KINDS, REASONS, type Backlog, type Kind, type Reason, type Retro } from './model';
 
@@ -17,9 +18,10 @@ export function hoursByKind(b: Backlog): { kind: Kind; hours: number; entries: n
 
 /**
  * Per retro, finished or still active, in time order: entries created since the previous retro
- * closed up to this one's close, and the decisions recorded in it. The label is the retro's date.
+ * closed up to this one's close, and the decisions recorded in it. The label is the date the retro
+ * started on, for the viewer.
  */
-export function openedVsDecided(b: Backlog): { label: string; opened: number; decided: number }[] {
+export function openedVsDecided(b: Backlog, clock: Clock): { label: string; opened: number; decided: number }[] {
   const retros = b.retros.filter((r) => r.finished !== undefined);
   const open = b.retros.filter((r) => r.finished === undefined).sort(byStart).at(-1);
   if (open) retros.push(open);
@@ -32,7 +34,7 @@ export function openedVsDecided(b: Backlog): { label: string; opened: number; de
     const end = r.finished;
     let to = from;
     while (to < created.length && (end === undefined || created[to] <= end)) to++;
-    out.push({ label: r.started.slice(0, 10), opened: to - from, decided: new Set(r.decided).size });
+    out.push({ label: dayOf(r.started, clock) ?? r.started, opened: to - from, decided: new Set(r.decided).size });
     from = to;
   }
   return out;

@@ -12,6 +12,7 @@ import {
   type Person,
   type Reason,
   type Smart,
+  type Status,
 } from './model';
 
 export const MAX_TITLE_LENGTH = 300;
@@ -150,8 +151,29 @@ export function draftFromEntry(e: Entry): EntryDraft {
   return draft;
 }
 
+/** Archives an entry; its time stays coarse when it is anonymous. */
 export function archiveEntry(e: Entry, now: Date): Entry {
   return { ...e, status: 'archived', updated: stamp(now, e.author === undefined) };
+}
+
+/** A status an entry can have outside the archive. */
+export type ActiveStatus = Exclude<Status, 'archived'>;
+
+/** Where an archived entry goes back to when nobody remembers: what its decision says (decided, or done once its follow-up is), otherwise open. */
+export function restoredStatus(e: Entry): ActiveStatus {
+  if (!e.decision) return 'open';
+  return e.decision.followUp === 'done' ? 'done' : 'decided';
+}
+
+/**
+ * Takes an entry out of the archive, to `status`: Undo right after Archive passes the exact status the
+ * entry had, anything else the one its decision implies. A merged duplicate no longer points at the
+ * entry it went into. Its time stays coarse when it is anonymous.
+ */
+export function restoreEntry(e: Entry, now: Date, status: ActiveStatus = restoredStatus(e)): Entry {
+  const next: Entry = { ...e, status, updated: stamp(now, e.author === undefined) };
+  delete next.duplicateOf;
+  return next;
 }
 
 /** Replaces the entry with the same id, or adds it; the backlog itself is not changed. */

@@ -273,7 +273,11 @@ class EntryMerge {
     return [...out.values()].sort(commentOrder);
   }
 
-  /** Archive against edit: the edit survives, the entry stays in play, and the archive goes to history. */
+  /**
+   * Archive against edit: an edit of the entry itself survives, keeps it in play, and the archive goes
+   * to history. A vote or a comment is kept on the archived entry but does not reopen it: archiving is
+   * a decision, and a "me too" from someone who had not synced yet does not overturn it.
+   */
   private status(): unknown {
     const { base, ours, theirs } = this;
     const archiver = this.archivedAgainstEdit(ours, theirs) ? ours : this.archivedAgainstEdit(theirs, ours) ? theirs : undefined;
@@ -284,21 +288,23 @@ class EntryMerge {
 
   private archivedAgainstEdit(archiver: Entry, editor: Entry): boolean {
     const base = this.base;
-    return base !== undefined && base.status !== 'archived' && archiver.status === 'archived' && editor.status !== 'archived' && editedBeyondStatus(base, editor);
+    return base !== undefined && base.status !== 'archived' && archiver.status === 'archived' && editor.status !== 'archived' && reopens(base, editor);
   }
 }
 
+/** What an edit of an entry is not: its status and bookkeeping, and the votes and comments that pile up on it. */
+const NOT_AN_EDIT = new Set(['status', 'updated', 'history', 'votes', 'comments']);
+
 /**
- * Whether a side changed anything but status and bookkeeping. A comment it removed does not count:
- * the merge keeps that comment anyway, so counting it would let a repeated merge decide differently.
+ * Whether a side edited the entry itself (its title, answers, kind, cost, links, triage, decision or
+ * any other field), which reopens it against a concurrent archive. Votes and comments do not: the
+ * merge keeps them on the archived entry either way, so they need no open entry to survive.
  */
-function editedBeyondStatus(base: Entry, side: Entry): boolean {
+function reopens(base: Entry, side: Entry): boolean {
   for (const key of keysOf(base, side)) {
-    if (key === 'status' || key === 'updated' || key === 'history' || key === 'comments') continue;
-    if (!equal(own(side, key), own(base, key))) return true;
+    if (!NOT_AN_EDIT.has(key) && !equal(own(side, key), own(base, key))) return true;
   }
-  const before = new Map(asArray(base.comments).map((c) => [(c as Comment).id, c]));
-  return asArray(side.comments).some((c) => !equal(c, before.get((c as Comment).id)));
+  return false;
 }
 
 function mergeRetro(base: Retro | undefined, ours: Retro, theirs: Retro): Retro {

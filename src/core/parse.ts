@@ -2,10 +2,11 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 // The package's default entry is a UMD build whose internal requires break when bundled; its ES build does not.
 import { findNodeAtLocation, parse as parseLenient, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../media/stupid-work.schema.json';
+import { findDuplicateKey } from './duplicateKeys';
 import { migrate, versionOf } from './migrate';
 import { SCHEMA_VERSION, type Backlog, type Entry, MAX_FILE_BYTES } from './model';
 
-export type ProblemCode = 'empty' | 'too-large' | 'conflict' | 'syntax' | 'schema' | 'newer-version' | 'duplicate-id';
+export type ProblemCode = 'empty' | 'too-large' | 'conflict' | 'syntax' | 'duplicate-key' | 'schema' | 'newer-version' | 'duplicate-id';
 
 /** Why a file cannot be loaded. `line` and `column` are 1-based. */
 export interface BacklogProblem {
@@ -33,10 +34,12 @@ function problem(code: ProblemCode, message: string, line = 1, column = 1, path?
 
 /**
  * Parses, migrates, validates and fills defaults in one pass over freshly parsed objects.
- * The happy path does only `JSON.parse`, one compiled validator run and an in-place fill; the
- * costlier work of locating a problem in the text happens only once something is wrong.
+ * The happy path does only `JSON.parse`, a count of the members (which rules out repeated names),
+ * one compiled validator run and an in-place fill; the costlier work of locating a problem in the
+ * text happens only once something is wrong. Problems come back as values, never thrown. The
+ * result depends on the text alone: no clock, time zone or locale, so every machine reads a file alike.
  */
-export function parseBacklog(text: string, now: Date = new Date()): ParseResult {
+export function parseBacklog(text: string): ParseResult {
   if (text.length > MAX_FILE_BYTES) {
     return problem('too-large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, too large to open safely.`);
   }
@@ -46,6 +49,19 @@ export function parseBacklog(text: string, now: Date = new Date()): ParseResult 
     raw = JSON.parse(body);
   } catch (e) {
     return unreadable(body, e);
+  }
+  const repeated = findDuplicateKey(body, raw);
+  if (repeated) {
+    const path = displayPath(repeated.path);
+    const where = path === '' ? 'top level' : path;
+    const { line, column } = repeated.repeated;
+    return problem(
+      'duplicate-key',
+      `${where}: the field "${repeated.key}" appears twice in one object (first at line ${repeated.first.line}, column ${repeated.first.column}), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.`,
+      line,
+      column,
+      displayPath([...repeated.path, repeated.key]),
+    );
   }
   if (!isRecord(raw)) {
     const at = lineColumn(body, firstNonBlank(body));
@@ -65,7 +81,7 @@ export function parseBacklog(text: string, now: Date = new Date()): ParseResult 
   let migratedFrom: number | undefined;
   const from = versionOf(raw);
   if (from !== undefined && from < SCHEMA_VERSION) {
-    raw = migrate(raw, now).data;
+    raw = migrate(raw).data;
     migratedFrom = from;
   }
 
@@ -112,7 +128,8 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   // `unicode: false` measures length in UTF-16 units, as the Log form does, instead of walking every
   // character of every answer. Its deprecation notice is all `logger: false` hides: strict mode throws.
-  compiled ??= new Ajv({ allErrors: false, strict: true, unicode: false, unicodeRegExp: false, logger: false }).compile(schema);
+  // A second optimisation pass over the generated code makes validation about a tenth faster.
+  compiled ??= new Ajv({ allErrors: false, strict: true, unicode: false, unicodeRegExp: false, logger: false, code: { optimize: 2 } }).compile(schema);
   return compiled;
 }
 
@@ -258,7 +275,7 @@ function schemaProblem(text: string, data: Raw, error: ErrorObject | undefined, 
   const fullPath = error.keyword === 'required' && typeof error.params.missingProperty === 'string'
     ? displayPath([...segments, error.params.missingProperty])
     : path;
-  return problem('schema', `${where}: ${explain(error, value)}`, at.line, at.column, fullPath === '' ? undefined : fullPath);
+  return problem('schema', `${where}: ${explain(error, value, migrated)}`, at.line, at.column, fullPath === '' ? undefined : fullPath);
 }
 
 /** JSON Pointer to segments and the value there, using the data to tell array indexes from keys that look like numbers. */
@@ -330,16 +347,23 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-function explain(error: ErrorObject, value: unknown): string {
+/** A hand-written (version 0) file may use any time form that reads alike everywhere. */
+const HAND_WRITTEN_TIME = 'a full ISO 8601 time with its offset, such as 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, or a date such as 2026-03-02 (read as UTC)';
+
+function explain(error: ErrorObject, value: unknown, migrated: boolean): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
+      if (migrated && p.missingProperty === 'created') {
+        return `missing required field "created": write when it was flagged, as ${HAND_WRITTEN_TIME}`;
+      }
       return `missing required field "${String(p.missingProperty)}"`;
     case 'type':
       return `expected ${TYPE_NAMES[String(p.type)] ?? String(p.type)}, found ${describe(value)}`;
     case 'enum':
       return `${preview(value)} is not one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'pattern':
+      if (migrated && p.pattern === schema.definitions.timestamp.pattern) return `${preview(value)} is not ${HAND_WRITTEN_TIME}`;
       return `${preview(value)} is not ${PATTERN_NAMES.get(String(p.pattern)) ?? `in the expected form (${String(p.pattern)})`}`;
     case 'minLength':
       return p.limit === 1 ? 'must not be empty' : `is too short (at least ${String(p.limit)} characters)`;

@@ -1,6 +1,7 @@
-/** The retro: decisions with owners and due dates, votes, duplicates and follow-ups. Pure, deterministic given `now`. */
+/** The retro: decisions with owners and due dates, votes, duplicates and follow-ups. Pure, deterministic given `now` or the clock. */
+import { dayOf, daysBetween, daysSinceStamp, today, type Clock } from './calendar';
 import { hoursPerMonth } from './cost';
-import { MAX_ANSWER_LENGTH, SMART_NAMES, stamp } from './entries';
+import { MAX_ANSWER_LENGTH, restoreEntry, SMART_NAMES, stamp } from './entries';
 import { newId } from './ids';
 import {
   FOLLOW_UPS,
@@ -23,8 +24,6 @@ export type Change = { ok: true; backlog: Backlog } | { ok: false; message: stri
 /** The schema's limits, so a change never writes a file that fails its own validation. */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_VOTER_LENGTH = 320;
-
-const DAY = 86_400_000;
 
 function fail(message: string): Change {
   return { ok: false, message };
@@ -70,14 +69,16 @@ export function activeRetro(b: Backlog): Retro | undefined {
   return active;
 }
 
-export function startRetro(b: Backlog, facilitator: string, now: Date): Change {
+/** Records a new retro started now by `facilitator`; refused while another is open (named by the day it started, for the viewer). */
+export function startRetro(b: Backlog, facilitator: string, clock: Clock): Change {
   const name = facilitator.trim();
   if (name === '') return fail('Say who facilitates the retro.');
   if (name.length > MAX_NAME_LENGTH) return fail(`The facilitator's name is ${name.length} characters long; keep it to ${MAX_NAME_LENGTH}.`);
   const open = activeRetro(b);
   if (open) {
-    return fail(`The retro ${open.facilitator} started on ${open.started.slice(0, 10)} is still open. Finish it before starting another.`);
+    return fail(`The retro ${open.facilitator} started on ${dayOf(open.started, clock) ?? open.started} is still open. Finish it before starting another.`);
   }
+  const now = clock.now();
   const retro: Retro = { id: newId(now.getTime()), started: now.toISOString(), facilitator: name, discussed: [], decided: [] };
   return done({ ...b, retros: [...b.retros, retro] });
 }
@@ -137,7 +138,7 @@ export function toggleVote(b: Backlog, entryId: string, voter: string, budget: n
   if (!e) return missing(entryId);
   const had = e.votes.includes(who);
   if (!had) {
-    if (e.status === 'archived') return fail(`${named(e)} is archived, so it takes no more votes.`);
+    if (e.status === 'archived') return fail(`${named(e)} is archived, so it takes no more votes; restore it first.`);
     if (e.status === 'done') return fail(`${named(e)} is done, so it takes no more votes.`);
     if (limited(budget) && inBudget(e) && votesUsed(b, who) >= Math.floor(budget)) {
       const n = Math.floor(budget);
@@ -153,9 +154,20 @@ export function moveToList(b: Backlog, entryId: string, list: TriageList, now: D
   if (!(TRIAGE_LISTS as readonly string[]).includes(list)) return fail(`"${String(list)}" is not a list on the board; use one of ${TRIAGE_LISTS.join(', ')}.`);
   const e = b.entries.find((x) => x.id === entryId);
   if (!e) return missing(entryId);
-  if (e.status === 'archived') return fail(`${named(e)} is archived; it no longer belongs on a list.`);
+  if (e.status === 'archived') return fail(`${named(e)} is archived; restore it to put it back on a list.`);
   if (e.triage === list) return done(b);
   return done(replaceEntry(b, { ...e, triage: list, updated: touched(e, now) }));
+}
+
+/**
+ * Restore: an archived entry (a merged duplicate too) comes back to the board with the status its
+ * decision implies. Refused, with the reason, for an entry that is not archived or no longer exists.
+ */
+export function restore(b: Backlog, entryId: string, now: Date): Change {
+  const e = b.entries.find((x) => x.id === entryId);
+  if (!e) return missing(entryId);
+  if (e.status !== 'archived') return fail(`${named(e)} is not archived; a teammate may have restored it already.`);
+  return done(replaceEntry(b, restoreEntry(e, now)));
 }
 
 export interface DecisionInput {
@@ -325,21 +337,19 @@ export interface FollowUpItem {
   entry: Entry;
   decision: Decision;
   retro?: Retro;
+  /** Calendar days, for the viewer, since the decision was recorded. */
   ageDays: number;
-  /** 0 when not overdue or without a due date. */
+  /** Calendar days past the due date, for the viewer; 0 when not overdue or without a due date. */
   overdueDays: number;
 }
 
-function daysSince(stampOrDate: string, now: Date): number {
-  const t = Date.parse(stampOrDate);
-  return Number.isFinite(t) ? Math.max(0, Math.floor((now.getTime() - t) / DAY)) : 0;
-}
-
-/** Whole days past the due date, counted in UTC calendar days. */
-export function overdueDays(due: string | undefined, now: Date): number {
+/**
+ * Whole calendar days past a due date, counted from the viewer's date today: a decision due on
+ * 10 March is on time all of 10 March wherever the viewer is, and 1 day overdue on 11 March.
+ */
+export function overdueDays(due: string | undefined, clock: Clock): number {
   if (due === undefined || !isCalendarDate(due)) return 0;
-  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
-  return Math.max(0, Math.round((today - Date.parse(`${due}T00:00:00.000Z`)) / DAY));
+  return Math.max(0, daysBetween(due, today(clock)));
 }
 
 function pending(e: Entry): e is Entry & { decision: Decision } {
@@ -362,8 +372,8 @@ function followUpOrder(a: FollowUpItem, b: FollowUpItem): number {
   return a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0;
 }
 
-/** Decisions not done, from retros other than the active one (or from no retro), in the order a retro should revisit them. */
-export function followUps(b: Backlog, now: Date): FollowUpItem[] {
+/** Decisions not done, from retros other than the active one (or from no retro), in the order a retro should revisit them; days as the viewer counts them. */
+export function followUps(b: Backlog, clock: Clock): FollowUpItem[] {
   const active = activeRetro(b)?.id;
   const retros = new Map(b.retros.map((r) => [r.id, r]));
   const items: FollowUpItem[] = [];
@@ -372,8 +382,8 @@ export function followUps(b: Backlog, now: Date): FollowUpItem[] {
     const item: FollowUpItem = {
       entry: e,
       decision: e.decision,
-      ageDays: daysSince(e.decision.decided, now),
-      overdueDays: overdueDays(e.decision.due, now),
+      ageDays: daysSinceStamp(e.decision.decided, clock),
+      overdueDays: overdueDays(e.decision.due, clock),
     };
     const retro = e.decision.retro === undefined ? undefined : retros.get(e.decision.retro);
     if (retro) item.retro = retro;
@@ -382,11 +392,13 @@ export function followUps(b: Backlog, now: Date): FollowUpItem[] {
   return items.sort(followUpOrder);
 }
 
-/** An open entry nobody has touched for `staleDays` (0: nothing is ever stale). */
-export function isStale(e: Entry, now: Date, staleDays: number): boolean {
+/**
+ * An open entry nobody has touched for `staleDays` calendar days of the viewer's (0: nothing is ever
+ * stale): one last changed on 1 March is stale from 31 March with 30, whatever the hour.
+ */
+export function isStale(e: Entry, clock: Clock, staleDays: number): boolean {
   if (!(staleDays > 0) || e.status !== 'open') return false;
-  const t = Date.parse(e.updated);
-  return Number.isFinite(t) && now.getTime() - t >= staleDays * DAY;
+  return daysSinceStamp(e.updated, clock) >= staleDays;
 }
 
 /** Decisions not done whose owner is one of `owners` (case and surrounding spaces ignored), most urgent first. */

@@ -1,13 +1,14 @@
 /** A retro's summary in Markdown, for the team's notes. Every piece of text from the file is escaped. */
+import { dayOf, type Clock } from './calendar';
 import { formatHours, hoursPerMonth } from './cost';
 import type { Labels } from './labels';
 import { block, inline } from './markdown';
-import type { Backlog, Decision, Entry } from './model';
+import type { Backlog, Decision, Entry, Retro } from './model';
 import { followUps } from './retro';
 
 /** Translated words for the summary; `{0}` marks where a value goes. */
 export interface SummaryStrings {
-  /** For example "Retro {0}", with the retro's date. */
+  /** For example "Retro {0}", with the retro's date (see `retroDate`). */
   title: string;
   facilitator: string;
   decisions: string;
@@ -42,11 +43,19 @@ function about(d: Decision, labels: Labels, strings: SummaryStrings): string {
 }
 
 /**
+ * The date a retro is known by, YYYY-MM-DD: the day it started on for the viewer, as in the summary's
+ * title and the file name it is saved under.
+ */
+export function retroDate(retro: Retro, clock: Clock): string {
+  return dayOf(retro.started, clock) ?? retro.started.slice(0, 10);
+}
+
+/**
  * The retro's decisions with owners and due dates, the wasted hours per month they address (stop,
  * automate and simplify), the entries discussed but not decided, and the follow-ups still open from
- * before it. An unknown retro id gives an empty string.
+ * before it, overdue as counted on the viewer's calendar. An unknown retro id gives an empty string.
  */
-export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels, strings: SummaryStrings, now: Date): string {
+export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels, strings: SummaryStrings, clock: Clock): string {
   const retro = b.retros.find((r) => r.id === retroId);
   if (!retro) return '';
   const byId = new Map(b.entries.map((e) => [e.id, e]));
@@ -62,13 +71,13 @@ export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels
     .filter((id) => !decidedIds.has(id))
     .map((id) => byId.get(id))
     .filter((e): e is Entry => e !== undefined);
-  const earlier = followUps(b, now).filter((f) => f.decision.retro !== retroId && f.decision.decided < retro.started);
+  const earlier = followUps(b, clock).filter((f) => f.decision.retro !== retroId && f.decision.decided < retro.started);
   let addressed = 0;
   for (const e of decided) {
     if (e.decision.outcome !== 'keep') addressed += hoursPerMonth(e.cost);
   }
 
-  const out: string[] = [`# ${inline(fill(strings.title, retro.started.slice(0, 10)))}`, ''];
+  const out: string[] = [`# ${inline(fill(strings.title, retroDate(retro, clock)))}`, ''];
   out.push(`- ${inline(`${strings.facilitator}: ${retro.facilitator}`)}`);
   out.push(`- ${inline(fill(strings.hoursAddressed, formatHours(addressed)))}`);
 

@@ -28,8 +28,12 @@ function put(out: Raw, key: string, value: unknown): void {
   else out[key] = value;
 }
 
-/** Unknown data: objects get sorted keys, arrays keep their order. */
-function canonical(value: unknown): unknown {
+/**
+ * JSON data in canonical form: objects get their keys in code-unit order (absent values dropped),
+ * arrays keep their order. Used for data this version does not know, and wherever equal data must
+ * give equal text.
+ */
+export function canonical(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(canonical);
   const out: Raw = {};

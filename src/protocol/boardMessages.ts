@@ -82,6 +82,9 @@ export interface BoardStrings {
   mergePick: string;
   mergeButton: string;
   mergeNone: string;
+  /** Shown on an archived card's details, above its Restore button. */
+  archivedNotice: string;
+  restore: string;
   anonymous: string;
   loading: string;
   openFile: string;
@@ -189,6 +192,7 @@ export type FromWebview =
   | { type: 'moreFollowUps' }
   | { type: 'findDuplicates'; id: string; search: string }
   | { type: 'merge'; keepId: string; dropId: string }
+  | { type: 'restore'; id: string }
   | { type: 'startRetro' }
   | { type: 'finishRetro' }
   | { type: 'export'; what: ExportKind }
@@ -295,6 +299,7 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     }
     case 'expand':
     case 'vote':
+    case 'restore':
       return isId(message.id) ? { type: message.type, id: message.id } : undefined;
     case 'move':
       return isId(message.id) && oneOf(TRIAGE_LISTS, message.list) ? { type: 'move', id: message.id, list: message.list } : undefined;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { dayOf, type Clock } from '../core/calendar';
 import { smartCompleteness } from '../core/completeness';
 import { formatHours, hoursPerMonth } from '../core/cost';
 import { escapeMarkdown } from '../core/markdown';
@@ -20,8 +21,13 @@ const SEEN_KEY = 'stupidWork.backlog.seenIds';
 /** The group of your own open decisions, listed above the others. */
 const MINE = 'mine';
 
+/** Code-unit order, the same in every locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byRecency(a: Entry, b: Entry): number {
-  return b.votes.length - a.votes.length || b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id);
+  return b.votes.length - a.votes.length || compare(b.updated, a.updated) || compare(a.id, b.id);
 }
 
 const STATUS_ICONS: Record<string, string> = { open: 'circle-large-outline', decided: 'law', done: 'pass', archived: 'archive' };
@@ -51,6 +57,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     private readonly labels: Labels,
     private readonly memento: vscode.Memento,
     private readonly identity: IdentityCache,
+    private readonly clock: Clock,
   ) {
     this.disposables.push(
       store.onDidChange(() => this.refresh()),
@@ -330,7 +337,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     if (!due) {
       return vscode.l10n.t('no due date');
     }
-    const late = overdueDays(due, new Date());
+    const late = overdueDays(due, this.clock);
     return late > 0 ? vscode.l10n.t('due {0}, {1} days overdue', due, late) : vscode.l10n.t('due {0}', due);
   }
 
@@ -341,7 +348,8 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     tip.supportHtml = false;
     tip.appendMarkdown(`**${escapeMarkdown(entry.title)}**\n\n`);
     const author = entry.author?.name ?? this.labels.anonymous;
-    tip.appendMarkdown(`${escapeMarkdown(this.labels.kinds[entry.kind])} · ${escapeMarkdown(author)} · ${escapeMarkdown(entry.created.slice(0, 10))}\n\n`);
+    const flagged = dayOf(entry.created, this.clock) ?? entry.created;
+    tip.appendMarkdown(`${escapeMarkdown(this.labels.kinds[entry.kind])} · ${escapeMarkdown(author)} · ${escapeMarkdown(flagged)}\n\n`);
     for (const key of SMART_KEYS) {
       const answer = entry.smart[key].trim();
       const shown = answer ? escapeMarkdown(answer.length > 240 ? `${answer.slice(0, 240)}…` : answer) : '—';

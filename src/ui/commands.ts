@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { archiveEntry, findEntry, upsertEntry } from '../core/entries';
 import { entryToMarkdown } from '../core/markdown';
 import type { BaseUse } from '../core/merge';
 import type { Labels } from '../core/labels';
@@ -68,16 +67,6 @@ function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void
 }
 
 export function registerCommands({ store, tree, log, sync, labels, logger }: CommandDeps): vscode.Disposable[] {
-  const setStatus = async (backlog: FolderBacklog, id: string, status: 'archived' | 'open') => {
-    await backlog.update((current) => {
-      const entry = findEntry(current, id);
-      if (!entry) {
-        throw new BacklogWriteError(vscode.l10n.t('This entry no longer exists in {0}.', backlog.relativePath));
-      }
-      return upsertEntry(current, status === 'archived' ? archiveEntry(entry, new Date()) : { ...entry, status, updated: new Date().toISOString() });
-    });
-  };
-
   return [
     vscode.commands.registerCommand('stupidWork.logEntry', () => log.reveal()),
 
@@ -166,24 +155,6 @@ export function registerCommands({ store, tree, log, sync, labels, logger }: Com
     vscode.commands.registerCommand('stupidWork.entry.open', (node: unknown) => {
       if (isEntryNode(node)) {
         log.edit(node.backlog.key, node.entry);
-      }
-    }),
-
-    vscode.commands.registerCommand('stupidWork.entry.archive', async (node: unknown) => {
-      if (!isEntryNode(node)) {
-        return;
-      }
-      const { backlog, entry } = node;
-      try {
-        await setStatus(backlog, entry.id, 'archived');
-      } catch (error) {
-        reportWriteError(logger, error);
-        return;
-      }
-      const undo = vscode.l10n.t('Undo');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Archived “{0}”.', entry.title), undo);
-      if (choice === undo) {
-        await setStatus(backlog, entry.id, 'open').catch((error: unknown) => reportWriteError(logger, error));
       }
     }),
 

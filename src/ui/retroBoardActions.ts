@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { backlogToCsv, backlogToJson } from '../core/backlogExport';
+import type { Clock } from '../core/calendar';
 import type { Labels } from '../core/labels';
 import { emptyBacklog, type Backlog, type Retro } from '../core/model';
 import { activeRetro, finishRetro, startRetro, type Change } from '../core/retro';
-import { retroSummaryMarkdown, type SummaryStrings } from '../core/retroSummary';
+import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../core/retroSummary';
 import { resolveSummaryPath } from '../core/summaryPath';
 import { BacklogWriteError, type FolderBacklog } from '../adapters/backlogStore';
-import { retroSummaryPathSetting } from '../adapters/config';
+import { csvByteOrderMarkSetting, retroSummaryPathSetting } from '../adapters/config';
 import { currentAuthor } from '../adapters/identity';
 
 /** What the board and the commands show: the backlog as last read, or an empty one. */
@@ -32,12 +33,12 @@ function exportable(backlog: FolderBacklog): Backlog {
 }
 
 /**
- * Applies a core change to the file as it is on disk now. A change the core refuses becomes a
- * `BacklogWriteError` carrying the core's own explanation.
+ * Applies a core change to the file as it is on disk now, at the clock's current time. A change the
+ * core refuses becomes a `BacklogWriteError` carrying the core's own explanation.
  */
-export function applyChange(backlog: FolderBacklog, change: (current: Backlog, now: Date) => Change): Promise<Backlog> {
+export function applyChange(backlog: FolderBacklog, clock: Clock, change: (current: Backlog, now: Date) => Change): Promise<Backlog> {
   return backlog.update((current) => {
-    const result = change(current, new Date());
+    const result = change(current, clock.now());
     if (!result.ok) {
       throw new BacklogWriteError(result.message);
     }
@@ -72,7 +73,7 @@ function summaryStrings(): SummaryStrings {
 }
 
 /** Asks who facilitates (the current person, editable) and records a new retro. False when cancelled. */
-export async function startRetroIn(backlog: FolderBacklog): Promise<boolean> {
+export async function startRetroIn(backlog: FolderBacklog, clock: Clock): Promise<boolean> {
   const me = await currentAuthor(backlog.folder);
   const facilitator = await vscode.window.showInputBox({
     title: vscode.l10n.t('Start a retro in {0}', backlog.folder.name),
@@ -83,14 +84,14 @@ export async function startRetroIn(backlog: FolderBacklog): Promise<boolean> {
   if (facilitator === undefined) {
     return false;
   }
-  await applyChange(backlog, (current, now) => startRetro(current, facilitator, now));
+  await applyChange(backlog, clock, (current) => startRetro(current, facilitator, clock));
   return true;
 }
 
 /** Closes the open retro, then offers its summary without waiting for the answer. */
-export async function finishRetroIn(backlog: FolderBacklog, labels: Labels, logger: vscode.LogOutputChannel): Promise<void> {
+export async function finishRetroIn(backlog: FolderBacklog, labels: Labels, clock: Clock, logger: vscode.LogOutputChannel): Promise<void> {
   const before = activeRetro(backlogOf(backlog));
-  const next = await applyChange(backlog, (current, now) => finishRetro(current, now));
+  const next = await applyChange(backlog, clock, (current, now) => finishRetro(current, now));
   const retro = before ? next.retros.find((r) => r.id === before.id) : latestRetro(next);
   const copy = vscode.l10n.t('Copy Summary');
   const save = vscode.l10n.t('Save to Repository');
@@ -100,7 +101,7 @@ export async function finishRetroIn(backlog: FolderBacklog, labels: Labels, logg
       return;
     }
     try {
-      await exportSummary(backlog, labels, choice === copy ? 'copy' : 'save', retro.id);
+      await exportSummary(backlog, labels, clock, choice === copy ? 'copy' : 'save', retro.id);
     } catch (error) {
       reportError(logger, error);
     }
@@ -113,15 +114,18 @@ export function reportError(logger: vscode.LogOutputChannel, error: unknown): vo
   void vscode.window.showErrorMessage(message);
 }
 
-/** Copies the retro's summary, or saves it at the configured path inside the folder and opens it. */
-export async function exportSummary(backlog: FolderBacklog, labels: Labels, mode: 'copy' | 'save', retroId?: string): Promise<void> {
+/**
+ * Copies the retro's summary, or saves it at the configured path inside the folder and opens it. The
+ * title and the `{date}` of the file name are the day the retro started on, on the viewer's calendar.
+ */
+export async function exportSummary(backlog: FolderBacklog, labels: Labels, clock: Clock, mode: 'copy' | 'save', retroId?: string): Promise<void> {
   const b = exportable(backlog);
   const retro = retroId ? b.retros.find((r) => r.id === retroId) : latestRetro(b);
   if (!retro) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No retro has been recorded in {0} yet. Start one from the Retro Board.', backlog.folder.name));
     return;
   }
-  const markdown = retroSummaryMarkdown(b, retro.id, labels, summaryStrings(), new Date());
+  const markdown = retroSummaryMarkdown(b, retro.id, labels, summaryStrings(), clock);
   if (mode === 'copy') {
     await vscode.env.clipboard.writeText(markdown);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the retro summary as Markdown'), 3000);
@@ -130,7 +134,7 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, mode
   if (!vscode.workspace.isTrusted) {
     throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so nothing is saved into it. Copy the summary instead.'));
   }
-  const target = resolveSummaryPath(backlog.folder.uri.fsPath, retroSummaryPathSetting(backlog.folder), retro.started.slice(0, 10));
+  const target = resolveSummaryPath(backlog.folder.uri.fsPath, retroSummaryPathSetting(backlog.folder), retroDate(retro, clock));
   if (!target.ok) {
     throw new BacklogWriteError(target.message);
   }
@@ -155,7 +159,7 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, mode
   await vscode.window.showTextDocument(uri, { preview: false });
 }
 
-/** Saves the whole backlog as CSV or JSON wherever the person chooses. */
+/** Saves the whole backlog as CSV (UTF-8, with a byte order mark unless the setting turns it off) or JSON wherever the person chooses. */
 export async function exportBacklog(backlog: FolderBacklog, labels: Labels, format: 'csv' | 'json'): Promise<void> {
   const b = exportable(backlog);
   const uri = await vscode.window.showSaveDialog({
@@ -166,7 +170,7 @@ export async function exportBacklog(backlog: FolderBacklog, labels: Labels, form
   if (!uri) {
     return;
   }
-  const text = format === 'csv' ? backlogToCsv(b, labels) : backlogToJson(b);
+  const text = format === 'csv' ? backlogToCsv(b, labels, { byteOrderMark: csvByteOrderMarkSetting(backlog.folder) }) : backlogToJson(b);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   vscode.window.setStatusBarMessage(vscode.l10n.t('Exported {0} entries to {1}', b.entries.length, vscode.workspace.asRelativePath(uri)), 5000);
 }

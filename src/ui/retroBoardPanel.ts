@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultQuery, queryBoard, type BoardQuery } from '../core/boardQuery';
+import type { Clock } from '../core/calendar';
 import { hoursByKind, openedVsDecided, topReasons } from '../core/charts';
 import { KINDS, type Backlog, type Entry, type Kind, type Person } from '../core/model';
 import { activeRetro, decide, followUps, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, votesLeft } from '../core/retro';
@@ -17,6 +18,8 @@ export interface BoardDeps {
   extensionUri: vscode.Uri;
   store: BacklogStore;
   labels: Labels;
+  /** The viewer's clock: "now" for every change, and the calendar days shown on the board. */
+  clock: Clock;
   logger: vscode.LogOutputChannel;
 }
 
@@ -182,25 +185,25 @@ class RetroBoardPanel implements vscode.Disposable {
     const b = backlogOf(this.backlog);
     const me = await this.me();
     const voter = voterId(me);
-    const now = new Date();
+    const { clock } = this.deps;
     const retro = activeRetro(b);
     const info = folderInfo(this.backlog);
     const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
-    const pending = followUps(b, now);
+    const pending = followUps(b, clock);
     const state: BoardState = {
       folder: info,
       labels: this.deps.labels,
       kindIcons,
       strings: boardStrings(),
       query: this.query,
-      view: queryBoard(b, this.query, { now, voter, staleDays: staleAfterDaysSetting(folder) }),
+      view: queryBoard(b, this.query, { clock, voter, staleDays: staleAfterDaysSetting(folder) }),
       followUps: pending.slice(0, this.followUpLimit).map(({ entry, decision, ageDays, overdueDays }) => {
         const card = { id: entry.id, title: entry.title, outcome: decision.outcome, owner: decision.owner, followUp: decision.followUp, ageDays, overdueDays };
         return decision.due ? { ...card, due: decision.due } : card;
       }),
       followUpTotal: pending.length,
       me: me.name,
-      charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b), topReasons: topReasons(b, TOP_REASONS) },
+      charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, TOP_REASONS) },
       readOnly: info.status !== 'ready',
     };
     const left = votesLeft(b, voter, voteBudgetSetting(folder));
@@ -244,27 +247,27 @@ class RetroBoardPanel implements vscode.Disposable {
       case 'vote': {
         const voter = await this.voter();
         const budget = voteBudgetSetting(backlog.folder);
-        await applyChange(backlog, (current, now) => {
+        await applyChange(backlog, deps.clock, (current, now) => {
           const change = toggleVote(current, message.id, voter, budget, now);
           return change.ok ? { ok: true, backlog: markDiscussed(change.backlog, message.id) } : change;
         });
         return;
       }
       case 'move': {
-        const next = await applyChange(backlog, (current, now) => moveToList(current, message.id, message.list, now));
+        const next = await applyChange(backlog, deps.clock, (current, now) => moveToList(current, message.id, message.list, now));
         const title = next.entries.find((e) => e.id === message.id)?.title ?? '';
         this.post({ type: 'done', message: vscode.l10n.t('Moved “{0}” to {1}.', title, deps.labels.triage[message.list]) });
         return;
       }
       case 'decide': {
-        const next = await applyChange(backlog, (current, now) => decide(current, message.id, message.decision, now));
+        const next = await applyChange(backlog, deps.clock, (current, now) => decide(current, message.id, message.decision, now));
         const title = next.entries.find((e) => e.id === message.id)?.title ?? '';
         this.post({ type: 'done', id: message.id, message: vscode.l10n.t('Decision recorded for “{0}”.', title) });
         await this.expand(message.id);
         return;
       }
       case 'followUp':
-        await applyChange(backlog, (current, now) => setFollowUp(current, message.id, message.followUp, now));
+        await applyChange(backlog, deps.clock, (current, now) => setFollowUp(current, message.id, message.followUp, now));
         return;
       case 'moreFollowUps':
         this.followUpLimit += FOLLOW_UP_PAGE;
@@ -277,20 +280,24 @@ class RetroBoardPanel implements vscode.Disposable {
         await this.merge(message.keepId, message.dropId);
         return;
       case 'startRetro':
-        await startRetroIn(backlog);
+        await startRetroIn(backlog, deps.clock);
         return;
       case 'finishRetro':
-        await finishRetroIn(backlog, deps.labels, deps.logger);
+        await finishRetroIn(backlog, deps.labels, deps.clock, deps.logger);
         return;
       case 'export':
         if (message.what === 'csv' || message.what === 'json') {
           await exportBacklog(backlog, deps.labels, message.what);
         } else {
-          await exportSummary(backlog, deps.labels, message.what === 'summary-copy' ? 'copy' : 'save');
+          await exportSummary(backlog, deps.labels, deps.clock, message.what === 'summary-copy' ? 'copy' : 'save');
         }
         return;
       case 'openDataFile':
         await vscode.commands.executeCommand('stupidWork.openDataFile', backlog.key);
+        return;
+      case 'restore':
+        // The command asks first about a merged duplicate, and reports the outcome.
+        await vscode.commands.executeCommand('stupidWork.entry.restore', backlog.key, message.id);
         return;
     }
   }
@@ -329,7 +336,7 @@ class RetroBoardPanel implements vscode.Disposable {
     if (choice !== merge) {
       return;
     }
-    await applyChange(this.backlog, (current, now) => mergeDuplicate(current, keepId, dropId, now));
+    await applyChange(this.backlog, this.deps.clock, (current, now) => mergeDuplicate(current, keepId, dropId, now));
     this.post({ type: 'done', message: vscode.l10n.t('Merged “{0}” into “{1}”.', drop.title, keep.title) });
     await this.expand(keepId);
   }

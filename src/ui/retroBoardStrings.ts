@@ -65,6 +65,8 @@ export function boardStrings(): BoardStrings {
     mergePick: vscode.l10n.t('Duplicate'),
     mergeButton: vscode.l10n.t('Merge into this entry…'),
     mergeNone: vscode.l10n.t('No other active entry matches.'),
+    archivedNotice: vscode.l10n.t('This entry is archived: it stays in the file, off the active board. Restore it to move it, decide on it or merge into it.'),
+    restore: vscode.l10n.t('Restore'),
     anonymous: vscode.l10n.t('Anonymous'),
     loading: vscode.l10n.t('Loading…'),
     openFile: vscode.l10n.t('Open File'),

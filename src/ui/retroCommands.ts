@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../core/calendar';
 import type { Labels } from '../core/labels';
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
 import type { RetroBoards } from './retroBoardPanel';
@@ -7,6 +8,7 @@ export interface RetroCommandDeps {
   extensionUri: vscode.Uri;
   store: BacklogStore;
   labels: Labels;
+  clock: Clock;
   logger: vscode.LogOutputChannel;
 }
 
@@ -37,7 +39,7 @@ async function pickBacklog(store: BacklogStore, arg: unknown, placeHolder: strin
  * board, the retro and the exports are loaded on first use.
  */
 export function registerRetroCommands(deps: RetroCommandDeps): vscode.Disposable[] {
-  const { store, labels, logger } = deps;
+  const { store, labels, clock, logger } = deps;
   let boards: Promise<RetroBoards> | undefined;
   const getBoards = () => (boards ??= import('./retroBoardPanel').then(({ RetroBoards }) => new RetroBoards(deps)));
   const actions = () => import('./retroBoardActions');
@@ -57,14 +59,14 @@ export function registerRetroCommands(deps: RetroCommandDeps): vscode.Disposable
 
   return [
     run('stupidWork.openRetroBoard', vscode.l10n.t('Open the Retro Board of which folder?'), async (backlog) => (await getBoards()).open(backlog)),
-    run('stupidWork.startRetro', vscode.l10n.t('Start a retro in which folder?'), async (backlog) => (await actions()).startRetroIn(backlog)),
-    run('stupidWork.finishRetro', vscode.l10n.t('Finish the retro in which folder?'), async (backlog) => (await actions()).finishRetroIn(backlog, labels, logger)),
+    run('stupidWork.startRetro', vscode.l10n.t('Start a retro in which folder?'), async (backlog) => (await actions()).startRetroIn(backlog, clock)),
+    run('stupidWork.finishRetro', vscode.l10n.t('Finish the retro in which folder?'), async (backlog) => (await actions()).finishRetroIn(backlog, labels, clock, logger)),
     run('stupidWork.exportRetroSummary', vscode.l10n.t('Export the retro summary of which folder?'), async (backlog) => {
       const copy = vscode.l10n.t('Copy to Clipboard');
       const save = vscode.l10n.t('Save to Repository');
       const picked = await vscode.window.showQuickPick([copy, save], { placeHolder: vscode.l10n.t('Export the latest retro summary') });
       if (picked) {
-        await (await actions()).exportSummary(backlog, labels, picked === copy ? 'copy' : 'save');
+        await (await actions()).exportSummary(backlog, labels, clock, picked === copy ? 'copy' : 'save');
       }
     }),
     run('stupidWork.exportBacklogCsv', vscode.l10n.t('Export the backlog of which folder?'), async (backlog) => (await actions()).exportBacklog(backlog, labels, 'csv')),

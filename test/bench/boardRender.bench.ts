@@ -4,6 +4,7 @@ import Module from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { defaultQuery, queryBoard } from '../../src/core/boardQuery';
+import { systemClock } from '../../src/core/calendar';
 import { hoursByKind, openedVsDecided, topReasons } from '../../src/core/charts';
 import { KINDS, type Backlog, type Kind } from '../../src/core/model';
 import { activeRetro, followUps, votesLeft } from '../../src/core/retro';
@@ -49,16 +50,16 @@ async function hostWords(): Promise<Words> {
 
 /** What the panel posts on `ready`: the same core calls, on the host's side of the timing. */
 function snapshot(b: Backlog, words: Words): BoardState {
-  const now = new Date();
+  const clock = systemClock();
   const query = defaultQuery();
-  const pending = followUps(b, now);
+  const pending = followUps(b, clock);
   const state: BoardState = {
     folder: { key: 'file:///bench', name: 'bench', status: 'ready' },
     labels: words.labels,
     kindIcons: Object.fromEntries(KINDS.map((kind) => [kind, words.kindIcon(kind)])) as Record<Kind, string>,
     strings: words.strings,
     query,
-    view: queryBoard(b, query, { now, voter: VOTER, staleDays: 30 }),
+    view: queryBoard(b, query, { clock, voter: VOTER, staleDays: 30 }),
     followUps: pending.slice(0, FOLLOW_UP_PAGE).map(({ entry, decision, ageDays, overdueDays }) => ({
       id: entry.id,
       title: entry.title,
@@ -71,7 +72,7 @@ function snapshot(b: Backlog, words: Words): BoardState {
     })),
     followUpTotal: pending.length,
     me: 'Ada Lovelace',
-    charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b), topReasons: topReasons(b, 5) },
+    charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, 5) },
     readOnly: false,
   };
   const left = votesLeft(b, VOTER, 5);

@@ -7,3 +7,6 @@ import './openDecisions.test';
 import './customDataFile.test';
 import './mergeDriverCheck.test';
 import './uncaughtErrors.test';
+import './viewerDay.test';
+import './archive.test';
+import './repeatedField.test';

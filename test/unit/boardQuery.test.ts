@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { defaultQuery, queryBoard, type BoardQuery, type BoardSort } from '../../src/core/boardQuery';
 import { hoursPerMonth } from '../../src/core/cost';
 import { KINDS, REASONS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../../src/core/model';
-import { generateBacklog, makeEntry } from './fixtures';
+import { clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const NOW = new Date('2025-03-10T14:30:00.000Z');
-const CTX = { now: NOW, voter: 'ada@example.com', staleDays: 30 };
+const CTX = { clock: clockAt(NOW), voter: 'ada@example.com', staleDays: 30 };
 
 function id(n: number): string {
   return `01JH${String(n).padStart(22, '0')}`;

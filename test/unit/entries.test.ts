@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   archiveEntry,
   createEntry,
+  restoreEntry,
   draftFromEntry,
   findEntry,
   updateEntry,
@@ -189,6 +190,32 @@ describe('entries', () => {
       assert.equal(archived.updated, LATER.toISOString());
       assert.equal(a.status, 'open');
       assert.equal(archiveEntry(makeEntry({ author: undefined }), LATER).updated, '2026-11-23T00:00:00.000Z');
+    });
+
+    it('restores the exact status an entry had before Archive, a decided one included', () => {
+      const decision = { outcome: 'automate' as const, rationale: '', owner: 'Grace', followUp: 'in-progress' as const, decided: NOW.toISOString() };
+      for (const status of ['open', 'decided', 'done'] as const) {
+        const before = makeEntry({ status, decision: status === 'open' ? undefined : { ...decision, followUp: status === 'done' ? 'done' : 'in-progress' } });
+        const undone = restoreEntry(archiveEntry(before, NOW), LATER, before.status === 'archived' ? 'open' : before.status);
+        assert.equal(undone.status, status);
+        assert.equal(undone.updated, LATER.toISOString());
+      }
+    });
+
+    it('restores an anonymous entry with times still coarsened to the day', () => {
+      const anonymous = makeEntry({ author: undefined, created: '2026-11-20T00:00:00.000Z', updated: '2026-11-20T00:00:00.000Z' });
+      const undone = restoreEntry(archiveEntry(anonymous, NOW), LATER, 'open');
+      assert.equal(undone.updated, '2026-11-23T00:00:00.000Z');
+      assert.equal(undone.created, anonymous.created);
+    });
+
+    it('restores without a remembered status to what its decision says, and unhooks a merged duplicate', () => {
+      const decision = { outcome: 'stop' as const, rationale: '', owner: 'Grace', followUp: 'done' as const, decided: NOW.toISOString() };
+      assert.equal(restoreEntry(makeEntry({ status: 'archived' }), LATER).status, 'open');
+      assert.equal(restoreEntry(makeEntry({ status: 'archived', decision }), LATER).status, 'done');
+      assert.equal(restoreEntry(makeEntry({ status: 'archived', decision: { ...decision, followUp: 'open' } }), LATER).status, 'decided');
+      const duplicate = restoreEntry(makeEntry({ status: 'archived', duplicateOf: b.id }), LATER);
+      assert.equal('duplicateOf' in duplicate, false);
     });
 
     it('upserts by id without changing the original backlog', () => {

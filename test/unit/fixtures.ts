@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Clock } from '../../src/core/calendar';
 import type { Labels } from '../../src/core/labels';
 import {
   FOLLOW_UPS,
@@ -215,4 +216,25 @@ export const LABELS: Labels = {
 export function assertValid(b: Backlog): void {
   const result = parseBacklog(serializeBacklog(b));
   if (!result.ok) assert.fail(`${result.problem.code}: ${result.problem.message}`);
+}
+
+/**
+ * Runs `body` with the process in another time zone (Node applies a change of `TZ` at once), so a
+ * test sees what a teammate elsewhere would see, then puts the zone back.
+ */
+export function inTimeZone<T>(zone: string, body: () => T): T {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return body();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
+/** A clock stopped at `now`, for a viewer `utcOffsetMinutes` east of UTC (Los Angeles in March: -420). */
+export function clockAt(now: Date | string, utcOffsetMinutes = 0): Clock {
+  const at = new Date(now);
+  return { now: () => new Date(at), utcOffsetMinutes: () => utcOffsetMinutes };
 }

@@ -205,18 +205,38 @@ describe('mergeBacklogs: delete and archive against edit', () => {
     assert.deepEqual(result.conflicts, [{ entryId: ID_A, field: 'status', kept: 'open', replaced: 'archived' }]);
   });
 
-  it('counts a vote or a new comment as an edit that stops the archive', () => {
-    assert.equal(only(twoEdits(base, { status: 'archived', updated: T1 }, { votes: ['ana'] }).backlog).status, 'open');
-    const comments = [{ id: ID_B, created: T1, text: 'Wait' }];
-    assert.equal(only(twoEdits(base, { status: 'archived', updated: T1 }, { comments }).backlog).status, 'open');
+  it('keeps a "me too" made while the tech lead archived the entry, and leaves it archived', () => {
+    const result = twoEdits(base, { status: 'archived', updated: T1 }, { votes: ['ana'], updated: T2 });
+    const entry = only(result.backlog);
+    assert.equal(entry.status, 'archived');
+    assert.deepEqual(entry.votes, ['ana']);
+    assert.equal(entry.history, undefined, 'nothing was replaced');
+    assert.deepEqual(result.conflicts, []);
   });
 
-  it('archives when the other side changed nothing else, or only deleted a comment (which stays anyway)', () => {
-    assert.equal(only(twoEdits(base, { status: 'archived', updated: T1 }, {}).backlog).status, 'archived');
-    const commented = { ...base, comments: [{ id: ID_B, created: T0, text: 'Old' }] };
-    const entry = only(twoEdits(commented, { status: 'archived', updated: T1 }, { comments: [] }).backlog);
-    assert.equal(entry.status, 'archived');
-    assert.equal(entry.comments.length, 1);
+  it('keeps a comment, a comment edit or a vote taken back on an archived entry, and leaves it archived', () => {
+    const commented = { ...base, votes: ['ben'], comments: [{ id: ID_B, created: T0, text: 'Old' }] };
+    const added = [{ id: ID_B, created: T0, text: 'Old' }, { id: ID_C, created: T2, text: 'Wait, we still need it' }];
+    const withComment = only(twoEdits(commented, { status: 'archived', updated: T1 }, { comments: added, updated: T2 }).backlog);
+    assert.deepEqual([withComment.status, withComment.comments.map((c) => c.text)], ['archived', ['Old', 'Wait, we still need it']]);
+    const reworded = only(twoEdits(commented, { status: 'archived', updated: T1 }, { comments: [{ id: ID_B, created: T0, text: 'Reworded' }], updated: T2 }).backlog);
+    assert.deepEqual([reworded.status, reworded.comments[0].text], ['archived', 'Reworded']);
+    const unvoted = only(twoEdits(commented, { status: 'archived', updated: T1 }, { votes: [] }).backlog);
+    assert.deepEqual([unvoted.status, unvoted.votes], ['archived', []]);
+  });
+
+  it('still reopens an archived entry whose title, answers or list a teammate changed, even alongside a vote', () => {
+    const cases: Partial<Entry>[] = [
+      { title: 'Still relevant', votes: ['ana'] },
+      { smart: { ...base.smart, speakUp: 'It got worse' } },
+      { triage: 'now' },
+      { cost: { hoursPerOccurrence: 2, occurrences: 1, per: 'week', people: 4 } },
+    ];
+    for (const edit of cases) {
+      const entry = only(twoEdits(base, { status: 'archived', updated: T1 }, { ...edit, updated: T2 }).backlog);
+      assert.equal(entry.status, 'open', JSON.stringify(edit));
+      assert.deepEqual(entry.history, [{ field: 'status', value: 'archived', updated: T1, replacedBy: T2 }]);
+    }
   });
 
   it('settles two different status changes by the scalar rule', () => {
@@ -278,6 +298,14 @@ describe('mergeBacklogTexts', () => {
       assert.equal(result.side, side);
       assert.match(result.message, new RegExp(`^${side}: line 1, column \\d+: The file is not valid JSON`));
     }
+  });
+
+  it('refuses a side with a field written twice, instead of merging only the value JSON keeps', () => {
+    const repeated = good.replace('"status": "open",', '"status": "open",\n      "status": "archived",');
+    const result = mergeBacklogTexts(good, good, repeated);
+    assert.ok(!result.ok);
+    assert.equal(result.side, 'theirs');
+    assert.match(result.message, /^theirs: line \d+, column 7: entries\[0\]: the field "status" appears twice/);
   });
 
   it('merges without a base when both sides added the file, and takes a blank base as none', () => {

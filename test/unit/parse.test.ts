@@ -4,9 +4,7 @@ import type { Backlog } from '../../src/core/model';
 import { MAX_FILE_BYTES } from '../../src/core/model';
 import { parseBacklog, type BacklogProblem, type ParseResult } from '../../src/core/parse';
 import { serializeBacklog } from '../../src/core/serialize';
-import { makeEntry } from './fixtures';
-
-const NOW = new Date('2026-11-22T09:30:00.000Z');
+import { inTimeZone, makeEntry } from './fixtures';
 
 function fails(result: ParseResult): BacklogProblem {
   if (result.ok) assert.fail('expected the file to be refused');
@@ -18,9 +16,10 @@ function loads(result: ParseResult): Extract<ParseResult, { ok: true }> {
   return result;
 }
 
-/** 1-based line and column of the first occurrence of `needle`, found independently of the parser. */
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const at = text.indexOf(needle);
+/** 1-based line and column of an occurrence of `needle` (the first unless `skip` says otherwise), found independently of the parser. */
+function positionOf(text: string, needle: string, skip = 0): { line: number; column: number } {
+  let at = text.indexOf(needle);
+  for (let n = 0; n < skip && at >= 0; n++) at = text.indexOf(needle, at + 1);
   assert.ok(at >= 0, `${needle} not in text`);
   const before = text.slice(0, at).split('\n');
   return { line: before.length, column: before[before.length - 1].length + 1 };
@@ -36,7 +35,7 @@ describe('parseBacklog', () => {
   describe('happy path', () => {
     it('loads a minimal file and fills the defaults', () => {
       const text = '{"version":1,"entries":[{"id":"01JD3Q4X5Z6A7B8C9D0E1F2G3A","title":"Report","kind":"trivia","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","status":"open"}]}';
-      const { backlog, migratedFrom } = loads(parseBacklog(text, NOW));
+      const { backlog, migratedFrom } = loads(parseBacklog(text));
       assert.equal(migratedFrom, undefined);
       assert.deepEqual(backlog, {
         version: 1,
@@ -225,8 +224,8 @@ describe('parseBacklog', () => {
     });
 
     it('schema: errors in a migrated version 0 file point into the original text', () => {
-      const text = '{\n  "items": [\n    { "title": "ok" },\n    { "title": "bad", "kind": "meeting" }\n  ]\n}\n';
-      const p = fails(parseBacklog(text, NOW));
+      const text = '{\n  "items": [\n    { "title": "ok", "created": "2026-03-02" },\n    { "title": "bad", "created": "2026-03-02", "kind": "meeting" }\n  ]\n}\n';
+      const p = fails(parseBacklog(text));
       assert.equal(p.message, 'entries[1].kind: "meeting" is not one of unused-report, ritual-process, autopilot-policy, losing-decision, trivia, other');
       assert.deepEqual({ line: p.line, column: p.column }, positionOf(text, '"meeting"'));
     });
@@ -239,6 +238,43 @@ describe('parseBacklog', () => {
         line: 2,
         column: 14,
         path: 'version',
+      });
+    });
+
+    it('duplicate-key: a card moved by two teammates and line-merged is refused at the repeated field', () => {
+      const ours = fileWith(makeEntry({ id: ID[0], triage: 'now', updated: '2026-03-02T09:00:00.000Z' }));
+      const theirs = fileWith(makeEntry({ id: ID[0], status: 'decided', triage: 'someday', updated: '2026-03-02T10:00:00.000Z' }));
+      // What `merge=union` makes of the two: each changed line of both sides, in order.
+      const lines = ours.split('\n');
+      const changed = new Set(['"updated"', '"status"', '"triage"']);
+      const union = lines.flatMap((line, i) => {
+        const other = theirs.split('\n')[i];
+        return line !== other && [...changed].some((key) => line.includes(key)) ? [line, other] : [line];
+      });
+      const text = union.join('\n');
+      const p = fails(parseBacklog(text));
+      const first = positionOf(text, '"updated"');
+      const repeated = positionOf(text, '"updated"', 1);
+      assert.deepEqual(p, {
+        code: 'duplicate-key',
+        message: `entries[0]: the field "updated" appears twice in one object (first at line ${first.line}, column ${first.column}), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.`,
+        ...repeated,
+        path: 'entries[0].updated',
+      });
+    });
+
+    it('duplicate-key: a repeat in a nested record or at the top level is refused too', () => {
+      const decision = '{"outcome": "stop", "rationale": "", "owner": "Ada", "owner": "Sam", "followUp": "open", "decided": "2026-01-01T00:00:00Z"}';
+      const nested = fileWith(makeEntry({ id: ID[0] })).replace('"comments": []', `"comments": [],\n      "decision": ${decision}`);
+      assert.deepEqual(pick(fails(parseBacklog(nested))), { code: 'duplicate-key', ...positionOf(nested, '"owner": "Sam"') });
+      assert.equal(fails(parseBacklog(nested)).path, 'entries[0].decision.owner');
+      const twoLists = '{\n  "version": 1,\n  "entries": [],\n  "entries": []\n}\n';
+      assert.deepEqual(fails(parseBacklog(twoLists)), {
+        code: 'duplicate-key',
+        message: 'top level: the field "entries" appears twice in one object (first at line 3, column 3), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.',
+        line: 4,
+        column: 3,
+        path: 'entries',
       });
     });
 
@@ -259,8 +295,13 @@ describe('parseBacklog', () => {
 
   describe('migration', () => {
     it('migrates a version 0 file with `items` and reports where it came from', () => {
-      const text = JSON.stringify({ items: [{ title: 'Timesheets', reasons: ['fear'] }, { title: 'Status mail', status: 'done', owner: 'ops' }] });
-      const { backlog, migratedFrom } = loads(parseBacklog(text, NOW));
+      const text = JSON.stringify({
+        items: [
+          { title: 'Timesheets', reasons: ['fear'], created: '2026-03-02' },
+          { title: 'Status mail', status: 'done', owner: 'ops', created: '2026-03-02T09:00:00Z', updated: '2026-03-04T10:00:00+01:00' },
+        ],
+      });
+      const { backlog, migratedFrom } = loads(parseBacklog(text));
       assert.equal(migratedFrom, 0);
       assert.equal(backlog.version, 1);
       assert.equal(backlog.entries.length, 2);
@@ -268,19 +309,63 @@ describe('parseBacklog', () => {
       assert.ok(isId(a.id) && isId(b.id) && a.id !== b.id);
       assert.equal(a.status, 'open');
       assert.equal(a.kind, 'other');
-      assert.equal(a.created, NOW.toISOString());
-      assert.equal(a.updated, NOW.toISOString());
+      assert.equal(a.created, '2026-03-02T00:00:00.000Z');
+      assert.equal(a.updated, '2026-03-02T00:00:00.000Z');
       assert.deepEqual(a.reasons, ['fear']);
       assert.equal(a.triage, 'inbox');
       assert.equal(b.status, 'done');
       assert.equal(b.owner, 'ops');
+      assert.equal(b.updated, '2026-03-04T09:00:00.000Z');
       assert.equal((backlog as Backlog & { items?: unknown }).items, undefined);
     });
 
     it('treats version 0 like a missing version', () => {
-      const { migratedFrom, backlog } = loads(parseBacklog('{"version": 0, "entries": [{"title": "x"}]}', NOW));
+      const { migratedFrom, backlog } = loads(parseBacklog('{"version": 0, "entries": [{"title": "x", "created": "2026-03-02"}]}'));
       assert.equal(migratedFrom, 0);
       assert.equal(backlog.entries[0].status, 'open');
+    });
+
+    it('reads the same hand-written file alike in every time zone, and refuses a time without a zone at its line and column', () => {
+      const text = '{\n  "items": [\n    { "title": "Standup", "created": "2026-03-02 09:00" }\n  ]\n}\n';
+      const inUtc = inTimeZone('UTC', () => parseBacklog(text));
+      const inLosAngeles = inTimeZone('America/Los_Angeles', () => parseBacklog(text));
+      assert.deepEqual(inLosAngeles, inUtc);
+      assert.deepEqual(fails(inUtc), {
+        code: 'schema',
+        message:
+          'entries[0].created: "2026-03-02 09:00" is not a full ISO 8601 time with its offset, such as 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, or a date such as 2026-03-02 (read as UTC)',
+        ...positionOf(text, '"2026-03-02 09:00"'),
+        path: 'entries[0].created',
+      });
+      const zoned = text.replace('2026-03-02 09:00', '2026-03-02T09:00-08:00');
+      const stamps = ['UTC', 'America/Los_Angeles', 'Asia/Tokyo'].map((zone) => inTimeZone(zone, () => loads(parseBacklog(zoned)).backlog.entries[0].created));
+      assert.deepEqual(stamps, ['2026-03-02T17:00:00.000Z', '2026-03-02T17:00:00.000Z', '2026-03-02T17:00:00.000Z']);
+    });
+
+    it('refuses a hand-written time that only the machine could read, or a date that does not exist', () => {
+      for (const written of ['2026-03-02T09:00:00', '03/02/2026', '2026-02-30']) {
+        const text = `{"items": [{"title": "x", "created": "${written}"}]}`;
+        const p = fails(parseBacklog(text));
+        assert.equal(p.path, 'entries[0].created', written);
+        assert.deepEqual({ line: p.line, column: p.column }, positionOf(text, `"${written}"`));
+      }
+    });
+
+    it('refuses an entry with no time at all rather than stamping it with the reading machine\'s clock', () => {
+      const text = '{\n  "items": [\n    { "title": "When?" }\n  ]\n}\n';
+      assert.deepEqual(fails(parseBacklog(text)), {
+        code: 'schema',
+        message:
+          'entries[0]: missing required field "created": write when it was flagged, as a full ISO 8601 time with its offset, such as 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, or a date such as 2026-03-02 (read as UTC)',
+        ...positionOf(text, '{ "title"'),
+        path: 'entries[0].created',
+      });
+    });
+
+    it('gives a hand-written file the same ids on every read', () => {
+      const text = JSON.stringify({ items: [{ title: 'A', created: '2026-03-02' }, { title: 'B', created: '2026-03-02' }] });
+      const ids = () => loads(parseBacklog(text)).backlog.entries.map((e) => e.id);
+      assert.deepEqual(ids(), ids());
     });
 
     it('does not migrate current files', () => {

@@ -12,6 +12,7 @@ import {
   mergeDuplicate,
   moveToList,
   openDecisionsOf,
+  restore,
   setFollowUp,
   startRetro,
   toggleVote,
@@ -22,7 +23,7 @@ import {
   type DecisionInput,
 } from '../../src/core/retro';
 import { serializeBacklog } from '../../src/core/serialize';
-import { assertValid, generateBacklog, makeEntry } from './fixtures';
+import { assertValid, clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const A = '01JH0000000000000000000000';
 const B = '01JH0000000000000000000001';
@@ -63,7 +64,7 @@ const STOP: DecisionInput = { outcome: 'stop', rationale: 'Nobody opens it.', ow
 describe('retro', () => {
   describe('starting and finishing', () => {
     it('starts a retro with a fresh id and the trimmed facilitator, and finishes it', () => {
-      const started = ok(startRetro(backlog([makeEntry()]), '  Ada  ', NOW));
+      const started = ok(startRetro(backlog([makeEntry()]), '  Ada  ', clockAt(NOW)));
       const retro = activeRetro(started);
       assert.ok(retro);
       assert.ok(isId(retro.id));
@@ -74,10 +75,10 @@ describe('retro', () => {
     });
 
     it('refuses a second open retro, an empty facilitator, and finishing when none is open', () => {
-      const started = ok(startRetro(backlog([]), 'Ada', NOW));
-      assert.equal(refused(startRetro(started, 'Grace', NOW)), 'The retro Ada started on 2025-03-10 is still open. Finish it before starting another.');
-      assert.equal(refused(startRetro(backlog([]), '   ', NOW)), 'Say who facilitates the retro.');
-      assert.match(refused(startRetro(backlog([]), 'x'.repeat(201), NOW)), /201 characters long; keep it to 200/);
+      const started = ok(startRetro(backlog([]), 'Ada', clockAt(NOW)));
+      assert.equal(refused(startRetro(started, 'Grace', clockAt(NOW))), 'The retro Ada started on 2025-03-10 is still open. Finish it before starting another.');
+      assert.equal(refused(startRetro(backlog([]), '   ', clockAt(NOW))), 'Say who facilitates the retro.');
+      assert.match(refused(startRetro(backlog([]), 'x'.repeat(201), clockAt(NOW))), /201 characters long; keep it to 200/);
       assert.equal(refused(finishRetro(backlog([]), NOW)), 'No retro is open, so there is none to finish.');
     });
 
@@ -91,7 +92,7 @@ describe('retro', () => {
     });
 
     it('never finishes a retro before it started, even with a clock behind', () => {
-      const started = ok(startRetro(backlog([]), 'Ada', NOW));
+      const started = ok(startRetro(backlog([]), 'Ada', clockAt(NOW)));
       const finished = ok(finishRetro(started, new Date('2025-03-10T14:00:00.000Z')));
       assert.equal(finished.retros[0].finished, NOW.toISOString());
     });
@@ -99,7 +100,7 @@ describe('retro', () => {
     it('marks entries discussed once, and does nothing without an open retro or for unknown entries', () => {
       const b = backlog([makeEntry({ id: A })]);
       assert.equal(markDiscussed(b, A), b);
-      const started = ok(startRetro(b, 'Ada', NOW));
+      const started = ok(startRetro(b, 'Ada', clockAt(NOW)));
       const once = markDiscussed(started, A);
       assert.deepEqual(activeRetro(once)?.discussed, [A]);
       assert.equal(markDiscussed(once, A), once);
@@ -150,7 +151,7 @@ describe('retro', () => {
 
     it('refuses votes on archived and done entries, unknown entries and nameless voters', () => {
       const b = backlog([makeEntry({ id: A, status: 'archived' }), makeEntry({ id: B, status: 'done', votes: ['g@x'] })]);
-      assert.match(refused(toggleVote(b, A, 'g@x', 0, NOW)), /is archived, so it takes no more votes\.$/);
+      assert.match(refused(toggleVote(b, A, 'g@x', 0, NOW)), /is archived, so it takes no more votes; restore it first\.$/);
       assert.match(refused(toggleVote(b, B, 'h@x', 0, NOW)), /is done, so it takes no more votes\.$/);
       assert.deepEqual(entry(ok(toggleVote(b, B, 'g@x', 0, NOW)), B).votes, []);
       assert.match(refused(toggleVote(b, C, 'g@x', 0, NOW)), /no entry with id "01JH0000000000000000000002"/);
@@ -159,6 +160,14 @@ describe('retro', () => {
   });
 
   describe('triage', () => {
+    it('restores an archived entry to the board, and refuses one that is not archived or unknown', () => {
+      const b = backlog([makeEntry({ id: A, status: 'archived', duplicateOf: B, votes: ['g@x'] }), makeEntry({ id: B })]);
+      const restored = entry(ok(restore(b, A, NOW)), A);
+      assert.deepEqual([restored.status, restored.duplicateOf, restored.votes, restored.updated], ['open', undefined, ['g@x'], NOW.toISOString()]);
+      assert.match(refused(restore(b, B, NOW)), /is not archived; a teammate may have restored it already\.$/);
+      assert.match(refused(restore(b, C, NOW)), /no entry with id/);
+    });
+
     it('moves an entry to a list, and refuses unknown lists and archived entries', () => {
       const b = backlog([makeEntry({ id: A }), makeEntry({ id: B, status: 'archived' })]);
       const moved = ok(moveToList(b, A, 'bigger-story', NOW));
@@ -188,7 +197,7 @@ describe('retro', () => {
     });
 
     it('records a decision in the active retro, and a re-decision replaces it', () => {
-      const started = ok(startRetro(backlog([makeEntry({ id: A })]), 'Ada', NOW));
+      const started = ok(startRetro(backlog([makeEntry({ id: A })]), 'Ada', clockAt(NOW)));
       const retroId = activeRetro(started)?.id;
       const decided = ok(decide(started, A, { ...STOP, owner: ' Grace Hopper ' }, NOW));
       const e = entry(decided, A);
@@ -263,7 +272,7 @@ describe('retro', () => {
     );
 
     it('lists open decisions from earlier retros: most overdue first, then by due date, then oldest decision', () => {
-      const items = followUps(b, NOW);
+      const items = followUps(b, clockAt(NOW));
       assert.deepEqual(
         items.map((i) => [i.entry.title, i.overdueDays]),
         [['9 days overdue', 9], ['2 days overdue', 2], ['due today', 0], ['due later', 0], ['no due, old', 0], ['no due, new', 0]],
@@ -275,7 +284,7 @@ describe('retro', () => {
 
     it('includes the decisions of the last retro once it is finished', () => {
       const finished = ok(finishRetro(b, NOW));
-      assert.equal(followUps(finished, NOW)[0].entry.title, 'this retro');
+      assert.equal(followUps(finished, clockAt(NOW))[0].entry.title, 'this retro');
     });
 
     it('finds open decisions by owner, ignoring case and spaces', () => {
@@ -287,10 +296,10 @@ describe('retro', () => {
 
   it('calls an open entry stale after staleDays without an update', () => {
     const e = makeEntry({ updated: '2025-02-01T14:30:00.000Z' });
-    assert.equal(isStale(e, NOW, 37), true);
-    assert.equal(isStale(e, NOW, 38), false);
-    assert.equal(isStale(e, NOW, 0), false);
-    assert.equal(isStale({ ...e, status: 'decided' }, NOW, 1), false);
+    assert.equal(isStale(e, clockAt(NOW), 37), true);
+    assert.equal(isStale(e, clockAt(NOW), 38), false);
+    assert.equal(isStale(e, clockAt(NOW), 0), false);
+    assert.equal(isStale({ ...e, status: 'decided' }, clockAt(NOW), 1), false);
   });
 
   describe('the file', () => {
@@ -317,7 +326,7 @@ describe('retro', () => {
     it('every operation on a realistic backlog gives a valid file', () => {
       let b = generateBacklog(40, 11);
       const open = b.entries.filter((e) => e.status === 'open').map((e) => e.id);
-      b = ok(startRetro(b, 'Ada', NOW));
+      b = ok(startRetro(b, 'Ada', clockAt(NOW)));
       b = markDiscussed(b, open[0]);
       b = ok(toggleVote(b, open[1], 'someone@example.com', 5, NOW));
       b = ok(moveToList(b, open[2], 'someday', NOW));
@@ -328,15 +337,25 @@ describe('retro', () => {
       assert.equal(entry(b, open[5]).duplicateOf, open[4]);
     });
 
-    it('a duplicate merged on one side while a teammate edits it stays in play, and can be merged again', () => {
+    it('a duplicate merged on one side while a teammate votes on it stays merged, and keeps the vote', () => {
       const base = backlog([makeEntry({ id: A }), makeEntry({ id: B, title: 'Same report' })]);
       const ours = ok(mergeDuplicate(base, A, B, new Date('2025-03-10T10:00:00.000Z')));
       const theirs = ok(toggleVote(base, B, 'late@x', 0, new Date('2025-03-10T11:00:00.000Z')));
       const merged = mergeBacklogs(base, ours, theirs).backlog;
       assertValid(merged);
       const b = entry(merged, B);
-      assert.equal(b.status, 'open', 'the edit keeps the entry in play');
+      assert.deepEqual([b.status, b.duplicateOf], ['archived', A], 'a vote does not undo the merge');
       assert.deepEqual(b.votes, ['late@x'], 'the late vote survives');
+    });
+
+    it('a duplicate merged on one side while a teammate edits its text stays in play, and can be merged again', () => {
+      const base = backlog([makeEntry({ id: A }), makeEntry({ id: B, title: 'Same report' })]);
+      const ours = ok(mergeDuplicate(base, A, B, new Date('2025-03-10T10:00:00.000Z')));
+      const theirs = backlog([makeEntry({ id: A }), makeEntry({ id: B, title: 'Same report, but monthly', votes: ['late@x'], updated: '2025-03-10T11:00:00.000Z' })]);
+      const merged = mergeBacklogs(base, ours, theirs).backlog;
+      assertValid(merged);
+      const b = entry(merged, B);
+      assert.equal(b.status, 'open', 'the edit keeps the entry in play');
       const again = ok(mergeDuplicate(merged, A, B, NOW));
       assert.ok(entry(again, A).votes.includes('late@x'));
       assert.equal(entry(again, B).status, 'archived');

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Backlog, Decision, Retro } from '../../src/core/model';
 import { retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retroSummary';
-import { LABELS, makeEntry } from './fixtures';
+import { clockAt, LABELS, makeEntry } from './fixtures';
 
 /**
  * Golden files are compared byte for byte. After an intended change to the summary, refresh them with
@@ -106,11 +106,11 @@ function hostile(): Backlog {
 
 describe('retroSummaryMarkdown', () => {
   it('summarises decisions, hours addressed, deferred entries and earlier follow-ups (golden)', () => {
-    matchesGolden('retro-summary.md', retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, NOW));
+    matchesGolden('retro-summary.md', retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, clockAt(NOW)));
   });
 
   it('renders hostile text inert (golden)', () => {
-    const md = retroSummaryMarkdown(hostile(), R2, LABELS, STRINGS, NOW);
+    const md = retroSummaryMarkdown(hostile(), R2, LABELS, STRINGS, clockAt(NOW));
     matchesGolden('retro-summary-hostile.md', md);
     assert.doesNotMatch(md, /<|>/, 'no raw angle brackets, so no HTML');
     assert.doesNotMatch(md, /(^|[^\\])\]\(/, 'no link syntax');
@@ -119,19 +119,19 @@ describe('retroSummaryMarkdown', () => {
   });
 
   it('counts only stop, automate and simplify towards the hours addressed', () => {
-    const md = retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, NOW);
+    const md = retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, clockAt(NOW));
     // 26 h + 4.3 h; the kept audit's 2 h are not addressed.
     assert.match(md, /^- 30 h per month addressed$/m);
     const kept = { ...ordinary(), entries: ordinary().entries.filter((e) => e.id !== E(1)) };
-    assert.match(retroSummaryMarkdown(kept, R2, LABELS, STRINGS, NOW), /^- 4\\\.3 h per month addressed$/m);
+    assert.match(retroSummaryMarkdown(kept, R2, LABELS, STRINGS, clockAt(NOW)), /^- 4\\\.3 h per month addressed$/m);
   });
 
   it('says so when a section is empty, and gives nothing for an unknown retro', () => {
     const b: Backlog = { version: 1, entries: [], retros: [{ id: R2, started: '2025-03-10T14:00:00.000Z', facilitator: 'Ada', discussed: [], decided: [] }] };
     assert.equal(
-      retroSummaryMarkdown(b, R2, LABELS, STRINGS, NOW),
+      retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW)),
       '# Retro 2025\\-03\\-10\n\n- Facilitator: Ada\n- 0 h per month addressed\n\n## Decisions\n\nNone\n\n## Discussed, not decided\n\nNone\n\n## Open follow\\-ups from earlier retros\n\nNone\n',
     );
-    assert.equal(retroSummaryMarkdown(b, R1, LABELS, STRINGS, NOW), '');
+    assert.equal(retroSummaryMarkdown(b, R1, LABELS, STRINGS, clockAt(NOW)), '');
   });
 });

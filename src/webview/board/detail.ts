@@ -172,7 +172,16 @@ export function showMatches(board: Board, id: string, matches: EntryMatch[]): vo
   }
 }
 
-/** The expanded card: the full S.M.A.R.T. answers, reasons, comments, moving, the decision and merging. */
+/** An archived card offers Restore in place of the actions the core would refuse it. */
+function restoreControl(board: Board, card: CardView): HTMLElement {
+  const { strings, readOnly } = board.state;
+  const restore = el('button', { type: 'button', className: 'secondary', id: `restore-${card.id}`, textContent: strings.restore, disabled: readOnly });
+  restore.setAttribute('aria-describedby', `archived-${card.id}`);
+  restore.addEventListener('click', () => board.send({ type: 'restore', id: card.id }));
+  return el('section', { className: 'archived' }, el('p', { className: 'hint', id: `archived-${card.id}`, textContent: strings.archivedNotice }), restore);
+}
+
+/** The expanded card: the full S.M.A.R.T. answers, reasons, comments, moving, the decision and merging, or Restore when it is archived. */
 export function renderDetail(board: Board, card: CardView, container: HTMLElement): void {
   const detail = board.detail(card.id);
   if (!detail) {
@@ -182,5 +191,6 @@ export function renderDetail(board: Board, card: CardView, container: HTMLElemen
   const { labels } = board.state;
   const reasons = el('ul', { className: 'reasons' });
   reasons.append(...detail.reasons.map((reason) => el('li', { className: 'badge', textContent: labels.reasons[reason] })));
-  container.replaceChildren(answers(board, detail), reasons, comments(board, detail), moveControl(board, card), decisionForm(board, card, detail), mergeControl(board, card));
+  const actions = card.status === 'archived' ? [restoreControl(board, card)] : [moveControl(board, card), decisionForm(board, card, detail), mergeControl(board, card)];
+  container.replaceChildren(answers(board, detail), reasons, comments(board, detail), ...actions);
 }
