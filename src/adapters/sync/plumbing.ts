@@ -1,8 +1,8 @@
 /** The git plumbing a sync is made of: one fetch of one ref, one batch read of objects, trees built without an index. */
 import { classifyGitReply } from '../../core/sync/gitReply';
-import { GitRunner, gitOutput } from './gitRunner';
+import { GitRunner, gitOutput, isGitMissing } from './gitRunner';
 import type { BacklogRepository } from './repository';
-import { remoteStop, type BranchPlace } from './syncStop';
+import { gitMissingStop, remoteStop, type BranchPlace } from './syncStop';
 
 let fetchFlags: Promise<string[]> | undefined;
 
@@ -34,6 +34,7 @@ export async function fetchBranch(git: GitRunner, place: BranchPlace, tracking: 
     await git.remote(['fetch', '--verbose', '--refmap=', ...flags, place.remote, `+refs/heads/${place.branch}:${tracking}`]);
     return true;
   } catch (error) {
+    if (isGitMissing(error)) throw gitMissingStop();
     const reply = classifyGitReply(gitOutput(error));
     if (reply.kind === 'no-branch') return false;
     throw remoteStop(reply, place, 'fetch');

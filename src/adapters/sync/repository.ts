@@ -1,8 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DEFAULT_REMOTE, isValidRemoteName } from '../../core/sync/backlogBranch';
 import { GitRunner, gitOutput, isGitMissing } from './gitRunner';
-import { SyncStop } from './syncStop';
+import { gitMissingStop, SyncStop } from './syncStop';
 
 /** The repository a working copy lives in, as a sync needs to see it. */
 export interface BacklogRepository {
@@ -20,11 +20,34 @@ export interface BacklogRepository {
   remotes: Map<string, string>;
 }
 
+/** Repositories already found, by working copy, with what must not have changed since: the common config, the git dir. */
+const known = new Map<string, { repo: BacklogRepository; stamp: string }>();
+
+/** The repository's config file (where remotes live) and git dir as they are now; undefined once either is gone. */
+async function stampOf(repo: BacklogRepository): Promise<string | undefined> {
+  try {
+    const [config, gitDir] = await Promise.all([stat(path.join(path.dirname(path.dirname(repo.excludeFile)), 'config')), stat(repo.gitDir)]);
+    return `${config.mtimeMs}:${config.size}:${config.ino}:${gitDir.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Finds the repository around `file` with one `rev-parse` and one `config` call.
- * Stops with `no-git` when git cannot be started and `not-a-repo` outside a repository.
+ * Finds the repository around `file` with one `rev-parse` and one `config` call. A repository found
+ * before is reused while its config file and git dir are unchanged, so the syncs of a live retro skip
+ * both calls. Stops with `no-git` when git cannot be started and `not-a-repo` outside a repository.
  */
 export async function openRepository(file: string): Promise<BacklogRepository> {
+  const cached = known.get(file);
+  if (cached && (await stampOf(cached.repo)) === cached.stamp) return cached.repo;
+  const repo = await discoverRepository(file);
+  const stamp = await stampOf(repo);
+  if (stamp !== undefined) known.set(file, { repo, stamp });
+  return repo;
+}
+
+async function discoverRepository(file: string): Promise<BacklogRepository> {
   const folder = path.dirname(file);
   const probe = new GitRunner({ cwd: folder, interactive: false });
   // Both only read, so they run side by side: each git call is a process start.
@@ -34,9 +57,7 @@ export async function openRepository(file: string): Promise<BacklogRepository> {
   ]);
   if (located.status === 'rejected') {
     const error: unknown = located.reason;
-    if (isGitMissing(error)) {
-      throw new SyncStop('no-git', 'git is not installed or not on the PATH, so the backlog cannot be shared. Install git, then sync again.');
-    }
+    if (isGitMissing(error)) throw gitMissingStop();
     if (/not a git repository/i.test(gitOutput(error))) {
       throw new SyncStop('not-a-repo', `${folder} is not inside a git repository. The backlog is shared through a branch of the repository's remote: run "git init" and add a remote first.`);
     }

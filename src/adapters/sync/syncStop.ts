@@ -43,6 +43,11 @@ export class SyncStop extends Error {
   }
 }
 
+/** git could not be started at all. */
+export function gitMissingStop(): SyncStop {
+  return new SyncStop('no-git', 'git is not installed or not on the PATH, so the backlog cannot be shared. Install git, then sync again.');
+}
+
 /** Where a backlog branch is, or would go: for the messages, and the question asked before creating it. */
 export interface BranchPlace {
   remote: string;
