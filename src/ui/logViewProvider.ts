@@ -61,9 +61,11 @@ function strings(): LogStrings {
 }
 
 /**
- * The Log form in the sidebar. It posts nothing before the webview says `ready`, sends a full
- * snapshot whenever the view is (re)created, and keeps the draft in workspace state so it survives a
- * hidden view and a window reload.
+ * The Log form in the sidebar. It posts nothing before the webview says `ready`, and sends a full
+ * snapshot whenever the view is (re)created. The host holds the one copy of the draft: the webview
+ * reports every change, and the copy is written to workspace state so it survives a window reload.
+ * The webview keeps no state of its own, because the workbench saves a view's state only every few
+ * seconds and an older copy from there would win over what was typed last.
  */
 export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewType = 'stupidWork.log';
@@ -73,6 +75,7 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private viewDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private current: StoredDraft | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -122,18 +125,37 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   dispose(): void {
-    clearTimeout(this.saveTimer);
+    this.flush();
     vscode.Disposable.from(...this.viewDisposables, ...this.disposables).dispose();
   }
 
   private load(stored: StoredDraft): void {
-    void this.state.update(DRAFT_KEY, stored);
+    this.store(stored);
     this.post({ type: 'load', ...stored });
     void this.reveal();
   }
 
+  /** Holds a typed draft at once and writes it to workspace state once typing pauses for 200 ms. */
+  private hold(stored: StoredDraft): void {
+    this.current = stored;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flush(), 200);
+  }
+
+  /** Replaces the draft and writes it to workspace state now. */
+  private store(stored: StoredDraft | undefined): void {
+    this.current = stored;
+    this.flush();
+  }
+
+  private flush(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    void this.state.update(DRAFT_KEY, this.current);
+  }
+
   private storedDraft(): StoredDraft {
-    const stored = this.state.get<StoredDraft>(DRAFT_KEY);
+    const stored = this.current ?? this.state.get<StoredDraft>(DRAFT_KEY);
     if (stored) {
       return stored;
     }
@@ -178,20 +200,16 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
         return;
       }
       case 'draftChanged':
-        clearTimeout(this.saveTimer);
-        this.saveTimer = setTimeout(() => void this.state.update(DRAFT_KEY, { target: message.target, draft: message.draft, editingId: message.editingId }), 200);
+        this.hold({ target: message.target, draft: message.draft, editingId: message.editingId });
         return;
       case 'cancelEdit':
-        clearTimeout(this.saveTimer);
-        void this.state.update(DRAFT_KEY, undefined);
+        this.store(undefined);
         this.post({ type: 'load', ...this.storedDraft() });
         return;
       case 'openDataFile':
         void this.host.openDataFile(message.target);
         return;
       case 'save':
-        // The draft being saved must not be stored as a draft by a timer that fires during the save.
-        clearTimeout(this.saveTimer);
         void this.save(message.target, message.draft, message.editingId);
         return;
     }
@@ -203,9 +221,7 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       this.post({ type: 'saveFailed', message: result.message });
       return;
     }
-    clearTimeout(this.saveTimer);
-    const anonymous = this.host.anonymousByDefault(target);
-    await this.state.update(DRAFT_KEY, { target, draft: emptyDraft(anonymous), editingId: undefined });
+    this.store({ target, draft: emptyDraft(this.host.anonymousByDefault(target)), editingId: undefined });
     this.post({ type: 'saved', id: result.id, title: draft.title.trim() });
   }
 }

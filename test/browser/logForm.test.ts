@@ -98,17 +98,20 @@ describe('the Log form in Chromium', function () {
 
   it('keeps a half-written draft across hiding the view and reloading the window', async () => {
     let form = await openSidebar(page);
+    await form.fill('#title', 'First thoughts');
+    // The workbench saves each view's own state every 5 s in a browser; that older copy must not win after a reload.
+    await page.waitForTimeout(6000);
     await form.fill('#title', 'Half-written draft about the approval chain');
     await form.fill('#smart-moreInfo', 'Ask security why two approvals.');
-    await page.waitForTimeout(800);
+    // Hidden at once: what was typed a moment ago must survive the view being destroyed.
     await page.locator('.part.activitybar [aria-label^="Explorer"]').first().click();
-    await page.waitForTimeout(500);
     form = await openSidebar(page);
     assert.equal(await form.inputValue('#title'), 'Half-written draft about the approval chain');
+    assert.equal(await form.inputValue('#smart-moreInfo'), 'Ask security why two approvals.');
+    await page.waitForTimeout(1000);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await workbenchReady(page);
     form = await openSidebar(page);
-    await form.waitForFunction(() => (document.getElementById('title') as HTMLInputElement).value !== '', null, { timeout: 15000 });
     assert.equal(await form.inputValue('#title'), 'Half-written draft about the approval chain');
     assert.equal(await form.inputValue('#smart-moreInfo'), 'Ask security why two approvals.');
   });

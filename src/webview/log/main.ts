@@ -6,8 +6,6 @@ import { el, format, icon, labelled } from '../dom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -15,7 +13,6 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 
 let state: LogState | undefined;
-let draftTimer: ReturnType<typeof setTimeout> | undefined;
 
 function field<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -73,9 +70,8 @@ function persist(): void {
   }
   state.draft = readDraft();
   state.target = currentTarget()?.key;
-  vscode.setState({ target: state.target, draft: state.draft, editingId: state.editingId });
-  clearTimeout(draftTimer);
-  draftTimer = setTimeout(() => vscode.postMessage({ type: 'draftChanged', target: state?.target, draft: readDraft(), editingId: state?.editingId }), 300);
+  // Sent on every change: the view is destroyed when hidden, so a change held back here would be lost.
+  vscode.postMessage({ type: 'draftChanged', target: state.target, draft: state.draft, editingId: state.editingId });
   updateDerived();
 }
 
@@ -139,8 +135,6 @@ function save(): void {
     return;
   }
   field<HTMLButtonElement>('save').disabled = true;
-  // A draft message still waiting would reach the host after the save and bring the saved entry back as a draft.
-  clearTimeout(draftTimer);
   vscode.postMessage({ type: 'save', target: target.key, draft, editingId: state.editingId });
 }
 
@@ -275,12 +269,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   switch (message.type) {
     case 'init': {
       state = message.state;
-      // The view's own state is newer than the host's copy when the view was only hidden.
-      const local = vscode.getState() as { target?: string; draft?: EntryDraft; editingId?: string } | undefined;
-      if (local?.draft && local.editingId === state.editingId) {
-        state.draft = local.draft;
-        state.target = local.target ?? state.target;
-      }
       render();
       return;
     }
@@ -302,7 +290,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         state.target = message.target;
         state.draft = message.draft;
         state.editingId = message.editingId;
-        vscode.setState({ target: state.target, draft: state.draft, editingId: state.editingId });
         render();
         field<HTMLInputElement>('title').focus();
       }
@@ -312,7 +299,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const anonymous = field<HTMLInputElement>('anonymous').checked && !state.editingId;
         state.draft = { title: '', kind: 'other', reasons: [], smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' }, anonymous };
         state.editingId = undefined;
-        vscode.setState({ target: state.target, draft: state.draft, editingId: undefined });
         render();
         announce(format(state.strings.saved, message.title));
         field<HTMLInputElement>('title').focus();
