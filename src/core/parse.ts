@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 // The package's default entry is a UMD build whose internal requires break when bundled; its ES build does not.
 import { findNodeAtLocation, parse as parseLenient, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../media/stupid-work.schema.json';
+import { plainText } from './inertText';
 import { migrate, versionOf } from './migrate';
 import { SCHEMA_VERSION, type Backlog, type Entry, MAX_FILE_BYTES } from './model';
 
@@ -359,9 +360,9 @@ function explain(error: ErrorObject, value: unknown): string {
   }
 }
 
+/** Up to 60 characters of a value from the file, made plain: every surface that shows a problem quotes it. */
 function preview(value: unknown): string {
-  const s = JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return plainText(JSON.stringify(value) ?? String(value), 60);
 }
 
 function describe(value: unknown): string {
