@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveDataPath } from '../core/dataPath';
+import { plainText } from '../core/inertText';
 import { emptyBacklog, MAX_FILE_BYTES, type Backlog } from '../core/model';
 import type { BacklogProblem } from '../core/parse';
 import { serializeBacklog } from '../core/serialize';
@@ -70,7 +71,7 @@ export class FolderBacklog implements vscode.Disposable {
     this.lastText = text;
     this.current = next.state;
     if (next.state.kind === 'problem') {
-      this.logger.warn(`${this.relativePath} in ${this.folder.name}: ${next.state.problem.message}`);
+      this.logger.warn(`${this.relativePath} in ${this.folder.name}: ${plainText(next.state.problem.message)}`);
     }
     this.onChanged(this);
   }

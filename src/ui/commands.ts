@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { archiveEntry, findEntry, upsertEntry } from '../core/entries';
+import { QUOTE_LENGTH, plainText } from '../core/inertText';
 import { entryToMarkdown } from '../core/markdown';
 import type { Labels } from '../core/labels';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../adapters/backlogStore';
@@ -17,6 +18,9 @@ export interface CommandDeps {
   labels: Labels;
   logger: vscode.LogOutputChannel;
 }
+
+/** The status bar is one short line shared with other extensions. */
+const STATUS_BAR_QUOTE_LENGTH = 40;
 
 type EntryNode = Extract<BacklogNode, { type: 'entry' }>;
 
@@ -48,7 +52,7 @@ function backlogFrom(store: BacklogStore, arg: unknown): FolderBacklog | undefin
 }
 
 function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void {
-  const message = error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message);
+  const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
   logger.error(message);
   void vscode.window.showErrorMessage(message);
 }
@@ -100,7 +104,7 @@ export function registerCommands({ extensionUri, store, tree, log, sync, labels,
       const uri = backlog?.fileUri;
       if (!backlog || !uri) {
         void vscode.window.showInformationMessage(
-          backlog?.state.kind === 'bad-path' ? backlog.state.message : vscode.l10n.t('There is no backlog file yet. Use "Start a Backlog" to create one.'),
+          backlog?.state.kind === 'bad-path' ? plainText(backlog.state.message) : vscode.l10n.t('There is no backlog file yet. Use "Start a Backlog" to create one.'),
         );
         return;
       }
@@ -161,7 +165,7 @@ export function registerCommands({ extensionUri, store, tree, log, sync, labels,
             : vscode.l10n.t('Merge driver installed; .gitattributes already had the rule.'),
         );
       } catch (error) {
-        const message = vscode.l10n.t('Could not install the merge driver: {0}', (error as Error).message);
+        const message = vscode.l10n.t('Could not install the merge driver: {0}', plainText((error as Error).message));
         logger.error(message);
         void vscode.window.showErrorMessage(message);
       }
@@ -208,7 +212,7 @@ export function registerCommands({ extensionUri, store, tree, log, sync, labels,
         return;
       }
       const undo = vscode.l10n.t('Undo');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Archived “{0}”.', entry.title), undo);
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Archived “{0}”.', plainText(entry.title, QUOTE_LENGTH)), undo);
       if (choice === undo) {
         await setStatus(backlog, entry.id, 'open').catch((error: unknown) => reportWriteError(logger, error));
       }
@@ -217,7 +221,7 @@ export function registerCommands({ extensionUri, store, tree, log, sync, labels,
     vscode.commands.registerCommand('stupidWork.entry.copyMarkdown', async (node: unknown) => {
       if (isEntryNode(node)) {
         await vscode.env.clipboard.writeText(entryToMarkdown(node.entry, labels));
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', node.entry.title), 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', plainText(node.entry.title, STATUS_BAR_QUOTE_LENGTH)), 3000);
       }
     }),
 
