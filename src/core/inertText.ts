@@ -21,6 +21,9 @@ const PDF = '\u202C';
 /** A title quoted inside a message: enough to recognise it, short enough for a notification. */
 export const QUOTE_LENGTH = 80;
 
+/** A title quoted in the status bar, one short line shared with other extensions. */
+export const STATUS_BAR_QUOTE_LENGTH = 40;
+
 /**
  * Explicit bidirectional formatting characters (UAX #9, section 2): the embeddings and overrides
  * LRE, RLE, PDF, LRO and RLO, and the isolates LRI, RLI, FSI and PDI.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { archiveEntry, findEntry, upsertEntry } from '../core/entries';
-import { QUOTE_LENGTH, plainText } from '../core/inertText';
+import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText } from '../core/inertText';
 import { entryToMarkdown } from '../core/markdown';
 import type { Labels } from '../core/labels';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../adapters/backlogStore';
@@ -18,9 +18,6 @@ export interface CommandDeps {
   labels: Labels;
   logger: vscode.LogOutputChannel;
 }
-
-/** The status bar is one short line shared with other extensions. */
-const STATUS_BAR_QUOTE_LENGTH = 40;
 
 type EntryNode = Extract<BacklogNode, { type: 'entry' }>;
 

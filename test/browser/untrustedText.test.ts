@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { createCodeLink } from '../../src/core/codeLinks';
-import { QUOTE_LENGTH, plainText, shorten } from '../../src/core/inertText';
+import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText, shorten } from '../../src/core/inertText';
 import { KINDS, OUTCOMES, TRIAGE_LISTS, type Entry, type Retro } from '../../src/core/model';
 import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { launchBrowser } from '../harness/host.mjs';
@@ -525,7 +525,7 @@ describe("a teammate's hostile text in the real workbench", function () {
     await contextMenu(entry, 'Copy as Markdown');
     const message = page.locator('.part.statusbar .statusbar-item', { hasText: 'as Markdown' }).first();
     await message.waitFor({ timeout: 10000 });
-    assert.equal(visible(await message.textContent()), `Copied “${visible(plainText(entry.title, 40))}” as Markdown`);
+    assert.equal(visible(await message.textContent()), `Copied “${visible(plainText(entry.title, STATUS_BAR_QUOTE_LENGTH))}” as Markdown`);
     assert.equal(await message.locator('.codicon').count(), 0, 'the title draws no icon in the status bar');
     await assertNoLinks(message, 'the status bar message');
   });
