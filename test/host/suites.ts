@@ -4,3 +4,4 @@ import './backlog.test';
 import './sync.test';
 import './codeLinks.test';
 import './openDecisions.test';
+import './untrustedText.test';
