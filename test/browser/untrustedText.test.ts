@@ -157,6 +157,21 @@ describe("a teammate's hostile text in the real workbench", function () {
     return findRow((text) => text === label, JSON.stringify(label));
   }
 
+  /** The hover that shows `text`; the one before may still be fading out when the next appears. */
+  async function hoverShowing(text: string): Promise<Locator> {
+    const hovers = page.locator('.workbench-hover, .monaco-hover');
+    for (let attempt = 0; attempt < 60; attempt++) {
+      for (let i = 0; i < (await hovers.count()); i++) {
+        const hover = hovers.nth(i);
+        if ((await hover.isVisible().catch(() => false)) && visible(await hover.textContent().catch(() => '')).includes(text)) {
+          return hover;
+        }
+      }
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`no hover shows ${JSON.stringify(text)}`);
+  }
+
   /** Runs one of an entry's context-menu commands in the Backlog. */
   async function contextMenu(entry: Entry, label: string): Promise<void> {
     const row = await treeRow(entry);
@@ -394,8 +409,7 @@ describe("a teammate's hostile text in the real workbench", function () {
       const row = await treeRow(entry);
       await page.mouse.move(0, 0);
       await row.locator('.label-name').hover();
-      const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ }).first();
-      await hover.waitFor({ timeout: 15000 });
+      const hover = await hoverShowing(visible(shorten(entry.title)));
       await assertNoLinks(hover, `the tooltip of ${JSON.stringify(entry.title)}`);
       const text = visible(await hover.textContent());
       for (const value of [entry.title, ...Object.values(entry.smart).map((answer) => shorten(answer, 240)), entry.author?.name ?? '', entry.decision?.owner ?? '']) {
@@ -447,8 +461,7 @@ describe("a teammate's hostile text in the real workbench", function () {
       await quickInput(page).press('Enter');
       await page.mouse.move(0, 0);
       await editor.locator('.view-line', { hasText: `flagged${i} =` }).hover({ position: { x: 40, y: 5 } });
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'Open entry' }).first();
-      await hover.waitFor({ timeout: 15000 });
+      const hover = await hoverShowing(`Stupid Work: ${visible(shorten(entry.title))}`);
       await assertNoLinks(hover, `the hover of ${JSON.stringify(entry.title)}`, /^command:stupidWork\.entry\.openById\?/);
       assert.equal(await hover.locator('a').count(), 1, 'one link: Open entry');
       const text = visible(await hover.textContent());
