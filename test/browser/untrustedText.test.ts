@@ -140,8 +140,10 @@ describe("a teammate's hostile text in the real workbench", function () {
         const text = visible(await row.locator('.label-name').first().textContent().catch(() => null));
         seen.add(text);
         if (matches(text)) {
-          await row.scrollIntoViewIfNeeded();
-          return row;
+          // The list reuses its row elements as it scrolls; the id names this row for good.
+          const stable = tree.locator(`.monaco-list-row[id="${await row.getAttribute('id')}"]`);
+          await stable.scrollIntoViewIfNeeded();
+          return stable;
         }
       }
       // The first PageDown only moves the focus to the bottom of the page; the end shows no new rows.
@@ -406,9 +408,12 @@ describe("a teammate's hostile text in the real workbench", function () {
     // Each tooltip holds the title, the five answers, the author and the owner: these entries show every payload.
     for (let i = 0; i < N; i += 7) {
       const entry = entries[i];
-      const row = await treeRow(entry);
-      await page.mouse.move(0, 0);
-      await row.locator('.label-name').hover();
+      for (let attempt = 0; ; attempt++) {
+        const row = await treeRow(entry);
+        await page.mouse.move(0, 0);
+        // A row that scrolls as the pointer arrives is found again.
+        if (await row.locator('.label-name').hover({ timeout: 5000 }).then(() => true, () => attempt === 2)) break;
+      }
       const hover = await hoverShowing(visible(shorten(entry.title)));
       await assertNoLinks(hover, `the tooltip of ${JSON.stringify(entry.title)}`);
       const text = visible(await hover.textContent());

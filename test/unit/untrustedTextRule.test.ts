@@ -63,7 +63,7 @@ const SHOWN_AS_IS: readonly { file: string; text: string }[] = [
   { file: 'src/ui/syncController.ts', text: 'state.message' },
 ];
 
-export interface Violation {
+interface Violation {
   file: string;
   line: number;
   sink: string;
@@ -82,7 +82,7 @@ function calleeName(call: ts.CallExpression | ts.NewExpression | ts.TaggedTempla
 }
 
 /** Walks `program`'s extension source and returns every place untrusted text reaches VS Code unmade-inert. */
-export function findViolations(program: ts.Program, files: readonly string[]): { violations: Violation[]; sinks: number } {
+function findViolations(program: ts.Program, files: readonly string[]): { violations: Violation[]; sinks: number } {
   const checker = program.getTypeChecker();
   const violations: Violation[] = [];
   let sinks = 0;
