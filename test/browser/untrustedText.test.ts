@@ -142,7 +142,7 @@ describe("a teammate's hostile text in the real workbench", function () {
         if (matches(text)) {
           // The list reuses its row elements as it scrolls; the id names this row for good.
           const stable = tree.locator(`.monaco-list-row[id="${await row.getAttribute('id')}"]`);
-          await stable.scrollIntoViewIfNeeded();
+          await scrollIntoList(stable);
           return stable;
         }
       }
@@ -152,6 +152,24 @@ describe("a teammate's hostile text in the real workbench", function () {
       await page.waitForTimeout(150);
     }
     throw new Error(`no Backlog row shows ${what}; rows: ${JSON.stringify([...seen])}`);
+  }
+
+  /**
+   * Brings a row wholly into the Backlog's view with the mouse wheel, which the list handles itself:
+   * a row scrolled into view by the browser instead is drawn where the list does not know it is.
+   */
+  async function scrollIntoList(row: Locator): Promise<void> {
+    const list = backlogTree();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const [rowBox, listBox] = [await row.boundingBox(), await list.boundingBox()];
+      if (!rowBox || !listBox) return;
+      const below = rowBox.y + rowBox.height - (listBox.y + listBox.height);
+      const above = listBox.y - rowBox.y;
+      if (below <= 0 && above <= 0) return;
+      await page.mouse.move(listBox.x + listBox.width / 2, listBox.y + listBox.height / 2);
+      await page.mouse.wheel(0, below > 0 ? below + 22 : -(above + 22));
+      await page.waitForTimeout(200);
+    }
   }
 
   function treeRow(entry: Entry): Promise<Locator> {
