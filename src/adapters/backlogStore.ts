@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveDataPath } from '../core/dataPath';
 import { literalGlob } from '../core/filePatterns';
+import { plainText } from '../core/inertText';
 import { emptyBacklog, MAX_FILE_BYTES, type Backlog } from '../core/model';
 import type { BaseUse } from '../core/merge';
 import type { BacklogProblem } from '../core/parse';
@@ -73,7 +74,7 @@ export class FolderBacklog implements vscode.Disposable {
     this.lastText = text;
     this.current = next.state;
     if (next.state.kind === 'problem') {
-      this.logger.warn(`${this.relativePath} in ${this.folder.name}: ${next.state.problem.message}`);
+      this.logger.warn(`${this.relativePath} in ${this.folder.name}: ${plainText(next.state.problem.message)}`);
     }
     this.onChanged(this);
   }

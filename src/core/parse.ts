@@ -3,6 +3,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parse as parseLenient, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../media/stupid-work.schema.json';
 import { findDuplicateKey } from './duplicateKeys';
+import { plainText } from './inertText';
 import { migrate, versionOf } from './migrate';
 import { SCHEMA_VERSION, type Backlog, type Entry, MAX_FILE_BYTES } from './model';
 
@@ -57,7 +58,7 @@ export function parseBacklog(text: string): ParseResult {
     const { line, column } = repeated.repeated;
     return problem(
       'duplicate-key',
-      `${where}: the field "${repeated.key}" appears twice in one object (first at line ${repeated.first.line}, column ${repeated.first.column}), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.`,
+      `${where}: the field "${plainText(repeated.key, 60)}" appears twice in one object (first at line ${repeated.first.line}, column ${repeated.first.column}), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.`,
       line,
       column,
       displayPath([...repeated.path, repeated.key]),
@@ -302,7 +303,8 @@ function displayPath(segments: Segment[]): string {
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(s)) out += out === '' ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
+    // A name from the file is quoted the way `preview` quotes a value: every surface shows the path.
+    else out += `[${plainText(JSON.stringify(s), 60)}]`;
   }
   return out;
 }
@@ -383,9 +385,9 @@ function explain(error: ErrorObject, value: unknown, migrated: boolean): string 
   }
 }
 
+/** Up to 60 characters of a value from the file, made plain: every surface that shows a problem quotes it. */
 function preview(value: unknown): string {
-  const s = JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return plainText(JSON.stringify(value) ?? String(value), 60);
 }
 
 function describe(value: unknown): string {

@@ -1,8 +1,12 @@
-/** A retro's summary in Markdown, for the team's notes. Every piece of text from the file is escaped. */
+/**
+ * A retro's summary in Markdown, for the team's notes and for pasting into GitHub or GitLab. Every
+ * piece of text from the file is made inert (see `markdownInline`); the owners and the facilitator
+ * are names the team chose, so a mention there stays one (see `markdownName`).
+ */
 import { dayOf, type Clock } from './calendar';
 import { formatHours, hoursPerMonth } from './cost';
+import { markdownBlock, markdownInline, markdownName } from './inertText';
 import type { Labels } from './labels';
-import { block, inline } from './markdown';
 import type { Backlog, Decision, Entry, Retro } from './model';
 import { followUps } from './retro';
 
@@ -39,7 +43,7 @@ function byDecidedThenId(a: Entry, b: Entry): number {
 /** Outcome, owner and due date on one line, every part escaped. */
 function about(d: Decision, labels: Labels, strings: SummaryStrings): string {
   const due = d.due ? `${strings.due}: ${d.due}` : strings.noDue;
-  return [labels.outcomes[d.outcome], `${strings.owner}: ${d.owner}`, due].map(inline).join(' · ');
+  return [markdownInline(labels.outcomes[d.outcome]), `${markdownInline(strings.owner)}: ${markdownName(d.owner)}`, markdownInline(due)].join(' · ');
 }
 
 /**
@@ -77,28 +81,28 @@ export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels
     if (e.decision.outcome !== 'keep') addressed += hoursPerMonth(e.cost);
   }
 
-  const out: string[] = [`# ${inline(fill(strings.title, retroDate(retro, clock)))}`, ''];
-  out.push(`- ${inline(`${strings.facilitator}: ${retro.facilitator}`)}`);
-  out.push(`- ${inline(fill(strings.hoursAddressed, formatHours(addressed)))}`);
+  const out: string[] = [`# ${markdownInline(fill(strings.title, retroDate(retro, clock)))}`, ''];
+  out.push(`- ${markdownInline(strings.facilitator)}: ${markdownName(retro.facilitator)}`);
+  out.push(`- ${markdownInline(fill(strings.hoursAddressed, formatHours(addressed)))}`);
 
-  out.push('', `## ${inline(strings.decisions)}`, '');
-  if (decided.length === 0) out.push(inline(strings.none));
+  out.push('', `## ${markdownInline(strings.decisions)}`, '');
+  if (decided.length === 0) out.push(markdownInline(strings.none));
   decided.forEach((e, i) => {
     if (i > 0) out.push('');
-    out.push(`### ${inline(e.title)}`, '', `- ${about(e.decision, labels, strings)}`);
+    out.push(`### ${markdownInline(e.title)}`, '', `- ${about(e.decision, labels, strings)}`);
     const why = e.decision.rationale.trim();
-    if (why !== '') out.push('', `**${inline(strings.rationale)}:**`, '', block(why));
+    if (why !== '') out.push('', `**${markdownInline(strings.rationale)}:**`, '', markdownBlock(why));
   });
 
-  out.push('', `## ${inline(strings.deferred)}`, '');
-  if (deferred.length === 0) out.push(inline(strings.none));
-  for (const e of deferred) out.push(`- ${inline(e.title)}`);
+  out.push('', `## ${markdownInline(strings.deferred)}`, '');
+  if (deferred.length === 0) out.push(markdownInline(strings.none));
+  for (const e of deferred) out.push(`- ${markdownInline(e.title)}`);
 
-  out.push('', `## ${inline(strings.followUps)}`, '');
-  if (earlier.length === 0) out.push(inline(strings.none));
+  out.push('', `## ${markdownInline(strings.followUps)}`, '');
+  if (earlier.length === 0) out.push(markdownInline(strings.none));
   for (const f of earlier) {
-    const late = f.overdueDays > 0 ? ` · **${inline(fill(strings.overdue, String(f.overdueDays)))}**` : '';
-    out.push(`- ${inline(f.entry.title)} · ${about(f.decision, labels, strings)} · ${inline(labels.followUps[f.decision.followUp])}${late}`);
+    const late = f.overdueDays > 0 ? ` · **${markdownInline(fill(strings.overdue, String(f.overdueDays)))}**` : '';
+    out.push(`- ${markdownInline(f.entry.title)} · ${about(f.decision, labels, strings)} · ${markdownInline(labels.followUps[f.decision.followUp])}${late}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/calendar';
+import { QUOTE_LENGTH, plainText } from '../core/inertText';
 import { archiveEntry, findEntry, restoreEntry, upsertEntry, type ActiveStatus } from '../core/entries';
 import type { Entry } from '../core/model';
 import { restore } from '../core/retro';
@@ -24,7 +25,7 @@ function isEntryNode(value: unknown): value is EntryNode {
 }
 
 function report(logger: vscode.LogOutputChannel, error: unknown): void {
-  const message = error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message);
+  const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
   logger.error(message);
   void vscode.window.showErrorMessage(message);
 }
@@ -55,9 +56,9 @@ async function pickArchived(store: BacklogStore): Promise<Target | undefined> {
       }
       const into = entry.duplicateOf === undefined ? undefined : findEntry(backlog.state.backlog, entry.duplicateOf);
       items.push({
-        label: entry.title,
+        label: plainText(entry.title),
         description: several ? backlog.folder.name : undefined,
-        detail: into ? vscode.l10n.t('Merged into “{0}”', into.title) : undefined,
+        detail: into ? vscode.l10n.t('Merged into “{0}”', plainText(into.title, QUOTE_LENGTH)) : undefined,
         backlog,
         entry,
       });
@@ -78,11 +79,11 @@ async function confirmed({ backlog, entry }: Target): Promise<boolean> {
   const into = findEntry(backlog.state.backlog, entry.duplicateOf);
   const restoreLabel = vscode.l10n.t('Restore');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Restore “{0}” as an entry of its own?', entry.title),
+    vscode.l10n.t('Restore “{0}” as an entry of its own?', plainText(entry.title, QUOTE_LENGTH)),
     {
       modal: true,
       detail: into
-        ? vscode.l10n.t('It was merged into “{0}”, which keeps the votes, comments and answers it took from it.', into.title)
+        ? vscode.l10n.t('It was merged into “{0}”, which keeps the votes, comments and answers it took from it.', plainText(into.title, QUOTE_LENGTH))
         : vscode.l10n.t('It was merged into an entry that is no longer in the backlog.'),
     },
     restoreLabel,
@@ -122,7 +123,7 @@ export function registerArchiveCommands({ store, clock, logger }: ArchiveCommand
         return;
       }
       const undo = vscode.l10n.t('Undo');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Archived “{0}”.', entry.title), undo);
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Archived “{0}”.', plainText(entry.title, QUOTE_LENGTH)), undo);
       const status = before;
       if (choice !== undo || status === undefined) {
         return;
@@ -163,12 +164,12 @@ export function registerArchiveCommands({ store, clock, logger }: ArchiveCommand
         report(logger, error);
         return;
       }
-      void vscode.window.showInformationMessage(vscode.l10n.t('Restored “{0}”.', entry.title));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Restored “{0}”.', plainText(entry.title, QUOTE_LENGTH)));
       // From the Backlog view or the palette, show where it went; the board shows it in place. The view
       // may not have caught up with the change yet (a group that did not exist), so this is best effort.
       if (typeof arg !== 'string') {
         await vscode.commands.executeCommand('stupidWork.entry.reveal', backlog.key, entry.id).then(undefined, (error: unknown) => {
-          logger.debug(`Could not reveal the restored entry: ${(error as Error).message}`);
+          logger.debug(`Could not reveal the restored entry: ${plainText((error as Error).message)}`);
         });
       }
     }),

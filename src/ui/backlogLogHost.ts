@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createEntry, findEntry, updateEntry, upsertEntry, validateDraft } from '../core/entries';
+import { plainText } from '../core/inertText';
 import type { EntryDraft } from '../core/model';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../adapters/backlogStore';
 import { anonymousByDefault } from '../adapters/config';
@@ -18,7 +19,7 @@ function targetOf(backlog: FolderBacklog): LogTarget {
       return {
         ...base,
         status: 'problem',
-        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, state.problem.message),
+        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(state.problem.message)),
       };
     case 'bad-path':
       return { ...base, status: 'problem', detail: state.message };
@@ -77,7 +78,7 @@ export class BacklogLogHost implements LogHost, vscode.Disposable {
       });
     } catch (error) {
       const message = error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not save: {0}', (error as Error).message);
-      this.logger.error(message);
+      this.logger.error(plainText(message));
       return { ok: false, message };
     }
     this.onSaved(targetKey, savedId);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { dayOf, type Clock } from '../core/calendar';
 import { smartCompleteness } from '../core/completeness';
 import { formatHours, hoursPerMonth } from '../core/cost';
-import { escapeMarkdown } from '../core/markdown';
+import { plainText, shorten } from '../core/inertText';
 import { KINDS, SMART_KEYS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../core/model';
 import type { Labels } from '../core/labels';
 import { openDecisionsOf, overdueDays } from '../core/retro';
@@ -10,6 +10,7 @@ import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
 import { groupBySetting } from '../adapters/config';
 import type { IdentityCache } from './identityCache';
 import { kindIcon } from './labels';
+import { md, untrustedMarkdown } from './untrustedMarkdown';
 
 export type BacklogNode =
   | { type: 'folder'; backlog: FolderBacklog }
@@ -29,6 +30,9 @@ function compare(a: string, b: string): number {
 function byRecency(a: Entry, b: Entry): number {
   return b.votes.length - a.votes.length || compare(b.updated, a.updated) || compare(a.id, b.id);
 }
+
+/** How much of each S.M.A.R.T. answer the hover shows; the Log form has all of it. */
+const TOOLTIP_ANSWER_LENGTH = 240;
 
 const STATUS_ICONS: Record<string, string> = { open: 'circle-large-outline', decided: 'law', done: 'pass', archived: 'archive' };
 const TRIAGE_ICONS: Record<string, string> = { inbox: 'inbox', now: 'flame', 'bigger-story': 'organization', someday: 'calendar' };
@@ -289,13 +293,13 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     item.contextValue = state.kind === 'problem' && state.problem.code === 'conflict' ? 'problem.conflict' : 'problem';
     if (state.kind === 'problem') {
       const { line, column, message } = state.problem;
-      item.description = vscode.l10n.t('line {0}, column {1}: {2}', line, column, message);
-      item.tooltip = new vscode.MarkdownString().appendText(
-        vscode.l10n.t('{0}, line {1}, column {2}: {3}\n\nThe file is left untouched until it is fixed. Click to open it.', backlog.relativePath, line, column, message),
+      item.description = vscode.l10n.t('line {0}, column {1}: {2}', line, column, plainText(message));
+      item.tooltip = untrustedMarkdown(
+        md`${vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, line, column, message)}\n\n${vscode.l10n.t('The file is left untouched until it is fixed. Click to open it.')}`,
       );
     } else if (state.kind === 'bad-path') {
-      item.description = state.message;
-      item.tooltip = state.message;
+      item.description = plainText(state.message);
+      item.tooltip = plainText(state.message);
     }
     item.command = { command: 'stupidWork.openDataFile', title: vscode.l10n.t('Open File'), arguments: [backlog.key] };
     return item;
@@ -303,7 +307,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
 
   private entryItem(node: Extract<BacklogNode, { type: 'entry' }>): vscode.TreeItem {
     const { entry } = node;
-    const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(entry.title), vscode.TreeItemCollapsibleState.None);
     const mine = node.parent.type === 'group' && node.parent.id === MINE;
     // An entry of yours shows twice: in your decisions and in its own group, and tree ids must be unique.
     item.id = `${mine ? 'mine' : 'entry'}:${node.backlog.key}:${entry.id}`;
@@ -327,7 +331,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     }
     item.description = parts.join(' · ');
     item.tooltip = this.tooltip(entry);
-    const label = vscode.l10n.t('{0}, {1}, {2} votes, {3} of 5 S.M.A.R.T. answers', entry.title, this.labels.kinds[entry.kind], entry.votes.length, completeness.filled);
+    const label = vscode.l10n.t('{0}, {1}, {2} votes, {3} of 5 S.M.A.R.T. answers', plainText(entry.title), this.labels.kinds[entry.kind], entry.votes.length, completeness.filled);
     item.accessibilityInformation = { label: mine && entry.decision ? `${label}, ${this.dueText(entry.decision.due)}` : label };
     item.command = { command: 'stupidWork.entry.open', title: vscode.l10n.t('Open'), arguments: [node] };
     return item;
@@ -341,24 +345,13 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     return late > 0 ? vscode.l10n.t('due {0}, {1} days overdue', due, late) : vscode.l10n.t('due {0}', due);
   }
 
-  /** Entry text comes from teammates through git: it is escaped, never trusted as Markdown or HTML. */
+  /** The full title and the S.M.A.R.T. summary; entry text comes from teammates, so it goes through `md`. */
   private tooltip(entry: Entry): vscode.MarkdownString {
-    const tip = new vscode.MarkdownString(undefined, false);
-    tip.isTrusted = false;
-    tip.supportHtml = false;
-    tip.appendMarkdown(`**${escapeMarkdown(entry.title)}**\n\n`);
     const author = entry.author?.name ?? this.labels.anonymous;
     const flagged = dayOf(entry.created, this.clock) ?? entry.created;
-    tip.appendMarkdown(`${escapeMarkdown(this.labels.kinds[entry.kind])} · ${escapeMarkdown(author)} · ${escapeMarkdown(flagged)}\n\n`);
-    for (const key of SMART_KEYS) {
-      const answer = entry.smart[key].trim();
-      const shown = answer ? escapeMarkdown(answer.length > 240 ? `${answer.slice(0, 240)}…` : answer) : '—';
-      tip.appendMarkdown(`- **${escapeMarkdown(this.labels.smart[key])}:** ${shown}\n`);
-    }
-    if (entry.decision) {
-      tip.appendMarkdown(`\n${escapeMarkdown(this.labels.outcomes[entry.decision.outcome])} · ${escapeMarkdown(entry.decision.owner)}\n`);
-    }
-    return tip;
+    const answers = SMART_KEYS.map((key) => md`- **${this.labels.smart[key]}:** ${shorten(entry.smart[key], TOOLTIP_ANSWER_LENGTH) || '—'}\n`);
+    const decision = entry.decision ? md`\n${this.labels.outcomes[entry.decision.outcome]} · ${entry.decision.owner}\n` : [];
+    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${decision}`);
   }
 
   private activeIds(): string[] {

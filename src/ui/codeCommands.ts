@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { anchorLink, createCodeLink, isFolderRelativePath, splitLines } from '../core/codeLinks';
 import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH, findEntry } from '../core/entries';
+import { QUOTE_LENGTH, plainText } from '../core/inertText';
 import { KINDS, emptyDraft, type CodeLink, type Entry, type Kind } from '../core/model';
 import type { Labels } from '../core/labels';
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
@@ -84,19 +85,19 @@ export function registerCodeCommands({ store, index, log, captureHost, labels }:
 
   const goToLink = async (backlog: FolderBacklog, entry: Entry, link: CodeLink) => {
     if (!isFolderRelativePath(link.path)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The link “{0}” does not point inside {1}, so it is not opened.', link.path, backlog.folder.name));
+      void vscode.window.showWarningMessage(vscode.l10n.t('The link “{0}” does not point inside {1}, so it is not opened.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
       return;
     }
     const relative = await index.locate(backlog, link);
     if (!relative) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in {1}, under that name or one git renamed it to.', link.path, backlog.folder.name));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in {1}, under that name or one git renamed it to.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
       return;
     }
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(backlog.folder.uri, ...relative.split('/')));
     } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', relative, (error as Error).message));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(relative, QUOTE_LENGTH), plainText((error as Error).message)));
       return;
     }
     const anchor = anchorLink(link, splitLines(document.getText()));
@@ -104,7 +105,7 @@ export function registerCodeCommands({ store, index, log, captureHost, labels }:
       const open = vscode.l10n.t('Open at Stored Line');
       // Not awaited: the command is done once it has said so; the offer stays until dismissed.
       void vscode.window
-        .showWarningMessage(vscode.l10n.t('The code linked from “{0}” is no longer found in {1}.', entry.title, relative), open)
+        .showWarningMessage(vscode.l10n.t('The code linked from “{0}” is no longer found in {1}.', plainText(entry.title, QUOTE_LENGTH), plainText(relative, QUOTE_LENGTH)), open)
         .then(async (choice) => {
           if (choice === open) {
             await vscode.window.showTextDocument(document, { selection: lineRange(document, link.startLine, link.startLine), preview: false });
@@ -126,7 +127,7 @@ export function registerCodeCommands({ store, index, log, captureHost, labels }:
       }
       const flagged = flagEditor(store, editor);
       if (!flagged.ok) {
-        void vscode.window.showWarningMessage(flagged.message);
+        void vscode.window.showWarningMessage(plainText(flagged.message));
         return;
       }
       log.prefill(flagged.backlog.key, { link: flagged.link });
@@ -141,7 +142,7 @@ export function registerCodeCommands({ store, index, log, captureHost, labels }:
       }
       const { target, named } = chosen;
       if (target.status !== 'ready' && target.status !== 'missing') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Cannot save to the backlog of {0}: {1}', target.name, target.detail ?? ''));
+        void vscode.window.showWarningMessage(vscode.l10n.t('Cannot save to the backlog of {0}: {1}', target.name, plainText(target.detail ?? '')));
         return;
       }
       const title = await vscode.window.showInputBox({
@@ -187,10 +188,10 @@ export function registerCodeCommands({ store, index, log, captureHost, labels }:
         draft.link = flagged.link;
       }
       const result = await captureHost.save(target.key, draft, undefined);
-      const shown = title.trim();
+      const shown = plainText(title, QUOTE_LENGTH);
       if (!result.ok) {
         const edit = vscode.l10n.t('Open in Log Form');
-        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not save “{0}”: {1}', shown, result.message), edit);
+        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not save “{0}”: {1}', shown, plainText(result.message)), edit);
         if (choice === edit) {
           log.prefill(target.key, draft);
         }
@@ -214,14 +215,14 @@ export function registerCodeCommands({ store, index, log, captureHost, labels }:
       }
       const { backlog, entry } = found;
       if (entry.links.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” does not link to any code.', entry.title));
+        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” does not link to any code.', plainText(entry.title, QUOTE_LENGTH)));
         return;
       }
       const link = entry.links.length === 1
         ? entry.links[0]
         : (
             await vscode.window.showQuickPick(
-              entry.links.map((value) => ({ label: `${value.path}:${value.startLine}-${value.endLine}`, value })),
+              entry.links.map((value) => ({ label: `${plainText(value.path)}:${value.startLine}-${value.endLine}`, value })),
               { placeHolder: vscode.l10n.t('Go to which linked code?') },
             )
           )?.value;

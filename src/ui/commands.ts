@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { STATUS_BAR_QUOTE_LENGTH, plainText } from '../core/inertText';
 import { entryToMarkdown } from '../core/markdown';
 import type { BaseUse } from '../core/merge';
 import type { Labels } from '../core/labels';
@@ -61,7 +62,7 @@ function ancestorNote(base: BaseUse): string {
 }
 
 function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void {
-  const message = error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message);
+  const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
   logger.error(message);
   void vscode.window.showErrorMessage(message);
 }
@@ -103,7 +104,7 @@ export function registerCommands({ store, tree, log, sync, labels, logger }: Com
       const uri = backlog?.fileUri;
       if (!backlog || !uri) {
         void vscode.window.showInformationMessage(
-          backlog?.state.kind === 'bad-path' ? backlog.state.message : vscode.l10n.t('There is no backlog file yet. Use "Start a Backlog" to create one.'),
+          backlog?.state.kind === 'bad-path' ? plainText(backlog.state.message) : vscode.l10n.t('There is no backlog file yet. Use "Start a Backlog" to create one.'),
         );
         return;
       }
@@ -161,7 +162,7 @@ export function registerCommands({ store, tree, log, sync, labels, logger }: Com
     vscode.commands.registerCommand('stupidWork.entry.copyMarkdown', async (node: unknown) => {
       if (isEntryNode(node)) {
         await vscode.env.clipboard.writeText(entryToMarkdown(node.entry, labels));
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', node.entry.title), 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', plainText(node.entry.title, STATUS_BAR_QUOTE_LENGTH)), 3000);
       }
     }),
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { QUOTE_LENGTH, plainText } from '../core/inertText';
 import type { Entry } from '../core/model';
 import type { Labels } from '../core/labels';
 import { codeLensEnabled } from '../adapters/config';
@@ -7,11 +8,6 @@ import { kindIcon } from './labels';
 
 /** Opens an entry in the Log form by folder key and id, so a lens never holds a stale copy. */
 export const OPEN_LINKED_ENTRY = 'stupidWork.entry.openById';
-
-/** Entry text is shown as typed: `$(name)` in a title must not render as an icon. */
-export function plainLabel(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\$\(/g, '\\$(');
-}
 
 /** Votes, status and the decision if there is one: what a reader of the code needs to know. */
 export function entryFacts(entry: Entry, labels: Labels): string[] {
@@ -70,8 +66,12 @@ export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.
     return anchored.map((linked) => {
       const { entry, backlog, anchor } = linked;
       const title = anchor.state === 'missing'
-        ? vscode.l10n.t('$(warning) Stupid Work: {0} · code no longer found', plainLabel(entry.title))
-        : vscode.l10n.t('$({0}) Stupid Work: {1}', kindIcon(entry.kind), [plainLabel(entry.title), ...entryFacts(entry, this.labels).map(plainLabel)].join(' · '));
+        ? vscode.l10n.t('$(warning) Stupid Work: {0} · code no longer found', plainText(entry.title, QUOTE_LENGTH))
+        : vscode.l10n.t(
+            '$({0}) Stupid Work: {1}',
+            kindIcon(entry.kind),
+            [plainText(entry.title, QUOTE_LENGTH), ...entryFacts(entry, this.labels).map((fact) => plainText(fact, QUOTE_LENGTH))].join(' · '),
+          );
       return new vscode.CodeLens(anchorRange(document, linked), {
         title,
         tooltip: vscode.l10n.t('Open this entry in the Log form'),

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../core/markdown';
+import { shorten } from '../core/inertText';
 import type { Labels } from '../core/labels';
 import { decorationsEnabled } from '../adapters/config';
 import type { AnchoredLink, CodeLinkIndex } from './codeLinkIndex';
 import { OPEN_LINKED_ENTRY, anchorRange, entryFacts } from './flaggedCodeLens';
+import { commandLink, md, untrustedMarkdown } from './untrustedMarkdown';
 
 interface DecorationTypes {
   range: vscode.TextEditorDecorationType;
@@ -14,13 +15,12 @@ interface DecorationTypes {
 /** Typing is not re-anchored on every keystroke. */
 const TYPING_DELAY_MS = 250;
 
-function inline(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
-}
+/** How much of a decision's rationale the hover shows. */
+const HOVER_RATIONALE_LENGTH = 240;
 
 /**
  * A gutter flag and a faint background on flagged lines of the visible editors, with a hover naming
- * the entry. Entry text is untrusted: it is escaped, and the hover trusts only its own command link.
+ * the entry. Entry text is untrusted: it goes through `md`, and the hover trusts only its own command link.
  */
 export class FlaggedDecorations implements vscode.Disposable {
   private types: DecorationTypes | undefined;
@@ -97,21 +97,18 @@ export class FlaggedDecorations implements vscode.Disposable {
   }
 
   private hover({ backlog, entry, anchor }: AnchoredLink): vscode.MarkdownString {
-    const hover = new vscode.MarkdownString(undefined, false);
-    hover.supportHtml = false;
-    hover.isTrusted = { enabledCommands: [OPEN_LINKED_ENTRY] };
-    hover.appendMarkdown(`**${inline(vscode.l10n.t('Stupid Work: {0}', entry.title))}**\n\n`);
-    hover.appendMarkdown(`${entryFacts(entry, this.labels).map(inline).join(' · ')}\n\n`);
-    const rationale = entry.decision?.rationale.trim();
+    // Each fact is escaped and isolated on its own, so one cannot reorder the next.
+    const facts = entryFacts(entry, this.labels).map((fact, index) => (index === 0 ? md`${fact}` : md` · ${fact}`));
+    const rationale = shorten(entry.decision?.rationale ?? '', HOVER_RATIONALE_LENGTH);
+    const paragraphs = [md`**${vscode.l10n.t('Stupid Work: {0}', entry.title)}**\n\n`, md`${facts}\n\n`];
     if (rationale) {
-      hover.appendMarkdown(`${inline(rationale.length > 240 ? `${rationale.slice(0, 240)}…` : rationale)}\n\n`);
+      paragraphs.push(md`${rationale}\n\n`);
     }
     if (anchor.state === 'missing') {
-      hover.appendMarkdown(`${inline(vscode.l10n.t('The flagged code is no longer found in this file.'))}\n\n`);
+      paragraphs.push(md`${vscode.l10n.t('The flagged code is no longer found in this file.')}\n\n`);
     }
-    const args = encodeURIComponent(JSON.stringify([backlog.key, entry.id]));
-    hover.appendMarkdown(`[${inline(vscode.l10n.t('Open entry'))}](command:${OPEN_LINKED_ENTRY}?${args})`);
-    return hover;
+    paragraphs.push(commandLink(vscode.l10n.t('Open entry'), OPEN_LINKED_ENTRY, [backlog.key, entry.id]));
+    return untrustedMarkdown(md`${paragraphs}`);
   }
 
   private ensureTypes(): DecorationTypes {

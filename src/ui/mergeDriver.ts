@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/inertText';
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
 import type { DriverHealth, DriverProblem } from '../adapters/mergeDriverSetup';
 
@@ -199,7 +200,7 @@ export class MergeDriverMonitor implements vscode.Disposable {
       );
       return result.root;
     } catch (error) {
-      const message = vscode.l10n.t('Could not install the merge driver: {0}', (error as Error).message);
+      const message = vscode.l10n.t('Could not install the merge driver: {0}', plainText((error as Error).message));
       this.deps.logger.error(message);
       void vscode.window.showErrorMessage(message);
       return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { backlogToCsv, backlogToJson } from '../core/backlogExport';
 import type { Clock } from '../core/calendar';
+import { plainText } from '../core/inertText';
 import type { Labels } from '../core/labels';
 import { emptyBacklog, type Backlog, type Retro } from '../core/model';
 import { activeRetro, finishRetro, startRetro, type Change } from '../core/retro';
@@ -27,7 +28,7 @@ function exportable(backlog: FolderBacklog): Backlog {
       throw new BacklogWriteError(state.message);
     case 'problem':
       throw new BacklogWriteError(
-        vscode.l10n.t('{0} cannot be read ({1}, line {2}, column {3}), so nothing was exported. Fix the file first.', backlog.relativePath, state.problem.message, state.problem.line, state.problem.column),
+        vscode.l10n.t('{0} cannot be read ({1}, line {2}, column {3}), so nothing was exported. Fix the file first.', backlog.relativePath, plainText(state.problem.message), state.problem.line, state.problem.column),
       );
   }
 }
@@ -46,8 +47,9 @@ export function applyChange(backlog: FolderBacklog, clock: Clock, change: (curre
   });
 }
 
+/** The words for a failed change, made plain: a refusal may quote the file or an entry. */
 export function errorMessage(error: unknown): string {
-  return error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message);
+  return plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
 }
 
 /** The retro a summary is about: the open one, else the one that started last. */
@@ -146,7 +148,7 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, cloc
   if (existing !== undefined && existing !== markdown) {
     const replace = vscode.l10n.t('Replace');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists in {1} with other text. Replace it with this retro\'s summary?', target.relative, backlog.folder.name),
+      vscode.l10n.t('{0} already exists in {1} with other text. Replace it with this retro\'s summary?', plainText(target.relative), backlog.folder.name),
       { modal: true },
       replace,
     );

@@ -8,6 +8,7 @@ import { parseFromWebview, type BoardFolder, type BoardState, type EntryDetail, 
 import type { BacklogStore, FolderBacklog } from '../adapters/backlogStore';
 import { staleAfterDaysSetting, voteBudgetSetting } from '../adapters/config';
 import { currentAuthor } from '../adapters/identity';
+import { QUOTE_LENGTH, plainText } from '../core/inertText';
 import type { Labels } from '../core/labels';
 import { kindIcon } from './labels';
 import { boardStrings } from './retroBoardStrings';
@@ -41,7 +42,7 @@ function folderInfo(backlog: FolderBacklog): BoardFolder {
       return {
         ...base,
         status: 'problem',
-        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, state.problem.message),
+        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(state.problem.message)),
       };
     case 'bad-path':
       return { ...base, status: 'problem', detail: state.message };
@@ -256,13 +257,13 @@ class RetroBoardPanel implements vscode.Disposable {
       case 'move': {
         const next = await applyChange(backlog, deps.clock, (current, now) => moveToList(current, message.id, message.list, now));
         const title = next.entries.find((e) => e.id === message.id)?.title ?? '';
-        this.post({ type: 'done', message: vscode.l10n.t('Moved “{0}” to {1}.', title, deps.labels.triage[message.list]) });
+        this.post({ type: 'done', message: vscode.l10n.t('Moved “{0}” to {1}.', plainText(title, QUOTE_LENGTH), deps.labels.triage[message.list]) });
         return;
       }
       case 'decide': {
         const next = await applyChange(backlog, deps.clock, (current, now) => decide(current, message.id, message.decision, now));
         const title = next.entries.find((e) => e.id === message.id)?.title ?? '';
-        this.post({ type: 'done', id: message.id, message: vscode.l10n.t('Decision recorded for “{0}”.', title) });
+        this.post({ type: 'done', id: message.id, message: vscode.l10n.t('Decision recorded for “{0}”.', plainText(title, QUOTE_LENGTH)) });
         await this.expand(message.id);
         return;
       }
@@ -326,7 +327,7 @@ class RetroBoardPanel implements vscode.Disposable {
     }
     const merge = vscode.l10n.t('Merge');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Merge “{0}” into “{1}”?', drop.title, keep.title),
+      vscode.l10n.t('Merge “{0}” into “{1}”?', plainText(drop.title, QUOTE_LENGTH), plainText(keep.title, QUOTE_LENGTH)),
       {
         modal: true,
         detail: vscode.l10n.t('Every vote, comment, reason, link and S.M.A.R.T. answer of the duplicate moves to the kept entry. The duplicate stays in the file, archived, pointing at the kept entry.'),
@@ -337,7 +338,7 @@ class RetroBoardPanel implements vscode.Disposable {
       return;
     }
     await applyChange(this.backlog, this.deps.clock, (current, now) => mergeDuplicate(current, keepId, dropId, now));
-    this.post({ type: 'done', message: vscode.l10n.t('Merged “{0}” into “{1}”.', drop.title, keep.title) });
+    this.post({ type: 'done', message: vscode.l10n.t('Merged “{0}” into “{1}”.', plainText(drop.title, QUOTE_LENGTH), plainText(keep.title, QUOTE_LENGTH)) });
     await this.expand(keepId);
   }
 }

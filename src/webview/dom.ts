@@ -39,6 +39,15 @@ export function labelled(id: string, text: string, control: HTMLElement, hint?: 
   return wrapper;
 }
 
+/**
+ * A teammate's text in an element of its own: `dir="auto"` gives it the direction of its first strong
+ * character and isolates it (HTML's `<bdi>` behaviour), so right-to-left text reads correctly and
+ * cannot reorder its neighbours. `title` shows the whole text where the layout cuts it short.
+ */
+export function userText<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
+  return el(tag, { className, textContent: text, dir: 'auto', title: text, ...props });
+}
+
 export function option(value: string, text: string, selected: boolean): HTMLOptionElement {
   return el('option', { value, textContent: text, selected });
 }

@@ -10,3 +10,4 @@ import './uncaughtErrors.test';
 import './viewerDay.test';
 import './archive.test';
 import './repeatedField.test';
+import './untrustedText.test';

@@ -1,32 +1,15 @@
 import assert from 'node:assert/strict';
-import { entryToMarkdown, escapeMarkdown } from '../../src/core/markdown';
+import { entryToMarkdown } from '../../src/core/markdown';
+import { shorten } from '../../src/core/inertText';
+import type { Entry } from '../../src/core/model';
+import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { LABELS, makeEntry } from './fixtures';
+import { renderGfm, visibleText } from './gfm';
+import { matchesGolden } from './golden';
 
 const HOSTILE = ['<script>alert(1)</script>', '[x](javascript:alert(1))', '# heading', '![img](http://evil/x.png)', '<img src=x onerror=alert(1)>', '`code`', '*bold* _em_ ~~gone~~', '> quote', '- item', '1. item', '| a | b |', '&amp;'];
 
 describe('markdown', () => {
-  describe('escapeMarkdown', () => {
-    it('neutralises HTML, links and headings', () => {
-      assert.equal(escapeMarkdown('<script>alert(1)</script>'), '&lt;script&gt;alert\\(1\\)&lt;/script&gt;');
-      assert.equal(escapeMarkdown('[x](javascript:alert(1))'), '\\[x\\]\\(javascript:alert\\(1\\)\\)');
-      assert.equal(escapeMarkdown('# heading'), '\\# heading');
-      assert.equal(escapeMarkdown('a & b'), 'a &amp; b');
-      assert.equal(escapeMarkdown('C:\\path'), 'C:\\\\path');
-    });
-
-    it('leaves ordinary words alone', () => {
-      assert.equal(escapeMarkdown('Weekly report nobody reads, ever'), 'Weekly report nobody reads, ever');
-    });
-
-    it('escapes every character that could start markup', () => {
-      for (const s of HOSTILE) {
-        const out = escapeMarkdown(s);
-        assert.doesNotMatch(out, /<|>/, out);
-        assert.doesNotMatch(out, /(^|[^\\])[[\]()#*_`~|!-]/, out);
-      }
-    });
-  });
-
   describe('entryToMarkdown', () => {
     it('renders a readable block', () => {
       const e = makeEntry({
@@ -96,7 +79,7 @@ describe('markdown', () => {
         '&lt;script&gt;alert\\(1\\)&lt;/script&gt;',
         '\\[x\\]\\(javascript:alert\\(1\\)\\)',
         '\\# heading',
-        '\\!\\[img\\]\\(http://evil/x\\.png\\)',
+        '\\!\\[img\\]\\(http:&#8203;//evil/x\\.png\\)',
         '&lt;img src\\=x onerror\\=alert\\(1\\)&gt;',
         '\\`code\\`',
         '\\*bold\\* \\_em\\_ \\~\\~gone\\~\\~',
@@ -110,6 +93,43 @@ describe('markdown', () => {
       assert.ok(md.includes('\n\\=\\=\\=\\=\\=\\\n\\-\\-\\-\n'), 'setext underlines are escaped');
       assert.match(md, /^- ```a`b``c\.ts:1-2```$/m, 'the path is a literal code span');
       assert.match(md, /^- \\\[x\\\]\\\(javascript:alert\\\(1\\\)\\\)$/m);
+    });
+
+    describe('with every hostile payload in every field', () => {
+      function corpusEntry(i: number): Entry {
+        const f = hostileFields(i);
+        return makeEntry({
+          id: `01JH${String(i).padStart(22, '0')}`,
+          title: f.title,
+          smart: { speakUp: f.speakUp, moreInfo: f.moreInfo, accountability: f.accountability, reprioritize: f.reprioritize, tryAnother: f.tryAnother },
+          author: { name: f.authorName, email: f.authorEmail },
+          links: [{ path: f.linkPath, startLine: 3, endLine: 4, fingerprint: 'v1:x' }],
+          comments: [{ id: '01JH0000000000000000000001', created: '2025-01-06T09:00:00.000Z', text: f.commentText, author: { name: f.commentAuthor } }],
+          decision: { outcome: 'simplify', rationale: f.rationale, owner: f.owner, due: '2025-02-01', followUp: 'in-progress', decided: '2025-01-10T00:00:00.000Z' },
+        });
+      }
+      const entries = HOSTILE_CORPUS.map((_, i) => corpusEntry(i));
+
+      it('gives the same Markdown for every entry as reviewed (golden)', () => {
+        matchesGolden('entry-markdown-corpus.md', entries.map((e) => entryToMarkdown(e, LABELS)).join('\n---\n\n'));
+      });
+
+      for (const [i, entry] of entries.entries()) {
+        it(`entry ${i} (title: ${HOSTILE_CORPUS[i].name}) renders as typed under GFM, live only in its owner's mention`, () => {
+          const f = hostileFields(i);
+          const rendered = renderGfm(entryToMarkdown(entry, LABELS));
+          assert.deepEqual([...new Set(rendered.blocks)].filter((b) => !['heading', 'paragraph', 'bullet_list', 'list_item'].includes(b)), []);
+          assert.deepEqual(rendered.markup, ['code'], 'the code link is the only formatting');
+          for (const found of rendered.live) {
+            assert.match(found, /^mention: /);
+            assert.ok(visibleText(found).includes(visibleText(shorten(f.owner))), `${found} is in the owner's name`);
+          }
+          const text = visibleText(rendered.text);
+          for (const value of [f.title, f.authorName, f.owner, f.linkPath, ...Object.values(entry.smart), f.rationale].flatMap((v) => v.split('\n'))) {
+            assert.ok(text.includes(visibleText(shorten(value))), `${JSON.stringify(value)} reads as typed`);
+          }
+        });
+      }
     });
   });
 });

@@ -4,6 +4,7 @@ import type { Backlog } from '../../src/core/model';
 import { MAX_FILE_BYTES } from '../../src/core/model';
 import { parseBacklog, type BacklogProblem, type ParseResult } from '../../src/core/parse';
 import { serializeBacklog } from '../../src/core/serialize';
+import { HOSTILE_CORPUS } from '../fixtures/hostileCorpus';
 import { inTimeZone, makeEntry } from './fixtures';
 
 function fails(result: ParseResult): BacklogProblem {
@@ -276,6 +277,18 @@ describe('parseBacklog', () => {
         column: 3,
         path: 'entries',
       });
+    });
+
+    it('quotes a name from the file as plain text, so a problem shown anywhere runs and draws nothing', () => {
+      for (const payload of HOSTILE_CORPUS) {
+        const key = JSON.stringify(payload.text);
+        const repeated = `{\n  "version": 1,\n  "entries": [],\n  ${key}: 1,\n  ${key}: 2\n}\n`;
+        const inside = `{\n  "version": 1,\n  "entries": [],\n  ${key}: { "a": 1, "a": 2 }\n}\n`;
+        for (const text of [repeated, inside]) {
+          const p = fails(parseBacklog(text));
+          assert.doesNotMatch(`${p.message} ${p.path ?? ''}`, /\]\(|\$\(|:\/\/|[\n\r]/, `${payload.name}: ${p.message}`);
+        }
+      }
     });
 
     it('duplicate-id: names both entries and points at the second', () => {

@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Backlog, Decision, Retro } from '../../src/core/model';
 import { retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retroSummary';
+import { shorten } from '../../src/core/inertText';
+import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { clockAt, LABELS, makeEntry } from './fixtures';
-
-/**
- * Golden files are compared byte for byte. After an intended change to the summary, refresh them with
- * `STUPID_WORK_UPDATE_GOLDEN=1 npx mocha --import=tsx test/unit/retroSummary.test.ts` and review the diff.
- */
-const GOLDEN = path.join(__dirname, 'golden');
-const UPDATE = process.env.STUPID_WORK_UPDATE_GOLDEN === '1';
-
-function matchesGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (UPDATE) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  assert.ok(existsSync(file), `${file} is missing; run with STUPID_WORK_UPDATE_GOLDEN=1 to write it`);
-  assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from its golden file`);
-}
+import { renderGfm, visibleText } from './gfm';
+import { matchesGolden } from './golden';
 
 const STRINGS: SummaryStrings = {
   title: 'Retro {0}',
@@ -133,5 +117,65 @@ describe('retroSummaryMarkdown', () => {
       '# Retro 2025\\-03\\-10\n\n- Facilitator: Ada\n- 0 h per month addressed\n\n## Decisions\n\nNone\n\n## Discussed, not decided\n\nNone\n\n## Open follow\\-ups from earlier retros\n\nNone\n',
     );
     assert.equal(retroSummaryMarkdown(b, R1, LABELS, STRINGS, clockAt(NOW)), '');
+  });
+
+  describe('with every hostile payload in every field', () => {
+    const N = HOSTILE_CORPUS.length;
+    /** Entries 0..N-1 decided in this retro, N..2N-1 discussed but deferred, 2N..3N-1 open follow-ups from the one before. */
+    function corpusBacklog(names: (i: number) => { owner: string; facilitator: string }): Backlog {
+      const entries = Array.from({ length: 3 * N }, (_, i) => {
+        const f = hostileFields(i % N);
+        const group = Math.floor(i / N);
+        const smart = { speakUp: f.speakUp, moreInfo: f.moreInfo, accountability: f.accountability, reprioritize: f.reprioritize, tryAnother: f.tryAnother };
+        const base = makeEntry({ id: E(100 + i), title: f.title, smart, author: { name: f.authorName, email: f.authorEmail } });
+        if (group === 1) return base;
+        const due = i % 2 === 0 ? '2025-03-01' : undefined;
+        return { ...base, status: 'decided' as const, decision: decision({ owner: names(i).owner, rationale: f.rationale, due, retro: group === 0 ? R2 : R1, decided: group === 0 ? '2025-03-10T14:10:00.000Z' : '2025-02-03T09:10:00.000Z' }) };
+      });
+      const ids = (group: number) => entries.slice(group * N, (group + 1) * N).map((e) => e.id);
+      return {
+        version: 1,
+        entries,
+        retros: [
+          { id: R1, started: '2025-02-03T09:00:00.000Z', finished: '2025-02-03T09:30:00.000Z', facilitator: 'Alan Turing', discussed: ids(2), decided: ids(2) },
+          { id: R2, started: '2025-03-10T14:00:00.000Z', facilitator: names(0).facilitator, discussed: [...ids(0), ...ids(1)], decided: ids(0) },
+        ],
+      };
+    }
+    const fromCorpus = (i: number) => ({ owner: hostileFields(i % N).owner, facilitator: hostileFields(0).facilitator });
+
+    it('renders every payload as typed under GFM, with nothing live from entry text', () => {
+      const b = corpusBacklog(() => ({ owner: 'Owner', facilitator: 'Facilitator' }));
+      const md = retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW));
+      const rendered = renderGfm(md);
+      assert.deepEqual(rendered.live, []);
+      assert.deepEqual([...new Set(rendered.blocks)].sort(), ['bullet_list', 'heading', 'list_item', 'paragraph']);
+      // Bold only where the summary itself puts it: each "Why:" and each "days overdue".
+      const decidedHere = b.entries.filter((e) => e.decision?.retro === R2);
+      const overdue = b.entries.filter((e) => e.decision?.retro === R1 && e.decision.due !== undefined);
+      assert.deepEqual([...new Set(rendered.markup)], ['strong']);
+      assert.equal(rendered.markup.length, 2 * (decidedHere.filter((e) => e.decision?.rationale.trim()).length + overdue.length));
+      const text = visibleText(rendered.text);
+      for (let i = 0; i < N; i++) {
+        const f = hostileFields(i);
+        assert.ok(text.includes(visibleText(shorten(f.title))), `title ${i} reads as typed`);
+        for (const line of f.rationale.split('\n').map((l) => shorten(l)).filter(Boolean)) {
+          assert.ok(text.includes(visibleText(line)), `rationale ${i} reads as typed`);
+        }
+      }
+    });
+
+    it('keeps the mentions of the owners and the facilitator the team chose, and only those (golden)', () => {
+      const md = retroSummaryMarkdown(corpusBacklog(fromCorpus), R2, LABELS, STRINGS, clockAt(NOW));
+      matchesGolden('retro-summary-corpus.md', md);
+      const rendered = renderGfm(md);
+      const mentioned = rendered.live.map((found) => /^mention: (.*)$/.exec(found)?.[1]);
+      assert.ok(mentioned.every((text) => text !== undefined), rendered.live.join('\n'));
+      const names = [...Array.from({ length: N }, (_, i) => fromCorpus(i).owner), fromCorpus(0).facilitator].map((name) => visibleText(shorten(name)));
+      for (const text of mentioned) {
+        assert.ok(names.some((name) => visibleText(text ?? '').includes(name)), `${text} is an owner or the facilitator`);
+      }
+      assert.ok(mentioned.length > 0, 'the corpus has names with mentions');
+    });
   });
 });

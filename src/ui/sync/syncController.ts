@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../../core/inertText';
 import type { BacklogStore, FolderBacklog } from '../../adapters/backlogStore';
 import { autoSyncSetting, syncIntervalSetting, syncSettings } from '../../adapters/config';
 import type { BacklogSyncOutcome } from '../../adapters/sync/backlogSync';
@@ -82,7 +83,7 @@ export class SyncController implements vscode.Disposable {
       const outcome = await backlogStatus((backlog.fileUri as vscode.Uri).fsPath, syncSettings(backlog.folder), fetch);
       if (this.running) return;
       if (!outcome.ok) {
-        this.folders.set(backlog.key, outcome.reason === 'offline' ? { kind: 'offline', message: outcome.message } : { kind: 'error', message: outcome.message });
+        this.folders.set(backlog.key, { kind: outcome.reason === 'offline' ? 'offline' : 'error', message: plainText(outcome.message) });
         continue;
       }
       const { status } = outcome;
@@ -185,7 +186,7 @@ export class SyncController implements vscode.Disposable {
           if (outcome.ok) {
             reports.push(...this.report(where, backlog, outcome));
           } else if (outcome.reason !== 'not-shared' || interactive) {
-            failures.push(where + outcome.message);
+            failures.push(where + plainText(outcome.message));
           }
         }
       });
@@ -214,8 +215,8 @@ export class SyncController implements vscode.Disposable {
     }
     this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${outcome.message}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
     if (outcome.reason === 'not-shared' && outcome.remote) this.folders.set(backlog.key, { kind: 'not-shared', remote: outcome.remote, branch: outcome.branch });
-    else if (outcome.reason === 'offline') this.folders.set(backlog.key, { kind: 'offline', message: outcome.message });
-    else if (outcome.reason !== 'cancelled' && outcome.reason !== 'no-backlog') this.folders.set(backlog.key, { kind: 'error', message: outcome.message });
+    else if (outcome.reason === 'offline') this.folders.set(backlog.key, { kind: 'offline', message: plainText(outcome.message) });
+    else if (outcome.reason !== 'cancelled' && outcome.reason !== 'no-backlog') this.folders.set(backlog.key, { kind: 'error', message: plainText(outcome.message) });
   }
 
   private report(where: string, backlog: FolderBacklog, outcome: Extract<BacklogSyncOutcome, { ok: true }>): string[] {

@@ -3,7 +3,7 @@ import { formatHours } from '../../core/cost';
 import { TRIAGE_LISTS, type TriageList } from '../../core/model';
 import type { Board } from './context';
 import { renderDetail } from './detail';
-import { el, format, icon, keepingFocus } from '../dom';
+import { el, format, icon, keepingFocus, userText } from '../dom';
 
 const DRAG_TYPE = 'application/x-stupid-work-entry';
 
@@ -56,9 +56,11 @@ function renderCard(board: Board, card: CardView): HTMLElement {
   toggle.append(icon(expanded ? 'chevron-up' : 'chevron-down'));
   toggle.addEventListener('click', () => board.toggle(card.id));
 
-  const author = el('span', { className: 'author hint', textContent: card.author ?? strings.anonymous });
+  const author = userText('span', 'author hint', card.author ?? strings.anonymous);
+  // Cut to a few lines while the card is closed; the tooltip and the open card show it all.
+  const title = userText('span', 'title', card.title, { id: `card-title-${card.id}` });
   node.append(
-    el('div', { className: 'card-head' }, el('span', { className: 'title', id: `card-title-${card.id}`, textContent: card.title }), toggle),
+    el('div', { className: 'card-head' }, title, toggle),
     meta,
     el('div', { className: 'card-actions' }, vote, author),
   );

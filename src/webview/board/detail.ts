@@ -3,7 +3,7 @@ import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Out
 import { validateDecision, type DecisionInput } from '../../core/retro';
 import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
-import { el, labelled, option } from '../dom';
+import { el, labelled, option, userText } from '../dom';
 
 const MERGE_SEARCH_DELAY_MS = 250;
 
@@ -22,7 +22,7 @@ function answers(board: Board, detail: EntryDetail): HTMLElement {
   const list = el('dl', { className: 'answers' });
   for (const key of SMART_KEYS) {
     const text = detail.smart[key].trim();
-    list.append(el('dt', { textContent: labels.smart[key] }), el('dd', { className: text ? 'answer' : 'answer hint', textContent: text || '—' }));
+    list.append(el('dt', { textContent: labels.smart[key] }), userText('dd', text ? 'answer' : 'answer hint', text || '—', { title: '' }));
   }
   return list;
 }
@@ -37,7 +37,8 @@ function comments(board: Board, detail: EntryDetail): HTMLElement {
   const list = el('ul');
   for (const comment of detail.comments) {
     const when = new Date(comment.created).toLocaleDateString(undefined, { dateStyle: 'medium' });
-    list.append(el('li', {}, el('div', { className: 'hint', textContent: `${comment.author ?? strings.anonymous} · ${when}` }), el('div', { className: 'answer', textContent: comment.text })));
+    const byline = el('div', { className: 'hint byline' }, userText('span', 'author', comment.author ?? strings.anonymous), ` · ${when}`);
+    list.append(el('li', {}, byline, userText('div', 'answer', comment.text, { title: '' })));
   }
   section.append(list);
   return section;
@@ -74,7 +75,7 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   outcome.append(...OUTCOMES.map((value) => option(value, labels.outcomes[value], false)));
   kept(board, id, 'outcome', outcome, current?.outcome ?? 'stop');
 
-  const owner = kept(board, id, 'owner', el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion }), current?.owner ?? '');
+  const owner = kept(board, id, 'owner', el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion, dir: 'auto' }), current?.owner ?? '');
   const suggestions = el('datalist', { id: `owner-suggestions-${id}` });
   if (me) {
     suggestions.append(el('option', { value: me }));
@@ -82,7 +83,7 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   owner.setAttribute('list', suggestions.id);
 
   const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '');
-  const rationale = kept(board, id, 'rationale', el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000 }), current?.rationale ?? '');
+  const rationale = kept(board, id, 'rationale', el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000, dir: 'auto' }), current?.rationale ?? '');
   const followUp = el('select', { id: `decision-follow-up-${id}` });
   followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], false)));
   kept(board, id, 'followUp', followUp, current?.followUp ?? 'open');

@@ -1,6 +1,6 @@
 import { FOLLOW_UPS, type FollowUp } from '../../core/model';
 import type { Board } from './context';
-import { el, format, icon, option } from '../dom';
+import { el, format, icon, option, userText } from '../dom';
 
 /** Open decisions from earlier retros, shown before anything else so the team checks them first. */
 export function renderFollowUps(board: Board): HTMLElement {
@@ -20,7 +20,7 @@ export function renderFollowUps(board: Board): HTMLElement {
     const facts = el('div', { className: 'facts' });
     facts.append(
       el('span', { className: 'badge outcome', textContent: labels.outcomes[item.outcome] }),
-      el('span', { textContent: `${strings.owner}: ${item.owner}` }),
+      el('span', { className: 'owner' }, el('span', { textContent: `${strings.owner}:` }), userText('span', 'name', item.owner)),
       el('span', { textContent: item.due ? `${strings.due}: ${item.due}` : strings.noDue }),
       el('span', { className: 'hint', textContent: format(strings.age, item.ageDays) }),
     );
@@ -33,7 +33,7 @@ export function renderFollowUps(board: Board): HTMLElement {
     followUp.setAttribute('aria-label', `${strings.followUp}: ${item.title}`);
     followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], value === item.followUp)));
     followUp.addEventListener('change', () => board.send({ type: 'followUp', id: item.id, followUp: followUp.value as FollowUp }));
-    row.append(el('div', { className: 'title', textContent: item.title }), facts, followUp);
+    row.append(userText('div', 'title', item.title), facts, followUp);
     list.append(row);
   }
   section.append(list);

@@ -1,3 +1,4 @@
+import { isolateBidi } from '../../core/inertText';
 import { KINDS, REASONS, STATUSES, type Kind, type Reason, type Status } from '../../core/model';
 import { BOARD_SORTS, EXPORTS, type ExportKind } from '../../protocol/boardMessages';
 import type { BoardSort } from '../../core/boardQuery';
@@ -22,7 +23,7 @@ function retroControls(board: Board): HTMLElement {
   const box = el('div', { className: 'retro', id: 'retro-status' });
   if (retro) {
     const started = new Date(retro.started).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-    box.append(icon('record'), el('span', { textContent: format(strings.retroActive, started, retro.facilitator, retro.discussed) }));
+    box.append(icon('record'), el('span', { className: 'retro-text', textContent: format(strings.retroActive, started, isolateBidi(retro.facilitator), retro.discussed) }));
   } else {
     box.append(el('span', { className: 'hint', textContent: strings.noRetro }));
   }
@@ -66,7 +67,7 @@ export function renderToolbar(board: Board): HTMLElement {
     option('any', strings.anyAuthor, filter.author === 'any'),
     option('anonymous', labels.anonymous, filter.author === 'anonymous'),
     option('named', strings.namedAuthors, filter.author === 'named'),
-    ...view.authors.map((name) => option(`@${name}`, name, filter.author === name)),
+    ...view.authors.map((name) => option(`@${name}`, isolateBidi(name), filter.author === name)),
   ];
   const author = select('filter-author', strings.filterAuthor, authors, (value) =>
     board.setQuery((q) => ({ ...q, filter: { ...q.filter, author: value.startsWith('@') ? value.slice(1) : value }, pages: {} })),

@@ -1,5 +1,6 @@
 import { smartCompleteness } from '../../core/completeness';
 import { formatHours, hoursPerMonth } from '../../core/cost';
+import { isolateBidi } from '../../core/inertText';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, type EntryDraft, type Period } from '../../core/model';
 import type { FromWebview, LogState, LogTargetInfo, ToWebview } from '../../protocol/logMessages';
 import { el, format, icon, labelled } from '../dom';
@@ -167,7 +168,7 @@ function render(): void {
     form.append(el('div', { className: 'editing' }, icon('edit'), el('span', { textContent: strings.editing }), cancel));
   }
 
-  const title = el('input', { type: 'text', value: draft.title, placeholder: strings.titlePlaceholder, required: true, maxLength: 300 });
+  const title = el('input', { type: 'text', value: draft.title, placeholder: strings.titlePlaceholder, required: true, maxLength: 300, dir: 'auto' });
   title.setAttribute('aria-required', 'true');
   const titleField = labelled('title', strings.title, title);
   const titleError = el('div', { id: 'title-error', className: 'error', hidden: true, textContent: strings.titleRequired });
@@ -194,7 +195,7 @@ function render(): void {
 
   const smart = el('fieldset', { className: 'smart' }, el('legend', { textContent: strings.smartHeading }));
   for (const key of SMART_KEYS) {
-    const area = el('textarea', { rows: 2, value: draft.smart[key], maxLength: 20000 });
+    const area = el('textarea', { rows: 2, value: draft.smart[key], maxLength: 20000, dir: 'auto' });
     smart.append(labelled(`smart-${key}`, labels.smart[key], area, labels.smartHints[key]));
   }
   const meter = el('meter', { id: 'completeness', min: 0, max: 5, low: 2, high: 4, optimum: 5, value: 0 });
@@ -230,7 +231,7 @@ function render(): void {
       link.hidden = true;
       persist();
     });
-    link.append(icon('link'), el('span', { textContent: `${strings.link}: ${draft.link.path}:${draft.link.startLine}-${draft.link.endLine}` }), remove);
+    link.append(icon('link'), el('span', { className: 'link-text', textContent: `${strings.link}: ${isolateBidi(draft.link.path)}:${draft.link.startLine}-${draft.link.endLine}` }), remove);
   }
   form.append(link);
 
@@ -300,7 +301,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         state.draft = { title: '', kind: 'other', reasons: [], smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' }, anonymous };
         state.editingId = undefined;
         render();
-        announce(format(state.strings.saved, message.title));
+        announce(format(state.strings.saved, isolateBidi(message.title)));
         field<HTMLInputElement>('title').focus();
       }
       return;
