@@ -9,7 +9,8 @@ import { launchBrowser } from '../harness/host.mjs';
 import { fixtureId } from '../unit/fixtures';
 import {
   assertSchemaValid,
-  frameWith,
+  boardFrame,
+  openBoard,
   openWorkbench,
   quickInput,
   readBacklogFile,
@@ -41,11 +42,6 @@ interface StoredBacklog {
 /** A fresh ULID, so entries this test adds never collide with what other tests wrote. */
 function ulid(): string {
   return fixtureId(Date.now(), Math.random);
-}
-
-/** The board's frame: the webview's inner document that holds #board. */
-function boardFrame(page: Page): Promise<Frame> {
-  return frameWith(page, '#board #columns', 'the Retro Board');
 }
 
 describe('the Retro Board in Chromium', function () {
@@ -98,27 +94,6 @@ describe('the Retro Board in Chromium', function () {
     await button.click();
   }
 
-  /** Opens alpha's board; once another test has given beta a backlog too, the command asks which folder. */
-  async function openBoard(): Promise<Frame> {
-    const alpha = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^alpha/ }).first();
-    for (let attempt = 0; ; attempt++) {
-      await runCommand(page, 'Stupid Work: Open Retro Board');
-      if (!(await alpha.waitFor({ timeout: 3000 }).then(() => true, () => false))) {
-        break;
-      }
-      // A webview taking focus (after a theme change, say) closes the folder pick; then ask again.
-      const picked = await alpha.click({ timeout: 5000 }).then(() => true, () => false);
-      if (picked) {
-        break;
-      }
-      if (attempt === 2) {
-        throw new Error('the folder pick of Open Retro Board kept closing');
-      }
-      await page.keyboard.press('Escape');
-    }
-    return boardFrame(page);
-  }
-
   /**
    * Narrows the board to cards matching `text` and waits until the given card is the only one shown.
    * A snapshot for a file change that lands while the text is typed replaces the toolbar, so the
@@ -154,7 +129,7 @@ describe('the Retro Board in Chromium', function () {
   it('runs a retro: vote, move by keyboard, decide with an owner, finish and save the summary', async () => {
     const title = `Retro board walk-through ${Date.now()}`;
     const id = addEntry({ title, smart: { speakUp: 'Daily sync that repeats the stand-up.', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' } });
-    const board = await openBoard();
+    const board = await openBoard(page);
     await searchFor(board, title, id);
 
     if (await board.$('#finish-retro')) {
@@ -221,7 +196,7 @@ describe('the Retro Board in Chromium', function () {
     }
     // Saving opened the summary over the board; opening the board again reveals the same panel.
     await page.locator('.tab', { hasText: `${day}.md` }).first().waitFor({ timeout: 15000 });
-    const again = await openBoard();
+    const again = await openBoard(page);
     await again.waitForSelector('#start-retro', { timeout: 15000 });
     assert.equal(await page.locator('.tab', { hasText: 'Retro Board' }).count(), 1, 'one board per folder');
     assert.deepEqual(dialogs, []);
@@ -237,7 +212,7 @@ describe('the Retro Board in Chromium', function () {
       smart: { speakUp: answer, moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
       comments: [{ id: ulid(), created: new Date().toISOString(), text: comment, author: { name: '<b>Mallory</b>' } }],
     });
-    const board = await openBoard();
+    const board = await openBoard(page);
     await searchFor(board, token, id);
     await board.click(`#expand-${id}`);
     await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
@@ -266,7 +241,7 @@ describe('the Retro Board in Chromium', function () {
     const comment = (text: string) => ({ id: ulid(), created: new Date().toISOString(), text });
     const keepId = addEntry({ title: `Manual release notes ${token} keep`, votes: ['kim@example.com'], comments: [comment('Takes an hour.')] });
     const dropId = addEntry({ title: `Hand-written release notes ${token} drop`, votes: ['lee@example.com'], comments: [comment('Nobody reads them.')] });
-    const board = await openBoard();
+    const board = await openBoard(page);
     await board.fill('#search', token);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 2, null, { timeout: 15000 });
     await board.click(`#expand-${keepId}`);
@@ -294,7 +269,7 @@ describe('the Retro Board in Chromium', function () {
   it('shows a teammate\'s change in an open card, keeps what you typed, and records on top of their change', async () => {
     const token = `team${Date.now()}`;
     const id = addEntry({ title: `Status meeting about the status meeting ${token}` });
-    const board = await openBoard();
+    const board = await openBoard(page);
     await board.fill('#search', token);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 1, null, { timeout: 15000 });
     await board.click(`#expand-${id}`);
@@ -322,7 +297,7 @@ describe('the Retro Board in Chromium', function () {
   it('comes back after a window reload, with its search, through the serializer', async () => {
     const token = `reload${Date.now()}`;
     const id = addEntry({ title: `Entry to find after a reload ${token}` });
-    let board = await openBoard();
+    let board = await openBoard(page);
     await searchFor(board, token, id);
     // Reloading the way a person does lets the workbench save which editors are open before it goes.
     const reloaded = page.waitForEvent('load', { timeout: 60000 });
@@ -340,7 +315,7 @@ describe('the Retro Board in Chromium', function () {
     const token = `restore${Date.now()}`;
     const keepId = addEntry({ title: `Weekly metrics mail ${token} keep`, votes: ['kim@example.com'] });
     const dropId = addEntry({ title: `Metrics mail every week ${token} drop`, status: 'archived', duplicateOf: keepId, votes: ['lee@example.com'] });
-    const board = await openBoard();
+    const board = await openBoard(page);
     // One change of the query at a time: the active entries first, then the archived ones.
     await searchFor(board, token, keepId);
     await board.selectOption('#filter-status', 'archived');
@@ -364,7 +339,7 @@ describe('the Retro Board in Chromium', function () {
     const token = `csv${Date.now()}`;
     addEntry({ title: `Réunion café ☕ ${token}` });
     addEntry({ title: ` =1+1 ${token}` });
-    const board = await openBoard();
+    const board = await openBoard(page);
     await board.selectOption('#export', 'csv');
     await board.click('#export-button');
     const target = path.join(alphaDir, `export-${token}.csv`);
@@ -386,7 +361,7 @@ describe('the Retro Board in Chromium', function () {
     for (const [theme, file] of [['Dark Modern', 'retro-board-dark.png'], ['Light Modern', 'retro-board-light.png']] as const) {
       await setTheme(page, theme);
       await page.waitForTimeout(800);
-      const board = await openBoard();
+      const board = await openBoard(page);
       await board.waitForFunction(() => getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() !== '', null, { timeout: 15000 });
       const charts = await board.evaluate(() => document.querySelectorAll('#charts figure').length);
       assert.equal(charts, 3, 'three charts, each with its table');

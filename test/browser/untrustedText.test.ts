@@ -15,7 +15,7 @@ import { KINDS, OUTCOMES, TRIAGE_LISTS, type Entry, type Retro } from '../../src
 import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { launchBrowser } from '../harness/host.mjs';
 import { fixtureId, rng } from '../unit/fixtures';
-import { assertSchemaValid, frameWith, openSidebar, openWorkbench, quickInput, recordDialogs, runCommand, saveLastScreenshot, screenshotDir, setTheme, testServer } from './workbench';
+import { assertSchemaValid, frameWith, openBoard, openSidebar, openWorkbench, quickInput, recordDialogs, runCommand, saveLastScreenshot, screenshotDir, setTheme, testServer } from './workbench';
 
 const N = HOSTILE_CORPUS.length;
 const FLAGGED = 'hostile/flagged.ts';
@@ -613,11 +613,7 @@ describe("a teammate's hostile text in the real workbench", function () {
     ] as const) {
       await page.setViewportSize({ width, height: 1000 });
       await setTheme(page, theme);
-      await runCommand(page, 'Stupid Work: Open Retro Board');
-      const alpha = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^alpha/ }).first();
-      if (await alpha.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
-        await alpha.click();
-      }
+      await openBoard(page);
       const board = await frameWith(page, '#board #columns .card', 'the Retro Board');
       if (width < 1000) {
         await runCommand(page, 'View: Close Primary Side Bar').catch(() => undefined);

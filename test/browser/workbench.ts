@@ -165,3 +165,29 @@ export async function waitForFile<T>(read: () => T | undefined, what: string, ti
     await sleep(200);
   }
 }
+
+/** The board's frame: the webview's inner document that holds #board. */
+export function boardFrame(page: Page): Promise<Frame> {
+  return frameWith(page, '#board #columns', 'the Retro Board');
+}
+
+/** Opens alpha's board; once a test has given beta a backlog too, the command asks which folder. */
+export async function openBoard(page: Page): Promise<Frame> {
+  const alpha = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^alpha/ }).first();
+  for (let attempt = 0; ; attempt++) {
+    await runCommand(page, 'Stupid Work: Open Retro Board');
+    if (!(await alpha.waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+      break;
+    }
+    // A webview taking focus (after a theme change, say) closes the folder pick; then ask again.
+    const picked = await alpha.click({ timeout: 5000 }).then(() => true, () => false);
+    if (picked) {
+      break;
+    }
+    if (attempt === 2) {
+      throw new Error('the folder pick of Open Retro Board kept closing');
+    }
+    await page.keyboard.press('Escape');
+  }
+  return boardFrame(page);
+}
