@@ -32,6 +32,17 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Four times a day apart, oldest first, for the merge and conflict-repair tests. */
+export const T0 = '2026-11-01T09:00:00.000Z';
+export const T1 = '2026-11-02T09:00:00.000Z';
+export const T2 = '2026-11-03T09:00:00.000Z';
+export const T3 = '2026-11-04T09:00:00.000Z';
+/** Four ids in sort order, for the same tests. */
+export const ID_A = '01JH0000000000000000000000';
+export const ID_B = '01JH0000000000000000000001';
+export const ID_C = '01JH0000000000000000000002';
+export const ID_D = '01JH0000000000000000000003';
+
 /** A valid ULID built from a time and the given PRNG, for reproducible fixtures. */
 export function fixtureId(time: number, random: () => number): string {
   let out = '';
@@ -44,7 +55,7 @@ export function fixtureId(time: number, random: () => number): string {
   return out;
 }
 
-const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
+const BASE_TIME = Date.UTC(2025, 0, 6, 9, 0, 0);
 
 export function makeEntry(overrides: Partial<Entry> = {}): Entry {
   return {
@@ -129,7 +140,7 @@ function dayOf(t: number): string {
 export function generateBacklog(n: number, seed = 1): Backlog {
   const r = rng(seed);
   const entries: Entry[] = [];
-  let t = T0;
+  let t = BASE_TIME;
   for (let i = 0; i < n; i++) {
     t += Math.floor(r() * 3_600_000);
     const anonymous = r() < 0.25;

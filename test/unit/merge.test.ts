@@ -5,16 +5,7 @@ import { mergeBacklogs, mergeBacklogTexts, resolveConflictMarkers, type MergeRes
 import { REASONS, SMART_KEYS, STATUSES, type Backlog, type CodeLink, type Comment, type Entry, type Retro } from '../../src/core/model';
 import { parseBacklog } from '../../src/core/parse';
 import { serializeBacklog } from '../../src/core/serialize';
-import { generateBacklog, makeEntry } from './fixtures';
-
-const T0 = '2026-11-01T09:00:00.000Z';
-const T1 = '2026-11-02T09:00:00.000Z';
-const T2 = '2026-11-03T09:00:00.000Z';
-const T3 = '2026-11-04T09:00:00.000Z';
-const ID_A = '01JH0000000000000000000000';
-const ID_B = '01JH0000000000000000000001';
-const ID_C = '01JH0000000000000000000002';
-const ID_D = '01JH0000000000000000000003';
+import { generateBacklog, ID_A, ID_B, ID_C, ID_D, makeEntry, T0, T1, T2, T3 } from './fixtures';
 
 function backlog(...entries: Entry[]): Backlog {
   return { version: 1, entries, retros: [] };
