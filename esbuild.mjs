@@ -1,7 +1,7 @@
 // Bundles the extension (node, cjs), the webview scripts (browser, iife) and the extension-host test suite.
 // Type-checking runs separately (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -79,6 +79,8 @@ function copyCodicons() {
   }
 }
 
+// A bundle whose source was renamed or removed must not linger in dist/ and ship in the package.
+rmSync('dist', { recursive: true, force: true });
 copyCodicons();
 if (watch) {
   for (const options of builds) {
