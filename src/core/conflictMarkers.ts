@@ -27,6 +27,25 @@ function markerRun(line: string, char: string): number {
 }
 
 /**
+ * Offset (UTF-16 units) of the first line that is a conflict marker of any length git writes, or -1:
+ * `<<<<<<<`, `|||||||` or `>>>>>>>` followed by a space or the line's end, or a line of `=` only, each
+ * at least 7 characters (`conflict-marker-size` in gitattributes(5) can make them longer).
+ */
+export function firstConflictMarker(text: string): number {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    const bare = text.slice(start, text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
+    if (markerRun(bare, '<') || markerRun(bare, '|') || markerRun(bare, '>') || (bare.length >= DEFAULT_MARKER_SIZE && /^=+$/.test(bare))) {
+      return start;
+    }
+    start = stop + 1;
+  }
+  return -1;
+}
+
+/**
  * Splits a conflicted file into its sides, line by line. The first `<<<<<<<` line sets the marker
  * length; markers of any other length are content of this level (a nested conflict in a virtual base
  * stays in `base`, for the caller to resolve). Returns undefined when this level's markers are not

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 // The package's default entry is a UMD build whose internal requires break when bundled; its ES build does not.
 import { findNodeAtLocation, parse as parseLenient, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../media/stupid-work.schema.json';
+import { firstConflictMarker } from './conflictMarkers';
 import { findDuplicateKey } from './duplicateKeys';
 import { plainText } from './inertText';
 import { migrate, versionOf } from './migrate';
@@ -116,7 +117,7 @@ function unreadable(body: string, thrown: unknown): ParseResult {
   if (isBlank(body)) {
     return problem('empty', 'The file is empty. Log an entry to start the backlog, or delete the file.');
   }
-  const conflictAt = findConflictMarker(body);
+  const conflictAt = firstConflictMarker(body);
   if (conflictAt >= 0) {
     const { line } = lineColumn(body, conflictAt);
     return problem('conflict', `The file has unresolved git merge conflict markers (first at line ${line}). Resolve the conflict and save the file.`, line, 1);
@@ -142,32 +143,6 @@ function firstNonBlank(text: string): number {
   let i = 0;
   while (i < text.length && /\s/.test(text[i])) i++;
   return i;
-}
-
-const MARKERS = ['<<<<<<< ', '=======', '>>>>>>> '];
-
-/** Offset of the first line that is a git conflict marker, or -1. */
-function findConflictMarker(text: string): number {
-  let first = -1;
-  for (const marker of MARKERS) {
-    let from = 0;
-    while (from < text.length) {
-      const at = text.indexOf(marker, from);
-      if (at < 0 || (first >= 0 && at > first)) break;
-      if ((at === 0 || text.charCodeAt(at - 1) === 10) && isMarkerLine(text, at, marker)) {
-        first = at;
-        break;
-      }
-      from = at + 1;
-    }
-  }
-  return first;
-}
-
-function isMarkerLine(text: string, at: number, marker: string): boolean {
-  if (marker !== '=======') return true;
-  const next = at + marker.length;
-  return next === text.length || text[next] === '\n' || (text[next] === '\r' && (next + 1 === text.length || text[next + 1] === '\n'));
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

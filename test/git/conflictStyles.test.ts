@@ -120,6 +120,8 @@ describe('Resolve Conflict Markers on what real git writes', function () {
 
     const conflicted = await repo.conflictedMerge('theirs');
     assert.match(conflicted, /^<{12} HEAD$/m);
+    const read = parseBacklog(conflicted);
+    assert.equal(read.ok ? 'ok' : read.problem.code, 'conflict', 'the file is reported as conflicted, so the repair is offered');
     const result = resolveConflictMarkers(conflicted);
     assert.ok(result.ok, result.ok ? '' : result.message);
     const [merged] = entries(result.text);

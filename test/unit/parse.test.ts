@@ -122,8 +122,15 @@ describe('parseBacklog', () => {
     });
 
     it('conflict: marker-like text that is not a marker line is a syntax error', () => {
-      assert.equal(fails(parseBacklog('{\n========\n}')).code, 'syntax');
+      assert.equal(fails(parseBacklog('{\n======\n}')).code, 'syntax');
       assert.equal(fails(parseBacklog('{\n  <<<<<<<\n}')).code, 'syntax');
+      assert.equal(fails(parseBacklog('{\n<<<<<<<<x\n}')).code, 'syntax');
+    });
+
+    it('conflict: markers longer than 7, as conflict-marker-size writes them (gitattributes(5))', () => {
+      const text = ['{', '  "version": 1,', '<<<<<<<<< ours', '  "entries": []', '||||||||| base', '  "entries": [1]', '=========', '  "entries": [{}]', '>>>>>>>>> theirs', '}'].join('\n');
+      assert.deepEqual(pick(fails(parseBacklog(text))), { code: 'conflict', line: 3, column: 1 });
+      assert.deepEqual(pick(fails(parseBacklog('{\n  "version": 1\n==========\n}'))), { code: 'conflict', line: 3, column: 1 });
     });
 
     it('syntax: a missing comma', () => {
