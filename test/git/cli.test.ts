@@ -84,6 +84,17 @@ describe('the stupid-work command line, end to end', function () {
     assert.equal(cli(ana.dir, 'check', 'missing.json').code, 1);
   });
 
+  it('checks a field written twice and a hand-written time only one machine could read, with line and column', async () => {
+    await writeFile(backlogPath(ana), '{\n  "version": 1,\n  "entries": [],\n  "entries": []\n}\n');
+    const repeated = cli(ana.dir, 'check');
+    assert.equal(repeated.code, 1);
+    assert.match(repeated.stdout, /^stupid-work\.json:4:3: top level: the field "entries" appears twice in one object \(first at line 3, column 3\)/);
+    await writeFile(backlogPath(ana), '{\n  "items": [\n    { "title": "Standup", "created": "2026-03-02 09:00" }\n  ]\n}\n');
+    const handWritten = cli(ana.dir, 'check', '--format', 'github');
+    assert.equal(handWritten.code, 1);
+    assert.match(handWritten.stdout, /^::error file=stupid-work\.json,line=3,col=38,title=Stupid Work backlog::entries\[0\]\.created: "2026-03-02 09:00" is not a full ISO 8601 time/);
+  });
+
   it('repairs a file with conflict markers, keeping both sides', async () => {
     const base = { version: 1, entries: [] as unknown[] };
     const entry = (id: string, title: string) => ({ id, title, kind: 'other', created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', status: 'open' });
