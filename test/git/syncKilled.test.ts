@@ -18,7 +18,8 @@ async function killingGit(dir: string, counter: string, killAt: number): Promise
   await mkdir(dir, { recursive: true });
   await writeFile(
     path.join(dir, 'git'),
-    `#!/bin/sh\nn=$(($(cat "${counter}" 2>/dev/null || echo 0) + 1))\necho $n > "${counter}"\nif [ "$n" -eq ${killAt} ]; then kill -9 $PPID; fi\nexec "${realGit}" "$@"\n`,
+    // A sync starts some git commands side by side, so the count is taken under a lock (mkdir is atomic).
+    `#!/bin/sh\nuntil mkdir "${counter}.lock" 2>/dev/null; do sleep 0.01; done\nn=$(($(cat "${counter}" 2>/dev/null || echo 0) + 1))\necho $n > "${counter}"\nrmdir "${counter}.lock"\nif [ "$n" -eq ${killAt} ]; then kill -9 $PPID; fi\nexec "${realGit}" "$@"\n`,
   );
   await chmod(path.join(dir, 'git'), 0o755);
   return dir;
@@ -83,5 +84,7 @@ describe('a sync killed at any step', function () {
     assert.deepEqual((await readBacklog(ben)).entries.map((e) => e.title).sort(), [...expected].sort(), 'and everything reached the teammate');
     const leftovers = (await readdir(ana.dir)).filter((name) => name.endsWith('.tmp'));
     assert.deepEqual(leftovers, [], 'no temporary file is left behind');
+    const reports = (await readdir(path.join(ana.dir, '.git'))).filter((name) => name.startsWith('fast_import_crash_'));
+    assert.deepEqual(reports, [], 'no git command started ahead left a crash report');
   });
 });

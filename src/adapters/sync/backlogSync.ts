@@ -5,17 +5,17 @@
  * or any file but the working copy, so it works the same from any branch, a detached HEAD, or in the
  * middle of a merge or rebase.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { MergeConflict } from '../../core/merge';
 import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, scratchRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { classifyGitReply } from '../../core/sync/gitReply';
 import { mergeForSync, type SyncNote } from '../../core/sync/syncMerge';
-import { GitRunner, gitOutput } from './gitRunner';
+import { GitRunner, gitOutput, type PreparedGit } from './gitRunner';
 import { chooseRemote, excludeWorkingCopy, isSshUrl, lastLine, openRepository, untrackFromCodeBranch, type BacklogRepository } from './repository';
 import { lockSync } from './syncLock';
 import { remoteStop, SyncStop, type BranchPlace, type SyncStopReason } from './syncStop';
 import { readWorkingCopy, replaceWorkingCopyFile, type ReplaceWorkingCopy } from './workingCopy';
-import { fetchBranch, readVersions, writeCommit } from './plumbing';
+import { CAT_FILE, FAST_IMPORT, fetchBranch, readVersions, writeCommit } from './plumbing';
 
 export interface BacklogSyncOptions extends SyncSettings {
   /** Absolute path of the working copy. */
@@ -125,57 +125,84 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
   let pushed = false;
   let moved = false;
   for (let attempt = 1; ; attempt++) {
-    const fetched = await fetchBranch(net, place, tracking);
-    const versions = await readVersions(repo, fetched ? tracking : undefined, base);
-    moved ||= versions.tracked && (await agreeToMove(repo, place, options));
-    const ours = await readWorkingCopy(`${repo.top}/${repo.relativePath}`);
-    const merged = mergeForSync(versions.base?.text, ours, versions.theirs?.text);
-    if (!merged.ok) {
-      throw merged.side === 'ours'
-        ? new SyncStop('unreadable', `${repo.relativePath} cannot be read (line ${merged.line}, column ${merged.column}: ${merged.message}), so nothing was shared. Fix the file, then sync again; the branch ${branch} on ${remote} is unchanged.`, { remote, branch })
-        : new SyncStop('remote-unreadable', `The backlog on the branch ${branch} of ${remote} cannot be read (${repo.relativePath}, line ${merged.line}, column ${merged.column}: ${merged.message}). Your working copy is unchanged. Repair the file on that branch, or ask whoever changed it by hand.`, { remote, branch });
-    }
-    if (merged.text === undefined) {
-      throw new SyncStop('no-backlog', `There is no backlog yet, neither in ${repo.relativePath} nor on the branch ${branch} of ${remote}. Log an entry first, then sync.`, { remote, branch });
-    }
-    let commit = versions.theirs?.commit;
-    if (versions.theirs === undefined || merged.text !== versions.theirs.text) {
-      if (!fetched) {
-        if (!options.confirmCreate) {
-          throw new SyncStop('not-shared', `The remote ${remote} has no branch ${branch} yet, so the backlog is not shared. Run Sync Backlog to create it.`, { remote, branch });
-        }
-        if (!(await options.confirmCreate(place))) {
-          throw new SyncStop('cancelled', `The branch ${branch} was not created on ${remote}; the backlog stays on this machine.`, { remote, branch });
-        }
+    const ahead: { reader?: PreparedGit; writer?: PreparedGit; refs?: PreparedGit } = {};
+    try {
+      const fetched = await alongside(fetchBranch(net, place, tracking), () => {
+        ahead.reader = repo.git.prepare(CAT_FILE);
+        ahead.writer = repo.git.prepare(FAST_IMPORT);
+      });
+      const versions = await readVersions(repo, fetched ? tracking : undefined, base, ahead.reader);
+      moved ||= versions.tracked && (await agreeToMove(repo, place, options));
+      const ours = await readWorkingCopy(`${repo.top}/${repo.relativePath}`);
+      const merged = mergeForSync(versions.base?.text, ours, versions.theirs?.text);
+      if (!merged.ok) {
+        throw merged.side === 'ours'
+          ? new SyncStop('unreadable', `${repo.relativePath} cannot be read (line ${merged.line}, column ${merged.column}: ${merged.message}), so nothing was shared. Fix the file, then sync again; the branch ${branch} on ${remote} is unchanged.`, { remote, branch })
+          : new SyncStop('remote-unreadable', `The backlog on the branch ${branch} of ${remote} cannot be read (${repo.relativePath}, line ${merged.line}, column ${merged.column}: ${merged.message}). Your working copy is unchanged. Repair the file on that branch, or ask whoever changed it by hand.`, { remote, branch });
       }
-      commit = await commitBacklog(repo, options, scratch, versions.theirs?.commit, merged.text, merged.changes);
-      const refused = await push(net, place, commit);
-      if (refused) {
-        if (attempt >= maxAttempts) {
-          throw new SyncStop('rejected', `The push to the branch ${branch} on ${remote} lost a race with teammates ${attempt} times in a row. Nothing is lost: sync again in a moment.`, { remote, branch });
+      if (merged.text === undefined) {
+        throw new SyncStop('no-backlog', `There is no backlog yet, neither in ${repo.relativePath} nor on the branch ${branch} of ${remote}. Log an entry first, then sync.`, { remote, branch });
+      }
+      let commit = versions.theirs?.commit;
+      if (versions.theirs === undefined || merged.text !== versions.theirs.text) {
+        if (!fetched) {
+          if (!options.confirmCreate) {
+            throw new SyncStop('not-shared', `The remote ${remote} has no branch ${branch} yet, so the backlog is not shared. Run Sync Backlog to create it.`, { remote, branch });
+          }
+          if (!(await options.confirmCreate(place))) {
+            throw new SyncStop('cancelled', `The branch ${branch} was not created on ${remote}; the backlog stays on this machine.`, { remote, branch });
+          }
         }
-        await backoff(attempt, refused === 'throttled');
+        commit = await commitBacklog(repo, options, ahead.writer as PreparedGit, scratch, versions.theirs?.commit, merged.text, merged.changes);
+        const refused = await alongside(push(net, place, commit), () => {
+          ahead.refs = repo.git.prepare(UPDATE_REF);
+        });
+        if (refused) {
+          if (attempt >= maxAttempts) {
+            throw new SyncStop('rejected', `The push to the branch ${branch} on ${remote} lost a race with teammates ${attempt} times in a row. Nothing is lost: sync again in a moment.`, { remote, branch });
+          }
+          await backoff(attempt, refused === 'throttled');
+          continue;
+        }
+        created ||= !fetched;
+        pushed = true;
+      }
+      const result = await replace(ours, merged.text);
+      if (result === 'changed-meanwhile') {
+        // An edit arrived during the sync: merge again from the same base, so it is kept, not overwritten.
+        if (attempt >= maxAttempts) {
+          throw new SyncStop('rejected', `${repo.relativePath} kept changing during the sync. Your edits are kept; sync again in a moment.`, { remote, branch });
+        }
         continue;
       }
-      created ||= !fetched;
-      pushed = true;
+      await (ahead.refs ?? repo.git.prepare(UPDATE_REF)).run(`start\nupdate ${tracking} ${commit}\nupdate ${base} ${commit}\ndelete ${scratch}\ncommit\n`);
+      if (moved) await untrackFromCodeBranch(repo);
+      return { ok: true, remote, branch, pushed, created, received: result === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+    } finally {
+      ahead.reader?.cancel();
+      ahead.writer?.cancel();
+      ahead.refs?.cancel();
     }
-    const result = await replace(ours, merged.text);
-    if (result === 'changed-meanwhile') {
-      // An edit arrived during the sync: merge again from the same base, so it is kept, not overwritten.
-      if (attempt >= maxAttempts) {
-        throw new SyncStop('rejected', `${repo.relativePath} kept changing during the sync. Your edits are kept; sync again in a moment.`, { remote, branch });
-      }
-      continue;
-    }
-    await repo.git.runWithInput(['update-ref', '--stdin'], `start\nupdate ${tracking} ${commit}\nupdate ${base} ${commit}\ndelete ${scratch}\ncommit\n`);
-    if (moved) await untrackFromCodeBranch(repo);
-    return { ok: true, remote, branch, pushed, created, received: result === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
   }
 }
 
+const UPDATE_REF = ['update-ref', '--stdin'];
+
+/**
+ * Waits for `waited` (a fetch or push) and meanwhile starts the local commands that come after it. They
+ * start one event-loop turn later, once `waited` has spawned its git: a spawn blocks the loop, so started
+ * first they would delay the network command instead of overlapping it.
+ */
+async function alongside<T>(waited: Promise<T>, start: () => void): Promise<T> {
+  // Handled here too, so a rejection during that turn is not reported as unhandled.
+  waited.catch(() => undefined);
+  await nextTurn();
+  start();
+  return waited;
+}
+
 /** Builds the commit on top of `parent` (a new orphan branch when undefined) that holds `text` at the working copy's path. */
-async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOptions, scratch: string, parent: string | undefined, text: string, changes: ChangeCount | undefined): Promise<string> {
+async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOptions, writer: PreparedGit, scratch: string, parent: string | undefined, text: string, changes: ChangeCount | undefined): Promise<string> {
   const files = new Map<string, string>();
   files.set(repo.relativePath, text);
   if (!parent) {
@@ -185,11 +212,11 @@ async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOption
   const message = commitMessage(repo.relativePath, changes);
   if (options.commitAs === 'neutral') {
     const ident = `${NEUTRAL_IDENTITY.name} <${NEUTRAL_IDENTITY.email}> ${Math.floor(Date.now() / 1000)} +0000`;
-    return writeCommit(repo.git, scratch, parent, files, message, ident);
+    return writeCommit(writer, scratch, parent, files, message, ident);
   }
   try {
     const ident = (await repo.git.run(['var', 'GIT_AUTHOR_IDENT'])).trim();
-    const commit = await writeCommit(repo.git, scratch, parent, files, message, ident);
+    const commit = await writeCommit(writer, scratch, parent, files, message, ident);
     // fast-import cannot sign; a person who signs their commits (commit.gpgSign) gets the same tree signed by commit-tree.
     const sign = (await repo.git.run(['config', '--bool', 'commit.gpgSign']).catch(() => '')).trim() === 'true';
     return sign ? (await repo.git.run(['commit-tree', `${commit}^{tree}`, ...(parent ? ['-p', parent] : []), '-m', message, '-S'])).trim() : commit;

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 /** git is stopped when it prints nothing for this long: local plumbing, and a fetch or push. */
@@ -62,14 +63,14 @@ export class GitRunner {
     return extraEnv ? this.make(LOCAL_TIMEOUT_MS, extraEnv).raw(args) : this.local.raw(args);
   }
 
-  /** Runs a command that reads `input` on its stdin (hash-object --stdin, mktree, cat-file --batch, update-ref --stdin). */
-  runWithInput(args: string[], input: string): Promise<string> {
-    return this.make(LOCAL_TIMEOUT_MS, undefined, input).raw(args);
-  }
-
-  /** `git cat-file --batch` on `input`'s object names, as bytes: its sizes count bytes (git-cat-file(1)). */
-  catFileBatch(input: string): Promise<Buffer> {
-    return this.make(LOCAL_TIMEOUT_MS, undefined, input).binaryCatFile(['--batch']);
+  /**
+   * Starts a local command that reads its stdin now, to be given that input later: its start-up then
+   * overlaps a fetch or push the sync waits on anyway. simple-git takes input only when it starts a
+   * command, so this spawns git itself, with the same environment. Every prepared command must end with
+   * `run` or `cancel`.
+   */
+  prepare(args: string[]): PreparedGit {
+    return new PreparedGit(spawn('git', args, { cwd: this.options.cwd, env: this.env, stdio: ['pipe', 'pipe', 'pipe'] }), args);
   }
 
   /** A fetch or push: a longer timeout. */
@@ -82,7 +83,7 @@ export class GitRunner {
     if (!this.allow.includes(key)) this.allow.push(key);
   }
 
-  private make(timeoutMs: number, extraEnv?: Record<string, string>, input?: string): SimpleGit {
+  private make(timeoutMs: number, extraEnv?: Record<string, string>): SimpleGit {
     const allowEnvironment = [...this.allow, ...Object.keys(extraEnv ?? {})];
     const git = simpleGit({
       baseDir: this.options.cwd,
@@ -94,9 +95,54 @@ export class GitRunner {
         allowUnsafeSshCommand: SSH.some((key) => key in this.env),
         allowUnsafeAskPass: PROMPTERS.some((key) => key in this.env),
       },
-      ...(input === undefined ? {} : { input: () => input }),
     });
     return git.env({ ...this.env, ...extraEnv });
+  }
+}
+
+/** A git command started ahead of its input; see `GitRunner.prepare`. */
+export class PreparedGit {
+  private readonly stdout: Buffer[] = [];
+  private readonly stderr: Buffer[] = [];
+  private readonly exited: Promise<number | Error>;
+  private ended = false;
+
+  constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly args: string[],
+  ) {
+    child.stdout.on('data', (chunk: Buffer) => this.stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    // A git that exits early (a wrong repository, say) closes its stdin; the exit code tells why.
+    child.stdin.on('error', () => undefined);
+    this.exited = new Promise((resolve) => {
+      child.on('error', (error) => resolve(error));
+      child.on('close', (code) => resolve(code ?? 1));
+    });
+  }
+
+  /**
+   * Writes `input`, closes stdin and resolves with stdout once git exits 0. Rejects, as simple-git does,
+   * with git's output in the message when it exits otherwise, with the spawn error (ENOENT when git is
+   * missing) when it could not start, and after `LOCAL_TIMEOUT_MS` without an exit.
+   */
+  async run(input: string): Promise<Buffer> {
+    this.ended = true;
+    this.child.stdin.end(input);
+    const timer = setTimeout(() => this.child.kill(), LOCAL_TIMEOUT_MS);
+    const result = await this.exited.finally(() => clearTimeout(timer));
+    if (result instanceof Error) throw result;
+    if (result !== 0) {
+      throw new Error(`git ${this.args[0]} exited with ${result}: ${Buffer.concat([...this.stderr, ...this.stdout]).toString('utf8').trim()}`);
+    }
+    return Buffer.concat(this.stdout);
+  }
+
+  /** Ends the command unused: its input ends before any command, which each prepared command takes as nothing to do. */
+  cancel(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.child.stdin.end();
   }
 }
 

@@ -1,6 +1,6 @@
 /** The git plumbing a sync is made of: one fetch of one ref, one batch read of objects, trees built without an index. */
 import { classifyGitReply } from '../../core/sync/gitReply';
-import { GitRunner, gitOutput, isGitMissing } from './gitRunner';
+import { GitRunner, gitOutput, isGitMissing, type PreparedGit } from './gitRunner';
 import type { BacklogRepository } from './repository';
 import { gitMissingStop, remoteStop, type BranchPlace } from './syncStop';
 
@@ -41,6 +41,16 @@ export async function fetchBranch(git: GitRunner, place: BranchPlace, tracking: 
   }
 }
 
+/** The command `readVersions` reads with; a sync starts it ahead (see `GitRunner.prepare`). */
+export const CAT_FILE = ['cat-file', '--batch'];
+
+/**
+ * The command `writeCommit` writes with. `--force`: the scratch ref is rewritten each time, never
+ * fast-forwarded. No `--done`: a prepared fast-import whose sync stops, or whose process is killed,
+ * sees its input end before any command, and with `--done` it would leave a crash report in the git dir.
+ */
+export const FAST_IMPORT = ['fast-import', '--quiet', '--force'];
+
 /** One version of the backlog on the branch: its commit, and the file's text there (undefined when the commit lacks the file). */
 export interface BranchVersion {
   commit: string;
@@ -52,9 +62,14 @@ export interface BranchVersion {
  * index tracks the file (`:<path>`, stage 0), in one `git cat-file --batch` (git-cat-file(1)): each
  * answer is `<oid> <type> <size>` then the content, or `<name> missing`.
  */
-export async function readVersions(repo: BacklogRepository, tracking: string | undefined, base: string): Promise<{ theirs?: BranchVersion; base?: BranchVersion; tracked: boolean }> {
+export async function readVersions(
+  repo: BacklogRepository,
+  tracking: string | undefined,
+  base: string,
+  reader: PreparedGit = repo.git.prepare(CAT_FILE),
+): Promise<{ theirs?: BranchVersion; base?: BranchVersion; tracked: boolean }> {
   const names = [`:${repo.relativePath}`, base, `${base}:${repo.relativePath}`, ...(tracking ? [tracking, `${tracking}:${repo.relativePath}`] : [])];
-  const answers = parseBatch(await repo.git.catFileBatch(`${names.join('\n')}\n`), names.length);
+  const answers = parseBatch(await reader.run(`${names.join('\n')}\n`), names.length);
   const version = (i: number): BranchVersion | undefined => (answers[i] ? { commit: answers[i].oid, text: answers[i + 1]?.content.toString('utf8') } : undefined);
   return { tracked: answers[0] !== undefined, base: version(1), theirs: tracking ? version(3) : undefined };
 }
@@ -94,9 +109,10 @@ function data(text: string): string {
  * Writes one commit on top of `parent` (an orphan when undefined) whose tree is the parent's with
  * `files` (path → content) put in, with one git-fast-import(1): blobs, trees and the commit in one
  * process, without an index, so the person's index and its lock are never used. fast-import must name
- * a ref to update; it is `scratch`, a private one the caller deletes. Resolves with the commit id.
+ * a ref to update; it is `scratch`, a private one the caller deletes. `writer` is a prepared `FAST_IMPORT`.
+ * Resolves with the commit id; rejects when git fails or writes no commit.
  */
-export async function writeCommit(git: GitRunner, scratch: string, parent: string | undefined, files: Map<string, string>, message: string, ident: Ident): Promise<string> {
+export async function writeCommit(writer: PreparedGit, scratch: string, parent: string | undefined, files: Map<string, string>, message: string, ident: Ident): Promise<string> {
   const stream = [
     `commit ${scratch}\n`,
     'mark :1\n',
@@ -109,6 +125,7 @@ export async function writeCommit(git: GitRunner, scratch: string, parent: strin
     'get-mark :1\n',
     'done\n',
   ].join('');
-  // --force: the scratch ref is rewritten each time, never fast-forwarded.
-  return (await git.runWithInput(['fast-import', '--quiet', '--done', '--force'], stream)).trim();
+  const commit = (await writer.run(stream)).toString('utf8').trim();
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`git fast-import wrote no commit: ${commit}`);
+  return commit;
 }
