@@ -1,11 +1,12 @@
 // Bundles the extension (node, cjs), the webview scripts (browser, iife) and the extension-host test suite.
 // Type-checking runs separately (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
-const sourceDir = fileURLToPath(new URL('./src/', import.meta.url));
+const root = fileURLToPath(new URL('.', import.meta.url));
 const watch = process.argv.includes('--watch');
 
 const shared = {
@@ -15,6 +16,7 @@ const shared = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  metafile: true,
 };
 
 /**
@@ -23,13 +25,42 @@ const shared = {
  * neither compiles nor runs them, and each is bundled once: the files require one another instead
  * of embedding copies. The backlog store is shared the same way, so the board's chunks and the
  * extension see one BacklogWriteError class.
+ *
+ * Chunk name (the file in dist/) → its entry source. `test/unit/buildWiring.test.ts` reads the
+ * metafile and fails when an entry is missing or a chunk's code is bundled into another file.
  */
 const lazyChunks = {
+  parse: 'src/core/parse.ts',
+  merge: 'src/core/merge.ts',
+  backlogSync: 'src/adapters/sync/backlogSync.ts',
+  backlogStatus: 'src/adapters/sync/backlogStatus.ts',
+  gitRunner: 'src/adapters/sync/gitRunner.ts',
+  gitRenames: 'src/adapters/gitRenames.ts',
+  backlogStore: 'src/adapters/backlogStore.ts',
+  retroBoardPanel: 'src/ui/retroBoardPanel.ts',
+  retroBoardActions: 'src/ui/retroBoardActions.ts',
+  mergeDriverSetup: 'src/adapters/mergeDriverSetup.ts',
+};
+
+const chunkBySource = new Map(Object.entries(lazyChunks).map(([name, source]) => [resolve(root, source), name]));
+const sourceSuffixes = ['', '.ts', '/index.ts'];
+
+/** Resolves a relative import to its source file, or undefined when it names no file. */
+function sourceOf(resolveDir, specifier) {
+  const base = resolve(resolveDir, specifier);
+  return sourceSuffixes.map((suffix) => base + suffix).find((file) => existsSync(file) && statSync(file).isFile());
+}
+
+/** Turns every import of a chunk's entry source into a require of the chunk's own file. */
+const chunkImports = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)(parse|merge|backlogSync|backlogStatus|gitRunner|gitRenames|backlogStore|retroBoardPanel|retroBoardActions|mergeDriverSetup)$/ }, (args) =>
-      args.importer.startsWith(sourceDir) ? { path: `./${args.path.split('/').pop()}.js`, external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const source = sourceOf(args.resolveDir, args.path);
+      const chunk = source && chunkBySource.get(source);
+      return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
+    });
   },
 };
 
@@ -45,8 +76,8 @@ const node = {
 const builds = [
   {
     ...node,
-    entryPoints: { extension: 'src/extension.ts', parse: 'src/core/parse.ts', merge: 'src/core/merge.ts', backlogSync: 'src/adapters/sync/backlogSync.ts', backlogStatus: 'src/adapters/sync/backlogStatus.ts', gitRunner: 'src/adapters/sync/gitRunner.ts', gitRenames: 'src/adapters/gitRenames.ts', backlogStore: 'src/adapters/backlogStore.ts', retroBoardPanel: 'src/ui/retroBoardPanel.ts', retroBoardActions: 'src/ui/retroBoardActions.ts', mergeDriverSetup: 'src/adapters/mergeDriverSetup.ts' },
-    plugins: [lazyChunks],
+    entryPoints: { extension: 'src/extension.ts', ...lazyChunks },
+    plugins: [chunkImports],
     outdir: 'dist',
     external: ['vscode'],
   },
@@ -89,5 +120,8 @@ if (watch) {
   }
   console.log('[watch] build started');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  // What each output file holds, for the tests and the bench; not part of the package.
+  const outputs = Object.assign({}, ...results.map((result) => result.metafile.outputs));
+  writeFileSync('dist/meta.json', JSON.stringify({ lazyChunks, outputs }));
 }
