@@ -30,16 +30,16 @@ const shared = {
  * metafile and fails when an entry is missing or a chunk's code is bundled into another file.
  */
 const lazyChunks = {
-  parse: 'src/core/parse.ts',
-  merge: 'src/core/merge.ts',
+  parse: 'src/core/file/parse.ts',
+  merge: 'src/core/merge/merge.ts',
   backlogSync: 'src/adapters/sync/backlogSync.ts',
   backlogStatus: 'src/adapters/sync/backlogStatus.ts',
   gitRunner: 'src/adapters/sync/gitRunner.ts',
-  gitRenames: 'src/adapters/gitRenames.ts',
-  backlogStore: 'src/adapters/backlogStore.ts',
-  retroBoardPanel: 'src/ui/retroBoardPanel.ts',
-  retroBoardActions: 'src/ui/retroBoardActions.ts',
-  mergeDriverSetup: 'src/adapters/mergeDriverSetup.ts',
+  gitRenames: 'src/adapters/codeLinks/gitRenames.ts',
+  backlogStore: 'src/adapters/file/backlogStore.ts',
+  retroBoardPanel: 'src/ui/retro/retroBoardPanel.ts',
+  retroBoardActions: 'src/ui/retro/retroBoardActions.ts',
+  mergeDriverSetup: 'src/adapters/mergeDriver/mergeDriverSetup.ts',
 };
 
 const chunkBySource = new Map(Object.entries(lazyChunks).map(([name, source]) => [resolve(root, source), name]));
@@ -82,7 +82,7 @@ const builds = [
     external: ['vscode'],
   },
   // git runs the merge driver from a copy in .git, so it must stand alone.
-  { ...node, entryPoints: { mergeDriver: 'src/adapters/mergeDriverCli.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { mergeDriver: 'src/adapters/mergeDriver/mergeDriverCli.ts' }, outdir: 'dist' },
   // The `stupid-work` command line stands alone too: it is run by npm's bin link, not by VS Code.
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {

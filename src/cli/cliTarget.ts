@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
-import { DEFAULT_DATA_FILE, resolveDataPath } from '../core/dataPath';
+import { DEFAULT_DATA_FILE, resolveDataPath } from '../core/file/dataPath';
 import { DEFAULT_BRANCH, type SyncSettings } from '../core/sync/backlogBranch';
 
 /** The backlog a command acts on: its workspace folder, its file and the sync settings for it. */

@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileAtomic } from '../adapters/atomicWrite';
+import { writeFileAtomic } from '../adapters/file/atomicWrite';
 import { backlogStatus, type BacklogStatus } from '../adapters/sync/backlogStatus';
 import { syncBacklog } from '../adapters/sync/backlogSync';
-import { resolveConflictMarkers } from '../core/merge';
-import { parseBacklog, type BacklogProblem } from '../core/parse';
+import { resolveConflictMarkers } from '../core/merge/merge';
+import { parseBacklog, type BacklogProblem } from '../core/file/parse';
 import type { ChangeCount } from '../core/sync/backlogBranch';
 import { resolveTarget, type CliTarget, type TargetFlags } from './cliTarget';
 

@@ -1,8 +1,8 @@
 /** Messages between the Retro Board webview and the extension host. Pure: imported by both sides. */
-import type { BoardFilter, BoardQuery, BoardSort, BoardView } from '../core/boardQuery';
-import { MAX_TITLE_LENGTH } from '../core/entries';
-import { isId } from '../core/ids';
-import type { Labels } from '../core/labels';
+import type { BoardFilter, BoardQuery, BoardSort, BoardView } from '../core/retro/boardQuery';
+import { MAX_TITLE_LENGTH } from '../core/model/entries';
+import { isId } from '../core/model/ids';
+import type { Labels } from '../core/model/displayNames';
 import {
   FOLLOW_UPS,
   KINDS,
@@ -17,8 +17,8 @@ import {
   type Reason,
   type Smart,
   type TriageList,
-} from '../core/model';
-import type { DecisionInput } from '../core/retro';
+} from '../core/model/model';
+import type { DecisionInput } from '../core/retro/retro';
 
 export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
 export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;

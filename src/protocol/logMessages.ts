@@ -1,8 +1,8 @@
 /** Messages between the Log webview and the extension host. Pure: imported by both sides. */
-import { isFolderRelativePath } from '../core/codeLinks';
-import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/entries';
-import type { Labels } from '../core/labels';
-import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model';
+import { isFolderRelativePath } from '../core/codeLinks/codeLinks';
+import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/model/entries';
+import type { Labels } from '../core/model/displayNames';
+import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model/model';
 
 export interface LogTargetInfo {
   key: string;

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { defaultQuery, queryBoard } from '../../src/core/boardQuery';
-import { systemClock } from '../../src/core/calendar';
-import { hoursByKind, openedVsDecided, topReasons } from '../../src/core/charts';
-import { KINDS, type Backlog, type Kind } from '../../src/core/model';
-import { activeRetro, followUps, votesLeft } from '../../src/core/retro';
+import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
+import { systemClock } from '../../src/core/model/calendar';
+import { hoursByKind, openedVsDecided, topReasons } from '../../src/core/retro/charts';
+import { KINDS, type Backlog, type Kind } from '../../src/core/model/model';
+import { activeRetro, followUps, votesLeft } from '../../src/core/retro/retro';
 import type { BoardState, BoardStrings } from '../../src/protocol/boardMessages';
-import type { Labels } from '../../src/core/labels';
+import type { Labels } from '../../src/core/model/displayNames';
 import { launchBrowser, paths } from '../harness/host.mjs';
 import { generateBacklog } from '../unit/fixtures';
 import type { BenchFigure } from './core.bench';
@@ -40,8 +40,8 @@ async function hostWords(): Promise<Words> {
     return request === 'vscode' ? { l10n } : load.call(this, request, ...rest);
   };
   try {
-    const labels = await import('../../src/ui/labels');
-    const strings = await import('../../src/ui/retroBoardStrings');
+    const labels = await import('../../src/ui/shared/labels');
+    const strings = await import('../../src/ui/retro/retroBoardStrings');
     return { labels: labels.createLabels(), strings: strings.boardStrings(), kindIcon: labels.kindIcon };
   } finally {
     loader._load = load;

@@ -1,5 +1,5 @@
-import { anchorLinks, createCodeLink, splitLines, type AnchorState } from '../../src/core/codeLinks';
-import type { CodeLink } from '../../src/core/model';
+import { anchorLinks, createCodeLink, splitLines, type AnchorState } from '../../src/core/codeLinks/codeLinks';
+import type { CodeLink } from '../../src/core/model/model';
 import type { BenchFigure } from './core.bench';
 
 const BLOCKS = 625;

@@ -1,7 +1,7 @@
-import { mergeBacklogTexts } from '../../src/core/merge';
-import type { Backlog } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { mergeBacklogTexts } from '../../src/core/merge/merge';
+import type { Backlog } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { generateBacklog } from '../unit/fixtures';
 
 export interface BenchFigure {

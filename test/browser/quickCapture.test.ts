@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CodeLink } from '../../src/core/model';
+import type { CodeLink } from '../../src/core/model/model';
 import { launchBrowser } from '../harness/host.mjs';
 import { isOurWebview, openWorkbench, quickInput, readBacklogFile, runCommand, saveLastScreenshot, stupidWorkItem, testServer, waitForFile } from './workbench';
 

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { systemClock } from '../../src/core/calendar';
-import type { Retro } from '../../src/core/model';
-import { retroDate } from '../../src/core/retroSummary';
+import { systemClock } from '../../src/core/model/calendar';
+import type { Retro } from '../../src/core/model/model';
+import { retroDate } from '../../src/core/retro/retroSummary';
 import { launchBrowser } from '../harness/host.mjs';
 import { fixtureId } from '../unit/fixtures';
 import {

@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer, type Server } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { createCodeLink } from '../../src/core/codeLinks';
-import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText, shorten } from '../../src/core/inertText';
-import { KINDS, OUTCOMES, TRIAGE_LISTS, type Entry, type Retro } from '../../src/core/model';
+import { createCodeLink } from '../../src/core/codeLinks/codeLinks';
+import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText, shorten } from '../../src/core/text/inertText';
+import { KINDS, OUTCOMES, TRIAGE_LISTS, type Entry, type Retro } from '../../src/core/model/model';
 import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { launchBrowser } from '../harness/host.mjs';
 import { fixtureId, rng } from '../unit/fixtures';

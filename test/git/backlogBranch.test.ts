@@ -4,7 +4,7 @@ import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { findEntry, upsertEntry } from '../../src/core/entries';
+import { findEntry, upsertEntry } from '../../src/core/model/entries';
 import { trackingRef } from '../../src/core/sync/backlogBranch';
 import {
   addEntry,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { archiveEntry, upsertEntry } from '../../src/core/entries';
-import { mergeBacklogTexts } from '../../src/core/merge';
-import type { Backlog } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { toggleVote } from '../../src/core/retro';
-import { serializeBacklog } from '../../src/core/serialize';
+import { archiveEntry, upsertEntry } from '../../src/core/model/entries';
+import { mergeBacklogTexts } from '../../src/core/merge/merge';
+import type { Backlog } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { toggleVote } from '../../src/core/retro/retro';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { addEntry, BACKLOG_FILE, createTeam, type Team, type Teammate } from './teamRepos';
 
 const FILE = BACKLOG_FILE;

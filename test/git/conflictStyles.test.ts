@@ -3,10 +3,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { resolveConflictMarkers } from '../../src/core/merge';
-import type { Entry } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { resolveConflictMarkers } from '../../src/core/merge/merge';
+import type { Entry } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { makeEntry } from '../unit/fixtures';
 
 const ID_A = '01JH0000000000000000000000';

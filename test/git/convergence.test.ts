@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
-import { findEntry, upsertEntry } from '../../src/core/entries';
+import { findEntry, upsertEntry } from '../../src/core/model/entries';
 import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedCode, syncMate, type Teammate } from './teamRepos';
 
 type Action =

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { followRenames } from '../../src/adapters/gitRenames';
-import { anchorLinks, createCodeLink, splitLines } from '../../src/core/codeLinks';
+import { followRenames } from '../../src/adapters/codeLinks/gitRenames';
+import { anchorLinks, createCodeLink, splitLines } from '../../src/core/codeLinks/codeLinks';
 import { createTeam, type Team, type Teammate } from './teamRepos';
 
 /** A source file long enough for git's rename detection to see past a small edit. */

@@ -3,12 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { inspectMergeDriver, installMergeDriver, MergeDriverError } from '../../src/adapters/mergeDriverSetup';
-import { registeredDriver, shellQuote } from '../../src/adapters/mergeDriverCommand';
-import { createEntry, upsertEntry } from '../../src/core/entries';
-import { emptyBacklog, emptyDraft } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { inspectMergeDriver, installMergeDriver, MergeDriverError } from '../../src/adapters/mergeDriver/mergeDriverSetup';
+import { registeredDriver, shellQuote } from '../../src/adapters/mergeDriver/mergeDriverCommand';
+import { createEntry, upsertEntry } from '../../src/core/model/entries';
+import { emptyBacklog, emptyDraft } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedTeam, type Team, type Teammate } from './teamRepos';
 
 const DRIVER = path.resolve(__dirname, '../../dist/mergeDriver.js');

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseBacklog } from '../../src/core/parse';
+import { parseBacklog } from '../../src/core/file/parse';
 import { addEntry, backlogPath, createTeam, readBacklog, seedCode, syncMateOk, type Team } from './teamRepos';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');

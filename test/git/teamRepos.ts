@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { syncBacklog, type BacklogSyncOptions, type BacklogSyncOutcome } from '../../src/adapters/sync/backlogSync';
 import { DEFAULT_SYNC_SETTINGS } from '../../src/core/sync/backlogBranch';
-import { createEntry, upsertEntry } from '../../src/core/entries';
-import { emptyBacklog, emptyDraft, type Backlog, type Entry } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { createEntry, upsertEntry } from '../../src/core/model/entries';
+import { emptyBacklog, emptyDraft, type Backlog, type Entry } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 
 export interface Teammate {
   name: string;

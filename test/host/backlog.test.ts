@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import * as vscode from 'vscode';
 import schema from '../../media/stupid-work.schema.json';
-import { emptyDraft } from '../../src/core/model';
+import { emptyDraft } from '../../src/core/model/model';
 import { EXTENSION_ID, api, folder, waitFor } from './hostHelpers';
 import { allNodes, entryTitles } from './treeNodes';
 

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import * as vscode from 'vscode';
 import schema from '../../media/stupid-work.schema.json';
-import { createCodeLink } from '../../src/core/codeLinks';
-import { emptyDraft, type CodeLink, type EntryDraft } from '../../src/core/model';
+import { createCodeLink } from '../../src/core/codeLinks/codeLinks';
+import { emptyDraft, type CodeLink, type EntryDraft } from '../../src/core/model/model';
 import { EXTENSION_ID, api, folder, git, waitFor } from './hostHelpers';
 import { allNodes } from './treeNodes';
 

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { shellQuote } from '../../src/adapters/mergeDriverCommand';
+import { shellQuote } from '../../src/adapters/mergeDriver/mergeDriverCommand';
 import { EXTENSION_ID, api, folder, git, waitFor } from './hostHelpers';
 
 /** Adds a folder at the end of the multi-root workspace (which keeps the extension host running) and waits for it. */

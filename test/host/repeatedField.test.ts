@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { emptyDraft } from '../../src/core/model';
+import { emptyDraft } from '../../src/core/model/model';
 import { api, folder, waitFor } from './hostHelpers';
 import { allNodes } from './treeNodes';
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { syncBacklog } from '../../src/adapters/sync/backlogSync';
-import { createEntry, upsertEntry } from '../../src/core/entries';
-import { emptyBacklog, emptyDraft } from '../../src/core/model';
+import { createEntry, upsertEntry } from '../../src/core/model/entries';
+import { emptyBacklog, emptyDraft } from '../../src/core/model/model';
 import { DEFAULT_SYNC_SETTINGS } from '../../src/core/sync/backlogBranch';
-import { serializeBacklog } from '../../src/core/serialize';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { api, folder, git, waitFor } from './hostHelpers';
 import { entryTitles } from './treeNodes';
 

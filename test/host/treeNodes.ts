@@ -1,5 +1,5 @@
 import type { StupidWorkApi } from '../../src/extension';
-import type { BacklogNode } from '../../src/ui/backlogTree';
+import type { BacklogNode } from '../../src/ui/backlog/backlogTree';
 
 /** Every node under the roots of the Backlog view, as the view would ask for them. */
 export function allNodes(tree: StupidWorkApi['tree']): BacklogNode[] {

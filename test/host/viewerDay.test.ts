@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BacklogNode } from '../../src/ui/backlogTree';
+import type { BacklogNode } from '../../src/ui/backlog/backlogTree';
 import { api, folder, waitFor } from './hostHelpers';
 import { allNodes } from './treeNodes';
 

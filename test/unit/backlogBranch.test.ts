@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { gitignoreLiteral, isSshUrl } from '../../src/adapters/sync/repository';
-import { createEntry, upsertEntry } from '../../src/core/entries';
-import { emptyBacklog, emptyDraft } from '../../src/core/model';
-import { serializeBacklog } from '../../src/core/serialize';
+import { createEntry, upsertEntry } from '../../src/core/model/entries';
+import { emptyBacklog, emptyDraft } from '../../src/core/model/model';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { baseRef, commitMessage, isValidBranchName, trackingRef } from '../../src/core/sync/backlogBranch';
 import { classifyGitReply } from '../../src/core/sync/gitReply';
 import { mergeForSync } from '../../src/core/sync/syncMerge';

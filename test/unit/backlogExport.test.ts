@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { backlogToCsv, backlogToJson } from '../../src/core/backlogExport';
-import type { Backlog } from '../../src/core/model';
-import { serializeBacklog } from '../../src/core/serialize';
+import { backlogToCsv, backlogToJson } from '../../src/core/retro/backlogExport';
+import type { Backlog } from '../../src/core/model/model';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { LABELS, generateBacklog, makeEntry } from './fixtures';
 
 const A = '01JH0000000000000000000000';

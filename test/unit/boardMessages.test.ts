@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultQuery } from '../../src/core/boardQuery';
+import { defaultQuery } from '../../src/core/retro/boardQuery';
 import { parseDecision, parseFromWebview, parseQuery } from '../../src/protocol/boardMessages';
 
 const ID = '01KAB3X4Y5Z6Q7R8S9T0V1W2X3';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { defaultQuery, queryBoard, type BoardQuery, type BoardSort } from '../../src/core/boardQuery';
-import { hoursPerMonth } from '../../src/core/cost';
-import { KINDS, REASONS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../../src/core/model';
+import { defaultQuery, queryBoard, type BoardQuery, type BoardSort } from '../../src/core/retro/boardQuery';
+import { hoursPerMonth } from '../../src/core/model/cost';
+import { KINDS, REASONS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../../src/core/model/model';
 import { clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const NOW = new Date('2025-03-10T14:30:00.000Z');

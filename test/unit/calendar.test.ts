@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { queryBoard, defaultQuery } from '../../src/core/boardQuery';
-import { dayOf, daysBetween, daysSinceStamp, localDate, systemClock, today, type Clock } from '../../src/core/calendar';
-import { openedVsDecided } from '../../src/core/charts';
-import type { Backlog, Decision, Entry } from '../../src/core/model';
-import { followUps, isStale, overdueDays } from '../../src/core/retro';
-import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retroSummary';
-import { resolveSummaryPath } from '../../src/core/summaryPath';
+import { queryBoard, defaultQuery } from '../../src/core/retro/boardQuery';
+import { dayOf, daysBetween, daysSinceStamp, localDate, systemClock, today, type Clock } from '../../src/core/model/calendar';
+import { openedVsDecided } from '../../src/core/retro/charts';
+import type { Backlog, Decision, Entry } from '../../src/core/model/model';
+import { followUps, isStale, overdueDays } from '../../src/core/retro/retro';
+import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retro/retroSummary';
+import { resolveSummaryPath } from '../../src/core/retro/summaryPath';
 import { clockAt, inTimeZone, LABELS, makeEntry } from './fixtures';
 
 /** Los Angeles is UTC-8 until 8 March 2026 and UTC-7 from then on. */

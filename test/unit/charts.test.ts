@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { hoursByKind, openedVsDecided, topReasons } from '../../src/core/charts';
-import { hoursPerMonth } from '../../src/core/cost';
-import { KINDS, type Backlog, type Retro } from '../../src/core/model';
+import { hoursByKind, openedVsDecided, topReasons } from '../../src/core/retro/charts';
+import { hoursPerMonth } from '../../src/core/model/cost';
+import { KINDS, type Backlog, type Retro } from '../../src/core/model/model';
 import { clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const E = (n: number) => `01JH${String(n).padStart(22, '0')}`;

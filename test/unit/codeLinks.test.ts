@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anchorLink, anchorLinks, createCodeLink, isFolderRelativePath, splitLines, type Anchor } from '../../src/core/codeLinks';
-import type { CodeLink } from '../../src/core/model';
+import { anchorLink, anchorLinks, createCodeLink, isFolderRelativePath, splitLines, type Anchor } from '../../src/core/codeLinks/codeLinks';
+import type { CodeLink } from '../../src/core/model/model';
 
 /** A source file whose every line is different. */
 function source(count: number, tag = 'row'): string[] {

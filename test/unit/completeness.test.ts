@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { smartCompleteness } from '../../src/core/completeness';
+import { smartCompleteness } from '../../src/core/model/completeness';
 
 describe('smartCompleteness', () => {
   it('counts answers that have text', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { splitConflictMarkers } from '../../src/core/conflictMarkers';
+import { splitConflictMarkers } from '../../src/core/file/conflictMarkers';
 
 describe('splitConflictMarkers', () => {
   it('splits a two-way conflict into both sides', () => {

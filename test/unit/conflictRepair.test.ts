@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { splitConflictMarkers } from '../../src/core/conflictMarkers';
-import { mergeBacklogTexts, resolveConflictMarkers } from '../../src/core/merge';
-import type { Backlog, Entry } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { splitConflictMarkers } from '../../src/core/file/conflictMarkers';
+import { mergeBacklogTexts, resolveConflictMarkers } from '../../src/core/merge/merge';
+import type { Backlog, Entry } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { ID_A, ID_B, ID_C, ID_D, makeEntry, T0, T1, T2, T3 } from './fixtures';
 
 function text(...entries: Entry[]): string {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findEntry, upsertEntry } from '../../src/core/entries';
-import { mergeBacklogs } from '../../src/core/merge';
-import { emptyBacklog, type Backlog } from '../../src/core/model';
-import { serializeBacklog } from '../../src/core/serialize';
+import { findEntry, upsertEntry } from '../../src/core/model/entries';
+import { mergeBacklogs } from '../../src/core/merge/merge';
+import { emptyBacklog, type Backlog } from '../../src/core/model/model';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { makeEntry } from './fixtures';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatHours, hoursPerMonth, periodsPerMonth } from '../../src/core/cost';
-import type { Cost, Period } from '../../src/core/model';
+import { formatHours, hoursPerMonth, periodsPerMonth } from '../../src/core/model/cost';
+import type { Cost, Period } from '../../src/core/model/model';
 
 const cost = (per: Period, overrides: Partial<Cost> = {}): Cost => ({ hoursPerOccurrence: 2, occurrences: 3, per, people: 4, ...overrides });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { resolveDataPath } from '../../src/core/dataPath';
+import { resolveDataPath } from '../../src/core/file/dataPath';
 
 const FOLDER = path.resolve('/work/repo');
 

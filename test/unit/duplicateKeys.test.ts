@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findDuplicateKey } from '../../src/core/duplicateKeys';
-import { serializeBacklog } from '../../src/core/serialize';
+import { findDuplicateKey } from '../../src/core/file/duplicateKeys';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { generateBacklog } from './fixtures';
 
 function find(text: string) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hoursPerMonth } from '../../src/core/cost';
-import { REASONS, SMART_KEYS, type Backlog, type CodeLink, type Comment, type Cost, type Entry } from '../../src/core/model';
-import { mergeDuplicate, type Change } from '../../src/core/retro';
+import { hoursPerMonth } from '../../src/core/model/cost';
+import { REASONS, SMART_KEYS, type Backlog, type CodeLink, type Comment, type Cost, type Entry } from '../../src/core/model/model';
+import { mergeDuplicate, type Change } from '../../src/core/retro/retro';
 import { assertValid, makeEntry } from './fixtures';
 
 const KEEP = '01JH0000000000000000000000';

@@ -9,9 +9,9 @@ import {
   updateEntry,
   upsertEntry,
   validateDraft,
-} from '../../src/core/entries';
-import { isId } from '../../src/core/ids';
-import { emptyDraft, type Backlog, type EntryDraft, type Kind, type Reason } from '../../src/core/model';
+} from '../../src/core/model/entries';
+import { isId } from '../../src/core/model/ids';
+import { emptyDraft, type Backlog, type EntryDraft, type Kind, type Reason } from '../../src/core/model/model';
 import { makeEntry } from './fixtures';
 
 const NOW = new Date('2026-11-22T15:47:12.345Z');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { jsonFileMatch, literalGlob } from '../../src/core/filePatterns';
+import { jsonFileMatch, literalGlob } from '../../src/core/file/filePatterns';
 
 describe('literalGlob', () => {
   it('leaves a plain path alone', () => {

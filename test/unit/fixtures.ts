@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Clock } from '../../src/core/calendar';
-import type { Labels } from '../../src/core/labels';
+import type { Clock } from '../../src/core/model/calendar';
+import type { Labels } from '../../src/core/model/displayNames';
 import {
   FOLLOW_UPS,
   KINDS,
@@ -14,9 +14,9 @@ import {
   type Comment,
   type Entry,
   type Person,
-} from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+} from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

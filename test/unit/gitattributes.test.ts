@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { attributePattern } from '../../src/core/gitattributes';
+import { attributePattern } from '../../src/core/mergeDriver/gitattributes';
 
 describe('attributePattern', () => {
   it('anchors a plain path at the repository root', () => {

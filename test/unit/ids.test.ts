@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { decodeTime } from 'ulid';
-import { isId, newId } from '../../src/core/ids';
+import { isId, newId } from '../../src/core/model/ids';
 
 describe('ids', () => {
   it('makes 10,000 unique ids that match the schema pattern', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { QUOTE_LENGTH, isolateBidi, markdownBlock, markdownInline, markdownName, plainText, shorten } from '../../src/core/inertText';
+import { QUOTE_LENGTH, isolateBidi, markdownBlock, markdownInline, markdownName, plainText, shorten } from '../../src/core/text/inertText';
 import { HOSTILE_CORPUS, UNBROKEN_TITLE, type PayloadClass } from '../fixtures/hostileCorpus';
 import { renderGfm, visibleText } from './gfm';
 import { matchesGolden, visible } from './golden';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { emptyDraft } from '../../src/core/model';
+import { emptyDraft } from '../../src/core/model/model';
 import { parseFromWebview } from '../../src/protocol/logMessages';
 
 const LINK = { path: 'scripts/weekly-report.sh', startLine: 5, endLine: 7, fingerprint: 'v1:Bqv96V:3:0:0:5E-wxn' };

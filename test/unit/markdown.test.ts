@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { entryToMarkdown } from '../../src/core/markdown';
-import { shorten } from '../../src/core/inertText';
-import type { Entry } from '../../src/core/model';
+import { entryToMarkdown } from '../../src/core/text/markdown';
+import { shorten } from '../../src/core/text/inertText';
+import type { Entry } from '../../src/core/model/model';
 import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { LABELS, makeEntry } from './fixtures';
 import { renderGfm, visibleText } from './gfm';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { mergeBacklogs, mergeBacklogTexts, resolveConflictMarkers, type MergeResult } from '../../src/core/merge';
-import { REASONS, SMART_KEYS, STATUSES, type Backlog, type CodeLink, type Comment, type Entry, type Retro } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { mergeBacklogs, mergeBacklogTexts, resolveConflictMarkers, type MergeResult } from '../../src/core/merge/merge';
+import { REASONS, SMART_KEYS, STATUSES, type Backlog, type CodeLink, type Comment, type Entry, type Retro } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { generateBacklog, ID_A, ID_B, ID_C, ID_D, makeEntry, T0, T1, T2, T3 } from './fixtures';
 
 function backlog(...entries: Entry[]): Backlog {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { driverCommand, registeredDriver, shellQuote } from '../../src/adapters/mergeDriverCommand';
+import { driverCommand, registeredDriver, shellQuote } from '../../src/adapters/mergeDriver/mergeDriverCommand';
 
 describe('the merge driver command line', () => {
   const program = { runtime: "/Applications/Visual Studio Code.app/Contents/MacOS/It's Electron", program: '/repo/.git/stupid-work/merge-driver.js' };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { decodeTime } from 'ulid';
-import { isId } from '../../src/core/ids';
-import { readIsoTime } from '../../src/core/isoTime';
-import { MIGRATIONS, migrate } from '../../src/core/migrate';
-import { SCHEMA_VERSION } from '../../src/core/model';
+import { isId } from '../../src/core/model/ids';
+import { readIsoTime } from '../../src/core/model/isoTime';
+import { MIGRATIONS, migrate } from '../../src/core/file/migrate';
+import { SCHEMA_VERSION } from '../../src/core/model/model';
 import { inTimeZone } from './fixtures';
 
 type Raw = Record<string, unknown>;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { isId } from '../../src/core/ids';
-import type { Backlog } from '../../src/core/model';
-import { MAX_FILE_BYTES } from '../../src/core/model';
-import { parseBacklog, type BacklogProblem, type ParseResult } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { isId } from '../../src/core/model/ids';
+import type { Backlog } from '../../src/core/model/model';
+import { MAX_FILE_BYTES } from '../../src/core/model/model';
+import { parseBacklog, type BacklogProblem, type ParseResult } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { HOSTILE_CORPUS } from '../fixtures/hostileCorpus';
 import { inTimeZone, makeEntry } from './fixtures';
 

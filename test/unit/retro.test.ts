@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { isId } from '../../src/core/ids';
-import { mergeBacklogs } from '../../src/core/merge';
-import type { Backlog, Decision, Entry, Retro } from '../../src/core/model';
+import { isId } from '../../src/core/model/ids';
+import { mergeBacklogs } from '../../src/core/merge/merge';
+import type { Backlog, Decision, Entry, Retro } from '../../src/core/model/model';
 import {
   activeRetro,
   decide,
@@ -21,8 +21,8 @@ import {
   votesLeft,
   type Change,
   type DecisionInput,
-} from '../../src/core/retro';
-import { serializeBacklog } from '../../src/core/serialize';
+} from '../../src/core/retro/retro';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { assertValid, clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const A = '01JH0000000000000000000000';

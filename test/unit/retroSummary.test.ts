@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Backlog, Decision, Retro } from '../../src/core/model';
-import { retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retroSummary';
-import { shorten } from '../../src/core/inertText';
+import type { Backlog, Decision, Retro } from '../../src/core/model/model';
+import { retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retro/retroSummary';
+import { shorten } from '../../src/core/text/inertText';
 import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { clockAt, LABELS, makeEntry } from './fixtures';
 import { renderGfm, visibleText } from './gfm';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { draftFromEntry, updateEntry } from '../../src/core/entries';
-import { FOLLOW_UPS, KINDS, OUTCOMES, PERIODS, REASONS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../../src/core/model';
-import { parseBacklog } from '../../src/core/parse';
-import { serializeBacklog } from '../../src/core/serialize';
+import { draftFromEntry, updateEntry } from '../../src/core/model/entries';
+import { FOLLOW_UPS, KINDS, OUTCOMES, PERIODS, REASONS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../../src/core/model/model';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { generateBacklog, makeEntry, rng } from './fixtures';
 
 const A = '01JD3Q4X5Z6A7B8C9D0E1F2G3A';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { resolveSummaryPath } from '../../src/core/summaryPath';
+import { resolveSummaryPath } from '../../src/core/retro/summaryPath';
 
 const FOLDER = path.resolve('/work/repo');
 const DATE = '2026-11-23';

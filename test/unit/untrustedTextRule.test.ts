@@ -8,12 +8,12 @@ import * as path from 'node:path';
 import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const MARKDOWN_MODULE = path.join(ROOT, 'src', 'ui', 'untrustedMarkdown.ts');
+const MARKDOWN_MODULE = path.join(ROOT, 'src', 'ui', 'shared', 'untrustedMarkdown.ts');
 
 /** The helpers of the rule, and the exports built on them, whose result is inert whatever went in. */
 const SANITIZERS = new Set(['plainText', 'md', 'commandLink', 'untrustedMarkdown', 'markdownInline', 'markdownBlock', 'markdownName', 'entryToMarkdown', 'retroSummaryMarkdown']);
 
-/** Free-text fields of the backlog model, by the interface that declares them (src/core/model.ts). */
+/** Free-text fields of the backlog model, by the interface that declares them (src/core/model/model.ts). */
 const UNTRUSTED_FIELDS: Record<string, readonly string[]> = {
   Entry: ['title'],
   Smart: ['speakUp', 'moreInfo', 'accountability', 'reprioritize', 'tryAnother'],
@@ -252,12 +252,12 @@ describe('the untrusted-text rule', function () {
   });
 
   it('catches the ways text could slip past it', () => {
-    const file = path.join(ROOT, 'src', 'ui', 'bypass.ts');
+    const file = path.join(ROOT, 'src', 'ui', 'shared', 'bypass.ts');
     const bypass = `import * as vscode from 'vscode';
-import type { Entry, Backlog } from '../core/model';
-import { plainText } from '../core/inertText';
-import { entryFacts } from './flaggedCodeLens';
-import type { Labels } from '../core/labels';
+import type { Entry, Backlog } from '../../core/model/model';
+import { plainText } from '../../core/text/inertText';
+import { entryFacts } from '../codeLinks/flaggedCodeLens';
+import type { Labels } from '../../core/model/displayNames';
 export function bad(entry: Entry, b: Backlog, labels: Labels, item: vscode.TreeItem, error: Error, logger: vscode.LogOutputChannel): void {
   void vscode.window.showInformationMessage(vscode.l10n.t('Archived “{0}”.', entry.title));
   const title = entry.title.trim();

@@ -1,6 +1,6 @@
-import { countChanges } from '../../core/merge';
-import type { Backlog } from '../../core/model';
-import { parseBacklog } from '../../core/parse';
+import { countChanges } from '../../core/merge/merge';
+import type { Backlog } from '../../core/model/model';
+import { parseBacklog } from '../../core/file/parse';
 import { baseRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { GitRunner, gitOutput } from './gitRunner';
 import { fetchBranch, readVersions } from './plumbing';

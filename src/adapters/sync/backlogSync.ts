@@ -6,7 +6,7 @@
  * middle of a merge or rebase.
  */
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import type { MergeConflict } from '../../core/merge';
+import type { MergeConflict } from '../../core/merge/merge';
 import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, scratchRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { classifyGitReply } from '../../core/sync/gitReply';
 import { mergeForSync, type SyncNote } from '../../core/sync/syncMerge';

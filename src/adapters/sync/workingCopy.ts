@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { MAX_FILE_BYTES } from '../../core/model';
-import { writeFileAtomic } from '../atomicWrite';
+import { MAX_FILE_BYTES } from '../../core/model/model';
+import { writeFileAtomic } from '../file/atomicWrite';
 import { SyncStop } from './syncStop';
 
 /** What replacing the working copy did: `changed-meanwhile` means it was not what the merge started from, so nothing was written. */

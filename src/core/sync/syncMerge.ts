@@ -2,10 +2,10 @@
  * The three versions a sync merges: base (the state last synced into this working copy), ours (the
  * working copy) and theirs (the tip of the remote backlog branch). Any of them may be missing.
  */
-import { countChanges, mergeBacklogs, resolveConflictMarkers, type MergeConflict } from '../merge';
-import type { Backlog } from '../model';
-import { parseBacklog } from '../parse';
-import { serializeBacklog } from '../serialize';
+import { countChanges, mergeBacklogs, resolveConflictMarkers, type MergeConflict } from '../merge/merge';
+import type { Backlog } from '../model/model';
+import { parseBacklog } from '../file/parse';
+import { serializeBacklog } from '../file/serialize';
 import type { ChangeCount } from './backlogBranch';
 
 /** What the merge did besides merging, for the person to hear about. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { plainText } from '../../core/inertText';
-import type { BacklogStore, FolderBacklog } from '../../adapters/backlogStore';
-import { autoSyncSetting, syncIntervalSetting, syncSettings } from '../../adapters/config';
+import { plainText } from '../../core/text/inertText';
+import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
+import { autoSyncSetting, syncIntervalSetting, syncSettings } from '../../adapters/workspace/config';
 import type { BacklogSyncOutcome } from '../../adapters/sync/backlogSync';
 import type { BranchPlace } from '../../adapters/sync/syncStop';
 import type { BacklogStatus } from '../../adapters/sync/backlogStatus';

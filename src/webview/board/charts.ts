@@ -1,4 +1,4 @@
-import { formatHours } from '../../core/cost';
+import { formatHours } from '../../core/model/cost';
 import type { BoardState } from '../../protocol/boardMessages';
 import { el, format, svg } from '../dom';
 

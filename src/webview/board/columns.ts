@@ -1,6 +1,6 @@
-import type { BoardColumn, CardView } from '../../core/boardQuery';
-import { formatHours } from '../../core/cost';
-import { TRIAGE_LISTS, type TriageList } from '../../core/model';
+import type { BoardColumn, CardView } from '../../core/retro/boardQuery';
+import { formatHours } from '../../core/model/cost';
+import { TRIAGE_LISTS, type TriageList } from '../../core/model/model';
 import type { Board } from './context';
 import { renderDetail } from './detail';
 import { el, format, icon, keepingFocus, userText } from '../dom';

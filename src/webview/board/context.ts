@@ -1,4 +1,4 @@
-import type { BoardQuery } from '../../core/boardQuery';
+import type { BoardQuery } from '../../core/retro/boardQuery';
 import type { BoardState, EntryDetail, FromWebview } from '../../protocol/boardMessages';
 
 /** What each part of the board may read and do; main.ts owns the state behind it. */

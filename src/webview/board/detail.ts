@@ -1,6 +1,6 @@
-import type { CardView } from '../../core/boardQuery';
-import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Outcome, type TriageList } from '../../core/model';
-import { validateDecision, type DecisionInput } from '../../core/retro';
+import type { CardView } from '../../core/retro/boardQuery';
+import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Outcome, type TriageList } from '../../core/model/model';
+import { validateDecision, type DecisionInput } from '../../core/retro/retro';
 import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, labelled, option, userText } from '../dom';

@@ -1,4 +1,4 @@
-import { FOLLOW_UPS, type FollowUp } from '../../core/model';
+import { FOLLOW_UPS, type FollowUp } from '../../core/model/model';
 import type { Board } from './context';
 import { el, format, icon, option, userText } from '../dom';
 

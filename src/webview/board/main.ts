@@ -1,4 +1,4 @@
-import type { BoardQuery } from '../../core/boardQuery';
+import type { BoardQuery } from '../../core/retro/boardQuery';
 import type { BoardState, EntryDetail, FromWebview, ToWebview } from '../../protocol/boardMessages';
 import { renderCharts } from './charts';
 import { renderColumns, renderDetailInto } from './columns';

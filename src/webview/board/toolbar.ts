@@ -1,7 +1,7 @@
-import { isolateBidi } from '../../core/inertText';
-import { KINDS, REASONS, STATUSES, type Kind, type Reason, type Status } from '../../core/model';
+import { isolateBidi } from '../../core/text/inertText';
+import { KINDS, REASONS, STATUSES, type Kind, type Reason, type Status } from '../../core/model/model';
 import { BOARD_SORTS, EXPORTS, type ExportKind } from '../../protocol/boardMessages';
-import type { BoardSort } from '../../core/boardQuery';
+import type { BoardSort } from '../../core/retro/boardQuery';
 import type { Board } from './context';
 import { el, format, icon, option } from '../dom';
 

@@ -1,7 +1,7 @@
-import { smartCompleteness } from '../../core/completeness';
-import { formatHours, hoursPerMonth } from '../../core/cost';
-import { isolateBidi } from '../../core/inertText';
-import { KINDS, PERIODS, REASONS, SMART_KEYS, type EntryDraft, type Period } from '../../core/model';
+import { smartCompleteness } from '../../core/model/completeness';
+import { formatHours, hoursPerMonth } from '../../core/model/cost';
+import { isolateBidi } from '../../core/text/inertText';
+import { KINDS, PERIODS, REASONS, SMART_KEYS, type EntryDraft, type Period } from '../../core/model/model';
 import type { FromWebview, LogState, LogTargetInfo, ToWebview } from '../../protocol/logMessages';
 import { el, format, icon, labelled } from '../dom';
 

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { DEFAULT_BRANCH, type SyncSettings } from '../../core/sync/backlogBranch';
+
+export type GroupBy = 'status' | 'kind' | 'triage';
+
+/** Settings are read per resource at the moment they are needed, never cached. */
+export function dataFileSetting(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('dataFile', 'stupid-work.json');
+}
+
+export function groupBySetting(): GroupBy {
+  const value = vscode.workspace.getConfiguration('stupidWork').get<string>('backlog.groupBy', 'status');
+  return value === 'kind' || value === 'triage' ? value : 'status';
+}
+
+export async function setGroupBy(value: GroupBy): Promise<void> {
+  await vscode.workspace.getConfiguration('stupidWork').update('backlog.groupBy', value, vscode.ConfigurationTarget.Global);
+}
+
+export function anonymousByDefault(folder: vscode.WorkspaceFolder): boolean {
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<boolean>('anonymousByDefault', false);
+}
+
+export function authorNameSetting(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('authorName', '').trim();
+}
+
+/** Votes per person per retro; undefined when unlimited (0 or an unusable value). */
+export function voteBudgetSetting(folder: vscode.WorkspaceFolder): number | undefined {
+  const value = vscode.workspace.getConfiguration('stupidWork', folder.uri).get<number>('retro.voteBudget', 5);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** Days without an update after which an entry is flagged stale; 0 turns the flag off. */
+export function staleAfterDaysSetting(folder: vscode.WorkspaceFolder): number {
+  const value = vscode.workspace.getConfiguration('stupidWork', folder.uri).get<number>('retro.staleAfterDays', 30);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/** Whether CSV exports start with a UTF-8 byte order mark; on unless turned off. */
+export function csvByteOrderMarkSetting(folder: vscode.WorkspaceFolder): boolean {
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<boolean>('export.csvByteOrderMark', true) !== false;
+}
+
+export function retroSummaryPathSetting(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('retro.summaryPath', 'docs/retros/{date}.md');
+}
+
+export function codeLensEnabled(resource: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('stupidWork', resource).get<boolean>('codeLinks.codeLens', true);
+}
+
+export function decorationsEnabled(resource: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('stupidWork', resource).get<boolean>('codeLinks.decorations', true);
+}
+
+/** Where and as whom a folder's backlog is shared (`stupidWork.sync.branch`, `.remote`, `.commitAs`). */
+export function syncSettings(folder: vscode.WorkspaceFolder): SyncSettings {
+  const config = vscode.workspace.getConfiguration('stupidWork.sync', folder.uri);
+  const remote = config.get<string>('remote', '').trim();
+  return {
+    branch: config.get<string>('branch', DEFAULT_BRANCH).trim() || DEFAULT_BRANCH,
+    remote: remote === '' ? undefined : remote,
+    commitAs: config.get<string>('commitAs', 'neutral') === 'me' ? 'me' : 'neutral',
+  };
+}
+
+export function autoSyncSetting(): boolean {
+  return vscode.workspace.getConfiguration('stupidWork.sync').get<boolean>('auto', false);
+}
+
+/** Minutes between background checks of the remote; 0 turns them off. */
+export function syncIntervalSetting(): number {
+  const value = vscode.workspace.getConfiguration('stupidWork.sync').get<number>('intervalMinutes', 10);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}

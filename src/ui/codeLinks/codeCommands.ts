@@ -1,0 +1,243 @@
+import * as vscode from 'vscode';
+import { anchorLink, createCodeLink, isFolderRelativePath, splitLines } from '../../core/codeLinks/codeLinks';
+import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH, findEntry } from '../../core/model/entries';
+import { QUOTE_LENGTH, plainText } from '../../core/text/inertText';
+import { KINDS, emptyDraft, type CodeLink, type Entry, type Kind } from '../../core/model/model';
+import type { Labels } from '../../core/model/displayNames';
+import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
+import type { BacklogNode } from '../backlog/backlogTree';
+import { folderRelativePath, type CodeLinkIndex } from './codeLinkIndex';
+import { OPEN_LINKED_ENTRY, lineRange } from './flaggedCodeLens';
+import { kindIcon } from '../shared/labels';
+import type { LogHost, LogTarget, LogViewProvider } from '../log/logViewProvider';
+
+export interface CodeCommandDeps {
+  store: BacklogStore;
+  index: CodeLinkIndex;
+  log: LogViewProvider;
+  /** Saves like the Log form does, without revealing any view: quick capture opens none. */
+  captureHost: LogHost;
+  labels: Labels;
+}
+
+type Flagged = { ok: true; backlog: FolderBacklog; link: CodeLink } | { ok: false; message: string };
+
+/** A link to the editor's selection, or to the line the cursor is on; computed from the unsaved text. */
+function flagEditor(store: BacklogStore, editor: vscode.TextEditor): Flagged {
+  const document = editor.document;
+  if (document.isUntitled) {
+    return { ok: false, message: vscode.l10n.t('Save this file into a workspace folder first: a flag links to a file the team shares.') };
+  }
+  const folder = document.uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(document.uri) : undefined;
+  const relative = folder && folderRelativePath(folder, document.uri);
+  const backlog = folder && store.get(folder.uri.toString());
+  if (!relative || !backlog) {
+    return { ok: false, message: vscode.l10n.t('This file is outside every workspace folder, so no backlog can link to it.') };
+  }
+  if (!vscode.workspace.isTrusted) {
+    return { ok: false, message: vscode.l10n.t('Trust this workspace to flag code: untrusted workspaces are read-only.') };
+  }
+  const { start, end } = editor.selection;
+  // A selection that ends at the start of a line does not take that line in.
+  const last = end.line > start.line && end.character === 0 ? end.line - 1 : end.line;
+  return { ok: true, backlog, link: createCodeLink(relative, splitLines(document.getText()), start.line + 1, last + 1) };
+}
+
+function isEntryNode(value: unknown): value is Extract<BacklogNode, { type: 'entry' }> {
+  return typeof value === 'object' && value !== null && (value as BacklogNode).type === 'entry';
+}
+
+/** The entry as the file holds it now, from a tree item or a `(folderKey, entryId)` pair. */
+function currentEntry(store: BacklogStore, arg: unknown, id: unknown): { backlog: FolderBacklog; entry: Entry } | undefined {
+  const backlog = isEntryNode(arg) ? arg.backlog : typeof arg === 'string' ? store.get(arg) : undefined;
+  const entryId = isEntryNode(arg) ? arg.entry.id : id;
+  const state = backlog?.state;
+  if (!backlog || state?.kind !== 'loaded' || typeof entryId !== 'string') {
+    return undefined;
+  }
+  const entry = findEntry(state.backlog, entryId);
+  return entry && { backlog, entry };
+}
+
+/**
+ * The active editor's folder, else the only folder, else the first whose backlog is ready (or the
+ * first folder, where saving starts one), so there is never a fourth prompt.
+ */
+function captureTarget(host: LogHost, editor: vscode.TextEditor | undefined): { target: LogTarget; named: boolean } | undefined {
+  const targets = host.targets();
+  const folder = editor && vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  const own = folder && targets.find((t) => t.key === folder.uri.toString());
+  if (own) {
+    return { target: own, named: false };
+  }
+  if (targets.length === 1) {
+    return { target: targets[0], named: false };
+  }
+  const chosen = targets.find((t) => t.status === 'ready') ?? targets[0];
+  return chosen && { target: chosen, named: true };
+}
+
+export function registerCodeCommands({ store, index, log, captureHost, labels }: CodeCommandDeps): vscode.Disposable[] {
+  const notFound = (backlog: FolderBacklog | undefined) =>
+    void vscode.window.showWarningMessage(
+      backlog ? vscode.l10n.t('This entry no longer exists in {0}.', backlog.relativePath) : vscode.l10n.t('That workspace folder is no longer open.'),
+    );
+
+  const goToLink = async (backlog: FolderBacklog, entry: Entry, link: CodeLink) => {
+    if (!isFolderRelativePath(link.path)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The link “{0}” does not point inside {1}, so it is not opened.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
+      return;
+    }
+    const relative = await index.locate(backlog, link);
+    if (!relative) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in {1}, under that name or one git renamed it to.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
+      return;
+    }
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(backlog.folder.uri, ...relative.split('/')));
+    } catch (error) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(relative, QUOTE_LENGTH), plainText((error as Error).message)));
+      return;
+    }
+    const anchor = anchorLink(link, splitLines(document.getText()));
+    if (anchor.state === 'missing') {
+      const open = vscode.l10n.t('Open at Stored Line');
+      // Not awaited: the command is done once it has said so; the offer stays until dismissed.
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('The code linked from “{0}” is no longer found in {1}.', plainText(entry.title, QUOTE_LENGTH), plainText(relative, QUOTE_LENGTH)), open)
+        .then(async (choice) => {
+          if (choice === open) {
+            await vscode.window.showTextDocument(document, { selection: lineRange(document, link.startLine, link.startLine), preview: false });
+          }
+        });
+      return;
+    }
+    const range = lineRange(document, anchor.startLine, anchor.endLine);
+    const editor = await vscode.window.showTextDocument(document, { selection: range, preview: false });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  return [
+    vscode.commands.registerCommand('stupidWork.flagSelection', () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code to flag.'));
+        return;
+      }
+      const flagged = flagEditor(store, editor);
+      if (!flagged.ok) {
+        void vscode.window.showWarningMessage(plainText(flagged.message));
+        return;
+      }
+      log.prefill(flagged.backlog.key, { link: flagged.link });
+    }),
+
+    vscode.commands.registerCommand('stupidWork.quickCapture', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const chosen = captureTarget(captureHost, editor);
+      if (!chosen) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
+        return;
+      }
+      const { target, named } = chosen;
+      if (target.status !== 'ready' && target.status !== 'missing') {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Cannot save to the backlog of {0}: {1}', target.name, plainText(target.detail ?? '')));
+        return;
+      }
+      const title = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Quick Capture (1/3)'),
+        prompt: vscode.l10n.t('What feels stupid?'),
+        placeHolder: vscode.l10n.t('e.g. Weekly status deck nobody opens'),
+        ignoreFocusOut: true,
+        validateInput: (value) => {
+          const length = value.trim().length;
+          if (length === 0) {
+            return vscode.l10n.t('A title is required.');
+          }
+          return length > MAX_TITLE_LENGTH ? vscode.l10n.t('The title is {0} characters long; keep it to {1}.', length, MAX_TITLE_LENGTH) : undefined;
+        },
+      });
+      if (title === undefined) {
+        return;
+      }
+      const kind = await vscode.window.showQuickPick(
+        KINDS.map((value): vscode.QuickPickItem & { value: Kind } => ({ label: `$(${kindIcon(value)}) ${labels.kinds[value]}`, value })),
+        { title: vscode.l10n.t('Quick Capture (2/3)'), placeHolder: vscode.l10n.t('What kind of stupid work is it?'), ignoreFocusOut: true },
+      );
+      if (!kind) {
+        return;
+      }
+      const speakUp = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Quick Capture (3/3)'),
+        prompt: vscode.l10n.t('{0} (optional: Enter skips)', labels.smart.speakUp),
+        placeHolder: labels.smartHints.speakUp,
+        ignoreFocusOut: true,
+        validateInput: (value) =>
+          value.trim().length > MAX_ANSWER_LENGTH ? vscode.l10n.t('The answer is {0} characters long; keep it to {1}.', value.trim().length, MAX_ANSWER_LENGTH) : undefined,
+      });
+      if (speakUp === undefined) {
+        return;
+      }
+      const draft = emptyDraft(captureHost.anonymousByDefault(target.key));
+      draft.title = title;
+      draft.kind = kind.value;
+      draft.smart.speakUp = speakUp;
+      const flagged = editor && !editor.selection.isEmpty ? flagEditor(store, editor) : undefined;
+      if (flagged?.ok && flagged.backlog.key === target.key) {
+        draft.link = flagged.link;
+      }
+      const result = await captureHost.save(target.key, draft, undefined);
+      const shown = plainText(title, QUOTE_LENGTH);
+      if (!result.ok) {
+        const edit = vscode.l10n.t('Open in Log Form');
+        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not save “{0}”: {1}', shown, plainText(result.message)), edit);
+        if (choice === edit) {
+          log.prefill(target.key, draft);
+        }
+        return;
+      }
+      const open = vscode.l10n.t('Open');
+      const choice = await vscode.window.showInformationMessage(
+        named ? vscode.l10n.t('Saved “{0}” in {1}.', shown, target.name) : vscode.l10n.t('Saved “{0}”.', shown),
+        open,
+      );
+      if (choice === open) {
+        await vscode.commands.executeCommand(OPEN_LINKED_ENTRY, target.key, result.id);
+      }
+    }),
+
+    vscode.commands.registerCommand('stupidWork.entry.goToCode', async (arg: unknown, id?: unknown) => {
+      const found = currentEntry(store, arg, id);
+      if (!found) {
+        notFound(isEntryNode(arg) ? arg.backlog : typeof arg === 'string' ? store.get(arg) : undefined);
+        return;
+      }
+      const { backlog, entry } = found;
+      if (entry.links.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” does not link to any code.', plainText(entry.title, QUOTE_LENGTH)));
+        return;
+      }
+      const link = entry.links.length === 1
+        ? entry.links[0]
+        : (
+            await vscode.window.showQuickPick(
+              entry.links.map((value) => ({ label: `${plainText(value.path)}:${value.startLine}-${value.endLine}`, value })),
+              { placeHolder: vscode.l10n.t('Go to which linked code?') },
+            )
+          )?.value;
+      if (link) {
+        await goToLink(backlog, entry, link);
+      }
+    }),
+
+    vscode.commands.registerCommand(OPEN_LINKED_ENTRY, (folderKey: unknown, id: unknown) => {
+      const found = currentEntry(store, folderKey, id);
+      if (!found) {
+        notFound(typeof folderKey === 'string' ? store.get(folderKey) : undefined);
+        return;
+      }
+      log.edit(found.backlog.key, found.entry);
+    }),
+  ];
+}
