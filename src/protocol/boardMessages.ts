@@ -19,6 +19,7 @@ import {
   type TriageList,
 } from '../core/model/model';
 import type { DecisionInput } from '../core/retro/retro';
+import { isRecord } from '../core/model/isRecord';
 
 export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
 export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;
@@ -202,10 +203,6 @@ export const MAX_SEARCH_LENGTH = 200;
 export const MAX_RATIONALE_LENGTH = 20_000;
 const MAX_PAGE_SIZE = 500;
 const MAX_PAGES = 10_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;

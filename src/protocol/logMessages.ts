@@ -3,6 +3,7 @@ import { isFolderRelativePath } from '../core/codeLinks/codeLinks';
 import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/model/entries';
 import type { Labels } from '../core/model/displayNames';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model/model';
+import { isRecord } from '../core/model/isRecord';
 
 export interface LogTargetInfo {
   key: string;
@@ -63,10 +64,6 @@ export type FromWebview =
   | { type: 'openDataFile'; target: string };
 
 const MAX_KEY_LENGTH = 4096;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;

@@ -1,7 +1,7 @@
 import { smartCompleteness } from '../../core/model/completeness';
 import { formatHours, hoursPerMonth } from '../../core/model/cost';
 import { isolateBidi } from '../../core/text/inertText';
-import { KINDS, PERIODS, REASONS, SMART_KEYS, type EntryDraft, type Period } from '../../core/model/model';
+import { KINDS, PERIODS, REASONS, SMART_KEYS, emptyDraft, emptySmart, type EntryDraft, type Period } from '../../core/model/model';
 import type { FromWebview, LogState, LogTargetInfo, ToWebview } from '../../protocol/logMessages';
 import { el, format, icon, labelled } from '../dom';
 
@@ -48,7 +48,7 @@ function readDraft(): EntryDraft {
     title: field<HTMLInputElement>('title').value,
     kind: field<HTMLSelectElement>('kind').value as EntryDraft['kind'],
     reasons: REASONS.filter((reason) => field<HTMLInputElement>(`reason-${reason}`).checked),
-    smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+    smart: emptySmart(),
     anonymous: field<HTMLInputElement>('anonymous').checked,
   };
   for (const key of SMART_KEYS) {
@@ -298,7 +298,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'saved':
       if (state) {
         const anonymous = field<HTMLInputElement>('anonymous').checked && !state.editingId;
-        state.draft = { title: '', kind: 'other', reasons: [], smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' }, anonymous };
+        state.draft = emptyDraft(anonymous);
         state.editingId = undefined;
         render();
         announce(format(state.strings.saved, isolateBidi(message.title)));
