@@ -20,6 +20,7 @@ import {
 } from '../core/model/model';
 import type { DecisionInput } from '../core/retro/retro';
 import { isRecord } from '../core/model/isRecord';
+import type { FolderStatus } from './folderStatus';
 
 export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
 export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;
@@ -104,13 +105,6 @@ export interface BoardStrings {
   entries: string;
 }
 
-export interface BoardFolder {
-  key: string;
-  name: string;
-  status: 'ready' | 'missing' | 'problem' | 'read-only';
-  detail?: string;
-}
-
 export interface RetroInfo {
   id: string;
   started: string;
@@ -136,7 +130,7 @@ export interface BoardCharts {
 }
 
 export interface BoardState {
-  folder: BoardFolder;
+  folder: FolderStatus;
   labels: Labels;
   kindIcons: Record<Kind, string>;
   strings: BoardStrings;

@@ -4,13 +4,7 @@ import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/model/entries';
 import type { Labels } from '../core/model/displayNames';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model/model';
 import { isRecord } from '../core/model/isRecord';
-
-export interface LogTargetInfo {
-  key: string;
-  name: string;
-  status: 'ready' | 'missing' | 'problem' | 'read-only';
-  detail?: string;
-}
+import type { FolderStatus } from './folderStatus';
 
 export interface LogStrings {
   title: string;
@@ -41,7 +35,7 @@ export interface LogStrings {
 }
 
 export interface LogState {
-  targets: LogTargetInfo[];
+  targets: FolderStatus[];
   labels: Labels;
   strings: LogStrings;
   target: string | undefined;
@@ -51,7 +45,7 @@ export interface LogState {
 
 export type ToWebview =
   | { type: 'init'; state: LogState }
-  | { type: 'targets'; targets: LogTargetInfo[] }
+  | { type: 'targets'; targets: FolderStatus[] }
   | { type: 'saved'; id: string; title: string }
   | { type: 'saveFailed'; message: string }
   | { type: 'load'; target: string | undefined; draft: EntryDraft; editingId: string | undefined };

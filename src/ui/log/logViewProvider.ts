@@ -1,21 +1,15 @@
 import * as vscode from 'vscode';
 import { draftFromEntry } from '../../core/model/entries';
 import { emptyDraft, type Entry, type EntryDraft } from '../../core/model/model';
+import type { FolderStatus } from '../../protocol/folderStatus';
 import { parseFromWebview, type LogState, type LogStrings, type ToWebview } from '../../protocol/logMessages';
 import { createLabels } from '../shared/labels';
 import { renderWebviewHtml, webviewOptions } from '../shared/webviewHtml';
 
-export interface LogTarget {
-  key: string;
-  name: string;
-  status: 'ready' | 'missing' | 'problem' | 'read-only';
-  detail?: string;
-}
-
 export type SaveResult = { ok: true; id: string } | { ok: false; message: string };
 
 export interface LogHost {
-  targets(): LogTarget[];
+  targets(): FolderStatus[];
   readonly onDidChangeTargets: vscode.Event<void>;
   save(targetKey: string, draft: EntryDraft, editingId: string | undefined): Promise<SaveResult>;
   openDataFile(targetKey: string): Promise<void>;

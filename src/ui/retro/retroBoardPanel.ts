@@ -4,7 +4,7 @@ import type { Clock } from '../../core/model/calendar';
 import { hoursByKind, openedVsDecided, topReasons } from '../../core/retro/charts';
 import { KINDS, type Backlog, type Entry, type Kind, type Person } from '../../core/model/model';
 import { activeRetro, decide, followUps, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, votesLeft } from '../../core/retro/retro';
-import { parseFromWebview, type BoardFolder, type BoardState, type EntryDetail, type FromWebview, type ToWebview } from '../../protocol/boardMessages';
+import { parseFromWebview, type BoardState, type EntryDetail, type FromWebview, type ToWebview } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
@@ -14,6 +14,7 @@ import { kindIcon } from '../shared/labels';
 import { boardStrings } from './retroBoardStrings';
 import { applyChange, backlogOf, errorMessage, exportBacklog, exportSummary, finishRetroIn, startRetroIn } from './retroBoardActions';
 import { renderWebviewHtml, webviewOptions } from '../shared/webviewHtml';
+import { folderStatusOf } from '../shared/folderStatus';
 
 export interface BoardDeps {
   extensionUri: vscode.Uri;
@@ -33,27 +34,6 @@ interface PanelState {
 const MAX_MATCHES = 20;
 const FOLLOW_UP_PAGE = 20;
 const TOP_REASONS = 5;
-
-function folderInfo(backlog: FolderBacklog): BoardFolder {
-  const base = { key: backlog.key, name: backlog.folder.name };
-  const state = backlog.state;
-  switch (state.kind) {
-    case 'problem':
-      return {
-        ...base,
-        status: 'problem',
-        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(state.problem.message)),
-      };
-    case 'bad-path':
-      return { ...base, status: 'problem', detail: state.message };
-    case 'missing':
-      return { ...base, status: 'missing', detail: vscode.l10n.t('There is no backlog in {0} yet: log an entry to start one.', backlog.folder.name) };
-    case 'loaded':
-      return vscode.workspace.isTrusted
-        ? { ...base, status: 'ready' }
-        : { ...base, status: 'read-only', detail: vscode.l10n.t('This workspace is not trusted, so the board is read-only.') };
-  }
-}
 
 function detailOf(entry: Entry, anonymous: string): EntryDetail {
   const detail: EntryDetail = {
@@ -188,7 +168,7 @@ class RetroBoardPanel implements vscode.Disposable {
     const voter = voterId(me);
     const { clock } = this.deps;
     const retro = activeRetro(b);
-    const info = folderInfo(this.backlog);
+    const info = folderStatusOf(this.backlog);
     const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
     const pending = followUps(b, clock);
     const state: BoardState = {

@@ -2,7 +2,8 @@ import { smartCompleteness } from '../../core/model/completeness';
 import { formatHours, hoursPerMonth } from '../../core/model/cost';
 import { isolateBidi } from '../../core/text/inertText';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, emptyDraft, emptySmart, type EntryDraft, type Period } from '../../core/model/model';
-import type { FromWebview, LogState, LogTargetInfo, ToWebview } from '../../protocol/logMessages';
+import type { FolderStatus } from '../../protocol/folderStatus';
+import type { FromWebview, LogState, ToWebview } from '../../protocol/logMessages';
 import { el, format, icon, labelled } from '../dom';
 
 interface VsCodeApi {
@@ -19,7 +20,7 @@ function field<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
 }
 
-function currentTarget(): LogTargetInfo | undefined {
+function currentTarget(): FolderStatus | undefined {
   if (!state) {
     return undefined;
   }
