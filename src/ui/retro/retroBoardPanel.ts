@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { defaultQuery, queryBoard, type BoardQuery } from '../../core/retro/boardQuery';
+import { defaultQuery, type BoardQuery } from '../../core/retro/boardQuery';
+import { boardSnapshot } from '../../core/retro/boardSnapshot';
 import type { Clock } from '../../core/model/calendar';
-import { hoursByKind, openedVsDecided, topReasons } from '../../core/retro/charts';
 import { KINDS, type Backlog, type Entry, type Kind, type Person } from '../../core/model/model';
-import { activeRetro, decide, followUps, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, votesLeft } from '../../core/retro/retro';
+import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId } from '../../core/retro/retro';
 import { parseFromWebview, type BoardState, type EntryDetail, type FromWebview, type ToWebview } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
@@ -33,7 +33,6 @@ interface PanelState {
 
 const MAX_MATCHES = 20;
 const FOLLOW_UP_PAGE = 20;
-const TOP_REASONS = 5;
 
 function detailOf(entry: Entry, anonymous: string): EntryDetail {
   const detail: EntryDetail = {
@@ -163,38 +162,18 @@ class RetroBoardPanel implements vscode.Disposable {
 
   private async snapshot(): Promise<BoardState> {
     const { folder } = this.backlog;
-    const b = backlogOf(this.backlog);
     const me = await this.me();
-    const voter = voterId(me);
-    const { clock } = this.deps;
-    const retro = activeRetro(b);
-    const info = folderStatusOf(this.backlog);
-    const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
-    const pending = followUps(b, clock);
-    const state: BoardState = {
-      folder: info,
-      labels: this.deps.labels,
-      kindIcons,
-      strings: boardStrings(),
+    const status = folderStatusOf(this.backlog);
+    const data = boardSnapshot(backlogOf(this.backlog), {
       query: this.query,
-      view: queryBoard(b, this.query, { clock, voter, staleDays: staleAfterDaysSetting(folder) }),
-      followUps: pending.slice(0, this.followUpLimit).map(({ entry, decision, ageDays, overdueDays }) => {
-        const card = { id: entry.id, title: entry.title, outcome: decision.outcome, owner: decision.owner, followUp: decision.followUp, ageDays, overdueDays };
-        return decision.due ? { ...card, due: decision.due } : card;
-      }),
-      followUpTotal: pending.length,
-      me: me.name,
-      charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, TOP_REASONS) },
-      readOnly: info.status !== 'ready',
-    };
-    const left = votesLeft(b, voter, voteBudgetSetting(folder));
-    if (left !== undefined) {
-      state.votesLeft = left;
-    }
-    if (retro) {
-      state.retro = { id: retro.id, started: retro.started, facilitator: retro.facilitator, discussed: retro.discussed.length };
-    }
-    return state;
+      clock: this.deps.clock,
+      voter: voterId(me),
+      staleDays: staleAfterDaysSetting(folder),
+      followUpLimit: this.followUpLimit,
+      voteBudget: voteBudgetSetting(folder),
+    });
+    const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
+    return { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, readOnly: status.status !== 'ready' };
   }
 
   private receive(raw: unknown): void {
