@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
 import { DEFAULT_DATA_FILE, resolveDataPath } from '../core/file/dataPath';
+import { isRecord } from '../core/model/isRecord';
 import { DEFAULT_BRANCH, type SyncSettings } from '../core/sync/backlogBranch';
 
 /** The backlog a command acts on: its workspace folder, its file and the sync settings for it. */
@@ -32,7 +33,7 @@ function folderSettings(folder: string): Settings | undefined {
   const data: unknown = parseJsonc(readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
   const flat: Settings = {};
   const walk = (value: unknown, prefix: string) => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if (isRecord(value)) {
       for (const [key, inner] of Object.entries(value)) walk(inner, prefix ? `${prefix}.${key}` : key);
     } else {
       flat[prefix] = value;

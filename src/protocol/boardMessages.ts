@@ -1,5 +1,5 @@
 /** Messages between the Retro Board webview and the extension host. Pure: imported by both sides. */
-import type { BoardFilter, BoardQuery, BoardSort, BoardView } from '../core/retro/boardQuery';
+import type { BoardFilter, BoardQuery, BoardSort } from '../core/retro/boardQuery';
 import { MAX_TITLE_LENGTH } from '../core/model/entries';
 import { isId } from '../core/model/ids';
 import type { Labels } from '../core/model/displayNames';
@@ -13,12 +13,14 @@ import {
   type Decision,
   type FollowUp,
   type Kind,
-  type Outcome,
   type Reason,
   type Smart,
   type TriageList,
 } from '../core/model/model';
 import type { DecisionInput } from '../core/retro/retro';
+import { isRecord } from '../core/model/isRecord';
+import type { FolderStatus } from './folderStatus';
+import type { BoardSnapshot } from '../core/retro/boardSnapshot';
 
 export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
 export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;
@@ -103,53 +105,14 @@ export interface BoardStrings {
   entries: string;
 }
 
-export interface BoardFolder {
-  key: string;
-  name: string;
-  status: 'ready' | 'missing' | 'problem' | 'read-only';
-  detail?: string;
-}
-
-export interface RetroInfo {
-  id: string;
-  started: string;
-  facilitator: string;
-  discussed: number;
-}
-
-export interface FollowUpCard {
-  id: string;
-  title: string;
-  outcome: Outcome;
-  owner: string;
-  due?: string;
-  followUp: FollowUp;
-  ageDays: number;
-  overdueDays: number;
-}
-
-export interface BoardCharts {
-  hoursByKind: { kind: Kind; hours: number; entries: number }[];
-  openedVsDecided: { label: string; opened: number; decided: number }[];
-  topReasons: { reason: Reason; count: number }[];
-}
-
-export interface BoardState {
-  folder: BoardFolder;
+/** Everything the board shows, sent whole on every change (see `BoardSnapshot` for the backlog's part). */
+export interface BoardState extends BoardSnapshot {
+  folder: FolderStatus;
   labels: Labels;
   kindIcons: Record<Kind, string>;
   strings: BoardStrings;
-  query: BoardQuery;
-  view: BoardView;
-  retro?: RetroInfo;
-  /** The first page of follow-ups, most urgent first; `followUpTotal` counts them all. */
-  followUps: FollowUpCard[];
-  followUpTotal: number;
-  /** Undefined when the budget is unlimited. */
-  votesLeft?: number;
   /** The current person's name, offered as the owner of a decision. */
   me: string;
-  charts: BoardCharts;
   readOnly: boolean;
 }
 
@@ -202,10 +165,6 @@ export const MAX_SEARCH_LENGTH = 200;
 export const MAX_RATIONALE_LENGTH = 20_000;
 const MAX_PAGE_SIZE = 500;
 const MAX_PAGES = 10_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;

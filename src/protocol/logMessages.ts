@@ -3,13 +3,8 @@ import { isFolderRelativePath } from '../core/codeLinks/codeLinks';
 import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/model/entries';
 import type { Labels } from '../core/model/displayNames';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model/model';
-
-export interface LogTargetInfo {
-  key: string;
-  name: string;
-  status: 'ready' | 'missing' | 'problem' | 'read-only';
-  detail?: string;
-}
+import { isRecord } from '../core/model/isRecord';
+import type { FolderStatus } from './folderStatus';
 
 export interface LogStrings {
   title: string;
@@ -40,7 +35,7 @@ export interface LogStrings {
 }
 
 export interface LogState {
-  targets: LogTargetInfo[];
+  targets: FolderStatus[];
   labels: Labels;
   strings: LogStrings;
   target: string | undefined;
@@ -50,7 +45,7 @@ export interface LogState {
 
 export type ToWebview =
   | { type: 'init'; state: LogState }
-  | { type: 'targets'; targets: LogTargetInfo[] }
+  | { type: 'targets'; targets: FolderStatus[] }
   | { type: 'saved'; id: string; title: string }
   | { type: 'saveFailed'; message: string }
   | { type: 'load'; target: string | undefined; draft: EntryDraft; editingId: string | undefined };
@@ -63,10 +58,6 @@ export type FromWebview =
   | { type: 'openDataFile'; target: string };
 
 const MAX_KEY_LENGTH = 4096;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;

@@ -11,3 +11,4 @@ import './viewerDay.test';
 import './archive.test';
 import './repeatedField.test';
 import './untrustedText.test';
+import './retroBoard.test';

@@ -4,6 +4,7 @@
  * line-based `merge=union` leaves it, would silently drop the other value.
  */
 import { visit, type JSONPath } from 'jsonc-parser/lib/esm/main.js';
+import { isRecord } from '../model/isRecord';
 
 export interface DuplicateKey {
   key: string;
@@ -29,10 +30,6 @@ export function findDuplicateKey(text: string, data: unknown): DuplicateKey | un
   if (nameMarks(text) === backlogMembers(data)) return undefined;
   if (names(text) === members(data)) return undefined;
   return firstRepeat(text);
-}
-
-function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** JSON's whitespace: space, tab, line feed, carriage return (RFC 8259 §2). */

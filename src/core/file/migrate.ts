@@ -1,6 +1,7 @@
 import { contentId } from '../model/contentIds';
 import { readIsoTime } from '../model/isoTime';
 import { SCHEMA_VERSION } from '../model/model';
+import { isRecord } from '../model/isRecord';
 
 type Raw = Record<string, unknown>;
 
@@ -10,10 +11,6 @@ type Raw = Record<string, unknown>;
  * migrates the same file gets the same result.
  */
 export type MigrationStep = (data: Raw) => Raw;
-
-function isRecord(v: unknown): v is Raw {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** A hand-written time as a stored UTC timestamp, if it is in a form read alike everywhere. */
 function stampOf(value: unknown): string | undefined {

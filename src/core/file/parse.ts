@@ -6,7 +6,8 @@ import { firstConflictMarker } from './conflictMarkers';
 import { findDuplicateKey } from './duplicateKeys';
 import { plainText } from '../text/inertText';
 import { migrate, versionOf } from './migrate';
-import { SCHEMA_VERSION, type Backlog, type Entry, MAX_FILE_BYTES } from '../model/model';
+import { SCHEMA_VERSION, emptySmart, type Backlog, type Entry, MAX_FILE_BYTES } from '../model/model';
+import { isRecord } from '../model/isRecord';
 
 export type ProblemCode = 'empty' | 'too-large' | 'conflict' | 'syntax' | 'duplicate-key' | 'schema' | 'newer-version' | 'duplicate-id';
 
@@ -22,13 +23,8 @@ export interface BacklogProblem {
 
 export type ParseResult = { ok: true; backlog: Backlog; migratedFrom?: number } | { ok: false; problem: BacklogProblem };
 
-
 type Raw = Record<string, unknown>;
 type Segment = string | number;
-
-function isRecord(v: unknown): v is Raw {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function problem(code: ProblemCode, message: string, line = 1, column = 1, path?: string): ParseResult {
   return { ok: false, problem: path === undefined ? { code, message, line, column } : { code, message, line, column, path } };
@@ -218,7 +214,7 @@ function fillDefaults(b: Backlog): void {
     e.reasons ??= [];
     const s = e.smart;
     if (s === undefined) {
-      e.smart = { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' };
+      e.smart = emptySmart();
     } else {
       // Spelled out: named property access stays fast where a loop over the keys does not.
       s.speakUp ??= '';

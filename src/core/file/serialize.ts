@@ -1,4 +1,5 @@
 import type { Backlog } from '../model/model';
+import { isRecord } from '../model/isRecord';
 
 type Raw = Record<string, unknown>;
 
@@ -11,10 +12,6 @@ interface Shape {
 
 function shape(keys: readonly string[], fields?: Shape['fields']): Shape {
   return { keys, known: new Set(keys), fields };
-}
-
-function isRecord(v: unknown): v is Raw {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Code-unit order, so every machine and locale agrees. */

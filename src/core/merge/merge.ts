@@ -3,6 +3,7 @@ import { splitConflictMarkers } from '../file/conflictMarkers';
 import type { Backlog, Comment, Entry, HistoryRecord, Retro } from '../model/model';
 import { parseBacklog } from '../file/parse';
 import { serializeBacklog } from '../file/serialize';
+import { isRecord } from '../model/isRecord';
 
 /** Two different edits of one field: which value was kept, and which went to the entry's history. */
 export interface MergeConflict {
@@ -41,10 +42,6 @@ export type ConflictRepair = (Extract<TextMergeResult, { ok: true }> & { hunks: 
 type BacklogMerge = { ok: true; backlog: Backlog; conflicts: MergeConflict[]; base: BaseUse } | TextMergeFailure;
 
 type Raw = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Raw {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Code-unit order, so every machine and locale agrees. */
 function compare(a: string, b: string): number {

@@ -159,12 +159,12 @@ export interface EntryDraft {
   anonymous: boolean;
 }
 
+/** Five unanswered S.M.A.R.T. prompts: every answer is optional, and an empty one is stored as ''. */
+export function emptySmart(): Smart {
+  return { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' };
+}
+
+/** A new entry's form before anything is typed: kind "other", no reasons, no cost, no link. */
 export function emptyDraft(anonymous = false): EntryDraft {
-  return {
-    title: '',
-    kind: 'other',
-    reasons: [],
-    smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
-    anonymous,
-  };
+  return { title: '', kind: 'other', reasons: [], smart: emptySmart(), anonymous };
 }

@@ -3,6 +3,7 @@ import { dayOf, daysBetween, daysSinceStamp, today, type Clock } from '../model/
 import { hoursPerMonth } from '../model/cost';
 import { MAX_ANSWER_LENGTH, restoreEntry, SMART_NAMES, stamp } from '../model/entries';
 import { newId } from '../model/ids';
+import { isRecord } from '../model/isRecord';
 import {
   FOLLOW_UPS,
   OUTCOMES,
@@ -256,7 +257,7 @@ export function setFollowUp(b: Backlog, entryId: string, followUp: FollowUp, now
 /** JSON with sorted keys, so records equal in content compare equal whatever their key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
   );
 }
 

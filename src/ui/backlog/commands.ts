@@ -8,6 +8,7 @@ import { setGroupBy, type GroupBy } from '../../adapters/workspace/config';
 import type { BacklogNode, BacklogTreeProvider } from './backlogTree';
 import type { LogViewProvider } from '../log/logViewProvider';
 import type { SyncController } from '../sync/syncController';
+import { hasBacklogFile, pickBacklog } from '../shared/folderPicker';
 
 export interface CommandDeps {
   store: BacklogStore;
@@ -22,29 +23,6 @@ type EntryNode = Extract<BacklogNode, { type: 'entry' }>;
 
 function isEntryNode(value: unknown): value is EntryNode {
   return typeof value === 'object' && value !== null && (value as BacklogNode).type === 'entry';
-}
-
-async function pickFolder(store: BacklogStore, placeHolder: string, filter: (backlog: FolderBacklog) => boolean): Promise<FolderBacklog | undefined> {
-  const candidates = store.all.filter(filter);
-  if (candidates.length <= 1) {
-    return candidates[0];
-  }
-  const picked = await vscode.window.showQuickPick(
-    candidates.map((backlog) => ({ label: backlog.folder.name, description: backlog.relativePath, backlog })),
-    { placeHolder },
-  );
-  return picked?.backlog;
-}
-
-/** Resolves a command argument (a folder key from a tree item or the form) to a folder's backlog. */
-function backlogFrom(store: BacklogStore, arg: unknown): FolderBacklog | undefined {
-  if (typeof arg === 'string') {
-    return store.get(arg);
-  }
-  if (typeof arg === 'object' && arg !== null && 'backlog' in arg) {
-    return (arg as { backlog: FolderBacklog }).backlog;
-  }
-  return undefined;
 }
 
 /** What the repair did with the common ancestor, when that changes what the result means. */
@@ -76,7 +54,7 @@ export function registerCommands({ store, tree, log, sync, labels, logger }: Com
         void vscode.window.showWarningMessage(vscode.l10n.t('Trust this workspace to start a backlog: untrusted workspaces are read-only.'));
         return;
       }
-      const backlog = await pickFolder(store, vscode.l10n.t('Start a backlog in which folder?'), (b) => b.state.kind === 'missing');
+      const backlog = await pickBacklog(store, undefined, { placeHolder: vscode.l10n.t('Start a backlog in which folder?'), offer: (b) => b.state.kind === 'missing' });
       if (!backlog) {
         if (store.all.length === 0) {
           void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
@@ -100,7 +78,7 @@ export function registerCommands({ store, tree, log, sync, labels, logger }: Com
     }),
 
     vscode.commands.registerCommand('stupidWork.openDataFile', async (arg?: unknown) => {
-      const backlog = backlogFrom(store, arg) ?? (await pickFolder(store, vscode.l10n.t('Open the backlog of which folder?'), (b) => b.state.kind !== 'missing'));
+      const backlog = await pickBacklog(store, arg, { placeHolder: vscode.l10n.t('Open the backlog of which folder?'), offer: hasBacklogFile });
       const uri = backlog?.fileUri;
       if (!backlog || !uri) {
         void vscode.window.showInformationMessage(
@@ -133,7 +111,7 @@ export function registerCommands({ store, tree, log, sync, labels, logger }: Com
 
     vscode.commands.registerCommand('stupidWork.resolveConflicts', async (arg?: unknown) => {
       const conflicted = (b: FolderBacklog) => b.state.kind === 'problem' && b.state.problem.code === 'conflict';
-      const backlog = backlogFrom(store, arg) ?? (await pickFolder(store, vscode.l10n.t('Resolve the backlog of which folder?'), conflicted));
+      const backlog = await pickBacklog(store, arg, { placeHolder: vscode.l10n.t('Resolve the backlog of which folder?'), offer: conflicted });
       if (!backlog) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No backlog file has conflict markers.'));
         return;

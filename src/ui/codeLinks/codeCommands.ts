@@ -9,7 +9,8 @@ import type { BacklogNode } from '../backlog/backlogTree';
 import { folderRelativePath, type CodeLinkIndex } from './codeLinkIndex';
 import { OPEN_LINKED_ENTRY, lineRange } from './flaggedCodeLens';
 import { kindIcon } from '../shared/labels';
-import type { LogHost, LogTarget, LogViewProvider } from '../log/logViewProvider';
+import type { FolderStatus } from '../../protocol/folderStatus';
+import type { LogHost, LogViewProvider } from '../log/logViewProvider';
 
 export interface CodeCommandDeps {
   store: BacklogStore;
@@ -63,7 +64,7 @@ function currentEntry(store: BacklogStore, arg: unknown, id: unknown): { backlog
  * The active editor's folder, else the only folder, else the first whose backlog is ready (or the
  * first folder, where saving starts one), so there is never a fourth prompt.
  */
-function captureTarget(host: LogHost, editor: vscode.TextEditor | undefined): { target: LogTarget; named: boolean } | undefined {
+function captureTarget(host: LogHost, editor: vscode.TextEditor | undefined): { target: FolderStatus; named: boolean } | undefined {
   const targets = host.targets();
   const folder = editor && vscode.workspace.getWorkspaceFolder(editor.document.uri);
   const own = folder && targets.find((t) => t.key === folder.uri.toString());

@@ -2,31 +2,11 @@ import * as vscode from 'vscode';
 import { createEntry, findEntry, updateEntry, upsertEntry, validateDraft } from '../../core/model/entries';
 import { plainText } from '../../core/text/inertText';
 import type { EntryDraft } from '../../core/model/model';
-import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
+import { BacklogWriteError, type BacklogStore } from '../../adapters/file/backlogStore';
 import { anonymousByDefault } from '../../adapters/workspace/config';
-import type { LogHost, LogTarget, SaveResult } from './logViewProvider';
-
-function targetOf(backlog: FolderBacklog): LogTarget {
-  const base = { key: backlog.key, name: backlog.folder.name };
-  if (!vscode.workspace.isTrusted) {
-    return { ...base, status: 'read-only', detail: vscode.l10n.t('This workspace is not trusted, so the backlog is read-only.') };
-  }
-  const state = backlog.state;
-  switch (state.kind) {
-    case 'missing':
-      return { ...base, status: 'missing', detail: vscode.l10n.t('Saving creates {0} in {1}.', backlog.relativePath, backlog.folder.name) };
-    case 'problem':
-      return {
-        ...base,
-        status: 'problem',
-        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(state.problem.message)),
-      };
-    case 'bad-path':
-      return { ...base, status: 'problem', detail: state.message };
-    case 'loaded':
-      return { ...base, status: 'ready' };
-  }
-}
+import type { FolderStatus } from '../../protocol/folderStatus';
+import { folderStatusOf } from '../shared/folderStatus';
+import type { LogHost, SaveResult } from './logViewProvider';
 
 /** Connects the Log form to the backlog files: validation, identity and the queued atomic write. */
 export class BacklogLogHost implements LogHost, vscode.Disposable {
@@ -45,8 +25,8 @@ export class BacklogLogHost implements LogHost, vscode.Disposable {
     );
   }
 
-  targets(): LogTarget[] {
-    return this.store.all.map(targetOf);
+  targets(): FolderStatus[] {
+    return this.store.all.map(folderStatusOf);
   }
 
   async save(targetKey: string, draft: EntryDraft, editingId: string | undefined): Promise<SaveResult> {

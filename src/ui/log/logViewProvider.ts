@@ -1,21 +1,15 @@
 import * as vscode from 'vscode';
 import { draftFromEntry } from '../../core/model/entries';
 import { emptyDraft, type Entry, type EntryDraft } from '../../core/model/model';
-import { parseFromWebview, type LogState, type LogStrings, type ToWebview } from '../../protocol/logMessages';
+import type { FolderStatus } from '../../protocol/folderStatus';
+import { parseFromWebview, type FromWebview, type LogState, type LogStrings, type ToWebview } from '../../protocol/logMessages';
 import { createLabels } from '../shared/labels';
-import { renderWebviewHtml, webviewOptions } from '../shared/webviewHtml';
-
-export interface LogTarget {
-  key: string;
-  name: string;
-  status: 'ready' | 'missing' | 'problem' | 'read-only';
-  detail?: string;
-}
+import { WebviewHost } from '../shared/webviewHost';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; message: string };
 
 export interface LogHost {
-  targets(): LogTarget[];
+  targets(): FolderStatus[];
   readonly onDidChangeTargets: vscode.Event<void>;
   save(targetKey: string, draft: EntryDraft, editingId: string | undefined): Promise<SaveResult>;
   openDataFile(targetKey: string): Promise<void>;
@@ -61,50 +55,48 @@ function strings(): LogStrings {
 }
 
 /**
- * The Log form in the sidebar. It posts nothing before the webview says `ready`, and sends a full
- * snapshot whenever the view is (re)created. The host holds the one copy of the draft: the webview
+ * The Log form in the sidebar, on the shared `WebviewHost`: it posts nothing before the webview says
+ * `ready`, and sends a full snapshot whenever the view is (re)created. The host holds the one copy of the draft: the webview
  * reports every change, and the copy is written to workspace state so it survives a window reload.
  * The webview keeps no state of its own, because the workbench saves a view's state only every few
  * seconds and an older copy from there would win over what was typed last.
  */
 export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewType = 'stupidWork.log';
-  private view: vscode.WebviewView | undefined;
-  private ready = false;
-  private pending: ToWebview[] = [];
+  private readonly webview: WebviewHost<ToWebview, FromWebview>;
   private viewDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private current: StoredDraft | undefined;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly host: LogHost,
     private readonly state: vscode.Memento,
-    private readonly logger: vscode.LogOutputChannel,
+    logger: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(host.onDidChangeTargets(() => this.post({ type: 'targets', targets: host.targets() })));
+    this.webview = new WebviewHost<ToWebview, FromWebview>({
+      extensionUri,
+      logger,
+      name: 'the Log view',
+      page: {
+        title: vscode.l10n.t('Log stupid work'),
+        scripts: ['dist/webview/log.js'],
+        styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/log.css'],
+      },
+      parse: parseFromWebview,
+      // The snapshot sent on `ready` already carries the targets and the stored draft.
+      replacedBySnapshot: ['init', 'targets', 'load'],
+      receive: (message) => this.receive(message),
+      onError: (error) => logger.error(`The Log view: ${(error as Error).message}`),
+    });
+    this.disposables.push(this.webview, host.onDidChangeTargets(() => this.webview.post({ type: 'targets', targets: host.targets() })));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     vscode.Disposable.from(...this.viewDisposables).dispose();
-    this.view = view;
-    this.ready = false;
-    view.webview.options = webviewOptions(this.extensionUri);
-    view.webview.html = renderWebviewHtml({
-      webview: view.webview,
-      extensionUri: this.extensionUri,
-      title: vscode.l10n.t('Log stupid work'),
-      scripts: ['dist/webview/log.js'],
-      styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/log.css'],
-    });
-    this.viewDisposables = [
-      view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      view.onDidDispose(() => {
-        this.view = undefined;
-        this.ready = false;
-      }),
-    ];
+    this.webview.attach(view.webview);
+    this.viewDisposables = [view.onDidDispose(() => this.webview.detach())];
   }
 
   async reveal(): Promise<void> {
@@ -171,34 +163,14 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private post(message: ToWebview): void {
-    if (!this.view) {
-      return;
-    }
-    if (!this.ready) {
-      // The snapshot sent on `ready` already carries targets and the stored draft.
-      if (message.type === 'saved' || message.type === 'saveFailed') {
-        this.pending.push(message);
-      }
-      return;
-    }
-    void this.view.webview.postMessage(message);
+    this.webview.post(message);
   }
 
-  private receive(raw: unknown): void {
-    const message = parseFromWebview(raw);
-    if (!message) {
-      this.logger.warn('Ignored an invalid message from the Log view');
-      return;
-    }
+  private receive(message: FromWebview): void {
     switch (message.type) {
-      case 'ready': {
-        this.ready = true;
-        void this.view?.webview.postMessage({ type: 'init', state: this.snapshot() } satisfies ToWebview);
-        for (const queued of this.pending.splice(0)) {
-          this.post(queued);
-        }
+      case 'ready':
+        this.post({ type: 'init', state: this.snapshot() });
         return;
-      }
       case 'draftChanged':
         this.hold({ target: message.target, draft: message.draft, editingId: message.editingId });
         return;

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { defaultQuery, queryBoard, type BoardQuery } from '../../core/retro/boardQuery';
+import { defaultQuery, type BoardQuery } from '../../core/retro/boardQuery';
+import { boardSnapshot } from '../../core/retro/boardSnapshot';
+import { isRecord } from '../../core/model/isRecord';
 import type { Clock } from '../../core/model/calendar';
-import { hoursByKind, openedVsDecided, topReasons } from '../../core/retro/charts';
-import { KINDS, type Backlog, type Entry, type Kind, type Person } from '../../core/model/model';
-import { activeRetro, decide, followUps, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, votesLeft } from '../../core/retro/retro';
-import { parseFromWebview, type BoardFolder, type BoardState, type EntryDetail, type FromWebview, type ToWebview } from '../../protocol/boardMessages';
+import { KINDS, type Backlog, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
+import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, type DecisionInput } from '../../core/retro/retro';
+import { parseFromWebview, type BoardState, type EntryDetail, type ExportKind, type FromWebview, type ToWebview } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
@@ -13,7 +14,9 @@ import type { Labels } from '../../core/model/displayNames';
 import { kindIcon } from '../shared/labels';
 import { boardStrings } from './retroBoardStrings';
 import { applyChange, backlogOf, errorMessage, exportBacklog, exportSummary, finishRetroIn, startRetroIn } from './retroBoardActions';
-import { renderWebviewHtml, webviewOptions } from '../shared/webviewHtml';
+import { webviewOptions } from '../shared/webviewHtml';
+import { WebviewHost } from '../shared/webviewHost';
+import { folderStatusOf } from '../shared/folderStatus';
 
 export interface BoardDeps {
   extensionUri: vscode.Uri;
@@ -24,36 +27,8 @@ export interface BoardDeps {
   logger: vscode.LogOutputChannel;
 }
 
-/** What the webview keeps in `setState`: where it is and how it is filtered, never backlog data. */
-interface PanelState {
-  folder?: unknown;
-  query?: unknown;
-}
-
 const MAX_MATCHES = 20;
 const FOLLOW_UP_PAGE = 20;
-const TOP_REASONS = 5;
-
-function folderInfo(backlog: FolderBacklog): BoardFolder {
-  const base = { key: backlog.key, name: backlog.folder.name };
-  const state = backlog.state;
-  switch (state.kind) {
-    case 'problem':
-      return {
-        ...base,
-        status: 'problem',
-        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(state.problem.message)),
-      };
-    case 'bad-path':
-      return { ...base, status: 'problem', detail: state.message };
-    case 'missing':
-      return { ...base, status: 'missing', detail: vscode.l10n.t('There is no backlog in {0} yet: log an entry to start one.', backlog.folder.name) };
-    case 'loaded':
-      return vscode.workspace.isTrusted
-        ? { ...base, status: 'ready' }
-        : { ...base, status: 'read-only', detail: vscode.l10n.t('This workspace is not trusted, so the board is read-only.') };
-  }
-}
 
 function detailOf(entry: Entry, anonymous: string): EntryDetail {
   const detail: EntryDetail = {
@@ -75,12 +50,15 @@ function panelTitle(backlog: FolderBacklog): string {
     : vscode.l10n.t('Stupid Work: Retro Board');
 }
 
+type Handlers = { [K in FromWebview['type']]: (message: Extract<FromWebview, { type: K }>) => void | Promise<void> };
+
 /**
- * One folder's board. It posts nothing before the webview says `ready`, then a full snapshot on every
- * change of the file, whoever made it; edits go through the core and `FolderBacklog.update`.
+ * One folder's board, on the shared `WebviewHost`: it posts nothing before the webview says `ready`,
+ * then a full snapshot on every change of the file, whoever made it; what it posts meanwhile waits
+ * for `ready`. Edits go through the core and `FolderBacklog.update`.
  */
 class RetroBoardPanel implements vscode.Disposable {
-  private ready = false;
+  private readonly webview: WebviewHost<ToWebview, FromWebview>;
   private query: BoardQuery = defaultQuery();
   private followUpLimit = FOLLOW_UP_PAGE;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,16 +74,24 @@ class RetroBoardPanel implements vscode.Disposable {
   ) {
     panel.title = panelTitle(backlog);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.svg');
-    panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.webview.html = renderWebviewHtml({
-      webview: panel.webview,
+    this.webview = new WebviewHost<ToWebview, FromWebview>({
       extensionUri: deps.extensionUri,
-      title: vscode.l10n.t('Stupid Work: Retro Board'),
-      scripts: ['dist/webview/board.js'],
-      styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/board.css'],
+      logger: deps.logger,
+      name: 'the Retro Board',
+      page: {
+        title: vscode.l10n.t('Stupid Work: Retro Board'),
+        scripts: ['dist/webview/board.js'],
+        styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/board.css'],
+      },
+      parse: parseFromWebview,
+      // The snapshot sent on `ready` is the newest; an older one must not follow it.
+      replacedBySnapshot: ['init'],
+      receive: (message) => this.handle(message),
+      onError: (error, message) => this.fail(error, 'id' in message ? message.id : undefined),
     });
+    this.webview.attach(panel.webview);
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      this.webview,
       panel.onDidDispose(() => {
         this.dispose();
         onDispose();
@@ -145,22 +131,24 @@ class RetroBoardPanel implements vscode.Disposable {
   private refresh(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
-      void this.sendSnapshot().catch((error: unknown) => {
-        const text = errorMessage(error);
-        this.deps.logger.error(text);
-        this.post({ type: 'failed', message: text });
-      });
+      void this.sendSnapshot().catch((error: unknown) => this.fail(error, undefined));
     }, 30);
   }
 
   private post(message: ToWebview): void {
-    if (this.ready) {
-      void this.panel.webview.postMessage(message);
-    }
+    this.webview.post(message);
+  }
+
+  /** Logs a failed change and tells the board, next to the card it was about when there is one. */
+  private fail(error: unknown, id: string | undefined): void {
+    const text = errorMessage(error);
+    this.deps.logger.error(text);
+    this.post({ type: 'failed', message: text, ...(id === undefined ? {} : { id }) });
   }
 
   private async sendSnapshot(): Promise<void> {
-    if (!this.ready) {
+    // A snapshot waits for `ready`: the one sent then is made from the file as it is at that moment.
+    if (!this.webview.isReady) {
       return;
     }
     const sequence = ++this.sequence;
@@ -183,123 +171,93 @@ class RetroBoardPanel implements vscode.Disposable {
 
   private async snapshot(): Promise<BoardState> {
     const { folder } = this.backlog;
-    const b = backlogOf(this.backlog);
     const me = await this.me();
-    const voter = voterId(me);
-    const { clock } = this.deps;
-    const retro = activeRetro(b);
-    const info = folderInfo(this.backlog);
-    const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
-    const pending = followUps(b, clock);
-    const state: BoardState = {
-      folder: info,
-      labels: this.deps.labels,
-      kindIcons,
-      strings: boardStrings(),
+    const status = folderStatusOf(this.backlog);
+    const data = boardSnapshot(backlogOf(this.backlog), {
       query: this.query,
-      view: queryBoard(b, this.query, { clock, voter, staleDays: staleAfterDaysSetting(folder) }),
-      followUps: pending.slice(0, this.followUpLimit).map(({ entry, decision, ageDays, overdueDays }) => {
-        const card = { id: entry.id, title: entry.title, outcome: decision.outcome, owner: decision.owner, followUp: decision.followUp, ageDays, overdueDays };
-        return decision.due ? { ...card, due: decision.due } : card;
-      }),
-      followUpTotal: pending.length,
-      me: me.name,
-      charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, TOP_REASONS) },
-      readOnly: info.status !== 'ready',
-    };
-    const left = votesLeft(b, voter, voteBudgetSetting(folder));
-    if (left !== undefined) {
-      state.votesLeft = left;
-    }
-    if (retro) {
-      state.retro = { id: retro.id, started: retro.started, facilitator: retro.facilitator, discussed: retro.discussed.length };
-    }
-    return state;
+      clock: this.deps.clock,
+      voter: voterId(me),
+      staleDays: staleAfterDaysSetting(folder),
+      followUpLimit: this.followUpLimit,
+      voteBudget: voteBudgetSetting(folder),
+    });
+    const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
+    return { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, readOnly: status.status !== 'ready' };
   }
 
-  private receive(raw: unknown): void {
-    const message = parseFromWebview(raw);
-    if (!message) {
-      this.deps.logger.warn('Ignored an invalid message from the Retro Board');
-      return;
-    }
-    void this.handle(message).catch((error: unknown) => {
-      const text = errorMessage(error);
-      this.deps.logger.error(text);
-      this.post({ type: 'failed', message: text, ...('id' in message ? { id: message.id } : {}) });
+  /** One named handler per message type from the webview. */
+  private readonly handlers: Handlers = {
+    ready: async (message) => {
+      this.query = message.query ?? this.query;
+      await this.sendSnapshot();
+    },
+    query: async (message) => {
+      this.query = message.query;
+      await this.sendSnapshot();
+    },
+    expand: (message) => this.expand(message.id),
+    vote: (message) => this.vote(message.id),
+    move: (message) => this.move(message.id, message.list),
+    decide: (message) => this.record(message.id, message.decision),
+    followUp: async (message) => {
+      await applyChange(this.backlog, this.deps.clock, (current, now) => setFollowUp(current, message.id, message.followUp, now));
+    },
+    moreFollowUps: async () => {
+      this.followUpLimit += FOLLOW_UP_PAGE;
+      await this.sendSnapshot();
+    },
+    findDuplicates: (message) => {
+      this.post({ type: 'matches', id: message.id, matches: findMatches(backlogOf(this.backlog), message.id, message.search) });
+    },
+    merge: (message) => this.merge(message.keepId, message.dropId),
+    startRetro: async () => {
+      await startRetroIn(this.backlog, this.deps.clock);
+    },
+    finishRetro: () => finishRetroIn(this.backlog, this.deps.labels, this.deps.clock, this.deps.logger),
+    export: (message) => this.export(message.what),
+    openDataFile: async () => {
+      await vscode.commands.executeCommand('stupidWork.openDataFile', this.backlog.key);
+    },
+    restore: async (message) => {
+      // The command asks first about a merged duplicate, and reports the outcome.
+      await vscode.commands.executeCommand('stupidWork.entry.restore', this.backlog.key, message.id);
+    },
+  };
+
+  private handle(message: FromWebview): void | Promise<void> {
+    // The table ties each handler to its own message type; TypeScript cannot follow that through the union.
+    const handler = this.handlers[message.type] as (message: FromWebview) => void | Promise<void>;
+    return handler(message);
+  }
+
+  private async vote(id: string): Promise<void> {
+    const voter = await this.voter();
+    const budget = voteBudgetSetting(this.backlog.folder);
+    await applyChange(this.backlog, this.deps.clock, (current, now) => {
+      const change = toggleVote(current, id, voter, budget, now);
+      return change.ok ? { ok: true, backlog: markDiscussed(change.backlog, id) } : change;
     });
   }
 
-  private async handle(message: FromWebview): Promise<void> {
-    const { backlog, deps } = this;
-    switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.query = message.query ?? this.query;
-        await this.sendSnapshot();
-        return;
-      case 'query':
-        this.query = message.query;
-        await this.sendSnapshot();
-        return;
-      case 'expand':
-        await this.expand(message.id);
-        return;
-      case 'vote': {
-        const voter = await this.voter();
-        const budget = voteBudgetSetting(backlog.folder);
-        await applyChange(backlog, deps.clock, (current, now) => {
-          const change = toggleVote(current, message.id, voter, budget, now);
-          return change.ok ? { ok: true, backlog: markDiscussed(change.backlog, message.id) } : change;
-        });
-        return;
-      }
-      case 'move': {
-        const next = await applyChange(backlog, deps.clock, (current, now) => moveToList(current, message.id, message.list, now));
-        const title = next.entries.find((e) => e.id === message.id)?.title ?? '';
-        this.post({ type: 'done', message: vscode.l10n.t('Moved “{0}” to {1}.', plainText(title, QUOTE_LENGTH), deps.labels.triage[message.list]) });
-        return;
-      }
-      case 'decide': {
-        const next = await applyChange(backlog, deps.clock, (current, now) => decide(current, message.id, message.decision, now));
-        const title = next.entries.find((e) => e.id === message.id)?.title ?? '';
-        this.post({ type: 'done', id: message.id, message: vscode.l10n.t('Decision recorded for “{0}”.', plainText(title, QUOTE_LENGTH)) });
-        await this.expand(message.id);
-        return;
-      }
-      case 'followUp':
-        await applyChange(backlog, deps.clock, (current, now) => setFollowUp(current, message.id, message.followUp, now));
-        return;
-      case 'moreFollowUps':
-        this.followUpLimit += FOLLOW_UP_PAGE;
-        await this.sendSnapshot();
-        return;
-      case 'findDuplicates':
-        this.post({ type: 'matches', id: message.id, matches: findMatches(backlogOf(backlog), message.id, message.search) });
-        return;
-      case 'merge':
-        await this.merge(message.keepId, message.dropId);
-        return;
-      case 'startRetro':
-        await startRetroIn(backlog, deps.clock);
-        return;
-      case 'finishRetro':
-        await finishRetroIn(backlog, deps.labels, deps.clock, deps.logger);
-        return;
-      case 'export':
-        if (message.what === 'csv' || message.what === 'json') {
-          await exportBacklog(backlog, deps.labels, message.what);
-        } else {
-          await exportSummary(backlog, deps.labels, deps.clock, message.what === 'summary-copy' ? 'copy' : 'save');
-        }
-        return;
-      case 'openDataFile':
-        await vscode.commands.executeCommand('stupidWork.openDataFile', backlog.key);
-        return;
-      case 'restore':
-        // The command asks first about a merged duplicate, and reports the outcome.
-        await vscode.commands.executeCommand('stupidWork.entry.restore', backlog.key, message.id);
-        return;
+  private async move(id: string, list: TriageList): Promise<void> {
+    const next = await applyChange(this.backlog, this.deps.clock, (current, now) => moveToList(current, id, list, now));
+    const title = next.entries.find((e) => e.id === id)?.title ?? '';
+    this.post({ type: 'done', message: vscode.l10n.t('Moved “{0}” to {1}.', plainText(title, QUOTE_LENGTH), this.deps.labels.triage[list]) });
+  }
+
+  private async record(id: string, decision: DecisionInput): Promise<void> {
+    const next = await applyChange(this.backlog, this.deps.clock, (current, now) => decide(current, id, decision, now));
+    const title = next.entries.find((e) => e.id === id)?.title ?? '';
+    this.post({ type: 'done', id, message: vscode.l10n.t('Decision recorded for “{0}”.', plainText(title, QUOTE_LENGTH)) });
+    await this.expand(id);
+  }
+
+  private async export(what: ExportKind): Promise<void> {
+    const { labels, clock } = this.deps;
+    if (what === 'csv' || what === 'json') {
+      await exportBacklog(this.backlog, labels, what);
+    } else {
+      await exportSummary(this.backlog, labels, clock, what === 'summary-copy' ? 'copy' : 'save');
     }
   }
 
@@ -377,7 +335,8 @@ export class RetroBoards implements vscode.Disposable {
 
   /** Re-creates a board after a reload from the folder its webview remembered. */
   revive(panel: vscode.WebviewPanel, state: unknown): void {
-    const folder = typeof state === 'object' && state !== null ? (state as PanelState).folder : undefined;
+    // The webview keeps in `setState` where it is and how it is filtered (never backlog data): `folder` is its key.
+    const folder = isRecord(state) ? state.folder : undefined;
     const backlog = (typeof folder === 'string' ? this.deps.store.get(folder) : undefined) ?? this.deps.store.all[0];
     if (!backlog || this.panels.has(backlog.key)) {
       panel.dispose();

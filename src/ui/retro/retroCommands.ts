@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../../core/model/calendar';
 import type { Labels } from '../../core/model/displayNames';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
+import { pickBacklog } from '../shared/folderPicker';
 import type { RetroBoards } from './retroBoardPanel';
 
 export interface RetroCommandDeps {
@@ -13,26 +14,6 @@ export interface RetroCommandDeps {
 }
 
 const VIEW_TYPE = 'stupidWork.retroBoard';
-
-/** A folder key from a command argument, else the only folder with a backlog, else the person's pick. */
-async function pickBacklog(store: BacklogStore, arg: unknown, placeHolder: string): Promise<FolderBacklog | undefined> {
-  if (typeof arg === 'string') {
-    return store.get(arg);
-  }
-  const withFile = store.all.filter((b) => b.state.kind !== 'missing');
-  const candidates = withFile.length > 0 ? withFile : store.all;
-  if (candidates.length <= 1) {
-    if (candidates.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
-    }
-    return candidates[0];
-  }
-  const picked = await vscode.window.showQuickPick(
-    candidates.map((backlog) => ({ label: backlog.folder.name, description: backlog.relativePath, backlog })),
-    { placeHolder },
-  );
-  return picked?.backlog;
-}
 
 /**
  * The Retro Board's commands and its serializer. Only these registrations happen at activation: the
@@ -46,8 +27,11 @@ export function registerRetroCommands(deps: RetroCommandDeps): vscode.Disposable
 
   const run = (id: string, placeHolder: string, action: (backlog: FolderBacklog) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {
-      const backlog = await pickBacklog(store, arg, placeHolder);
+      const backlog = await pickBacklog(store, arg, { placeHolder });
       if (!backlog) {
+        if (store.all.length === 0) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
+        }
         return;
       }
       try {

@@ -1,9 +1,11 @@
 import { smartCompleteness } from '../../core/model/completeness';
 import { formatHours, hoursPerMonth } from '../../core/model/cost';
 import { isolateBidi } from '../../core/text/inertText';
-import { KINDS, PERIODS, REASONS, SMART_KEYS, type EntryDraft, type Period } from '../../core/model/model';
-import type { FromWebview, LogState, LogTargetInfo, ToWebview } from '../../protocol/logMessages';
-import { el, format, icon, labelled } from '../dom';
+import { REASONS, SMART_KEYS, emptyDraft, emptySmart, type EntryDraft, type Period } from '../../core/model/model';
+import type { FolderStatus } from '../../protocol/folderStatus';
+import type { FromWebview, LogState, ToWebview } from '../../protocol/logMessages';
+import { el, format, icon } from '../dom';
+import { renderActions, renderAnonymous, renderCost, renderEditing, renderKindAndReasons, renderLink, renderSmart, renderTarget, renderTitle, type LogForm } from './sections';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -19,7 +21,7 @@ function field<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
 }
 
-function currentTarget(): LogTargetInfo | undefined {
+function currentTarget(): FolderStatus | undefined {
   if (!state) {
     return undefined;
   }
@@ -48,7 +50,7 @@ function readDraft(): EntryDraft {
     title: field<HTMLInputElement>('title').value,
     kind: field<HTMLSelectElement>('kind').value as EntryDraft['kind'],
     reasons: REASONS.filter((reason) => field<HTMLInputElement>(`reason-${reason}`).checked),
-    smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+    smart: emptySmart(),
     anonymous: field<HTMLInputElement>('anonymous').checked,
   };
   for (const key of SMART_KEYS) {
@@ -145,123 +147,45 @@ function announce(text: string, isError = false): void {
   status.textContent = text;
 }
 
+const form: LogForm = {
+  get state(): LogState {
+    return state as LogState;
+  },
+  send: (message) => vscode.postMessage(message),
+  persist,
+};
+
+/** Builds the form from the state, section by section, and wires saving and change reports. */
 function render(): void {
   if (!state) {
     return;
   }
-  const { labels, strings, draft } = state;
-  const form = el('form', { id: 'log-form', noValidate: true });
-  form.setAttribute('aria-label', strings.title);
-
-  if (state.targets.length > 1) {
-    const select = el('select');
-    for (const target of state.targets) {
-      select.append(el('option', { value: target.key, textContent: target.name, selected: target.key === state.target }));
-    }
-    form.append(labelled('target', strings.target, select));
-  }
-  form.append(el('div', { id: 'banner', className: 'banner', hidden: true }));
-
-  if (state.editingId) {
-    const cancel = el('button', { type: 'button', className: 'secondary', id: 'cancel-edit', textContent: strings.cancelEdit });
-    cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancelEdit' }));
-    form.append(el('div', { className: 'editing' }, icon('edit'), el('span', { textContent: strings.editing }), cancel));
-  }
-
-  const title = el('input', { type: 'text', value: draft.title, placeholder: strings.titlePlaceholder, required: true, maxLength: 300, dir: 'auto' });
-  title.setAttribute('aria-required', 'true');
-  const titleField = labelled('title', strings.title, title);
-  const titleError = el('div', { id: 'title-error', className: 'error', hidden: true, textContent: strings.titleRequired });
-  title.setAttribute('aria-errormessage', titleError.id);
-  titleField.append(titleError);
-  title.addEventListener('input', () => {
-    titleError.hidden = true;
-    title.removeAttribute('aria-invalid');
-  });
-  form.append(titleField);
-
-  const kind = el('select');
-  for (const value of KINDS) {
-    kind.append(el('option', { value, textContent: labels.kinds[value], selected: value === draft.kind }));
-  }
-  form.append(labelled('kind', strings.kind, kind));
-
-  const reasons = el('fieldset', { className: 'reasons' }, el('legend', { textContent: strings.reasons }));
-  for (const reason of REASONS) {
-    const box = el('input', { type: 'checkbox', id: `reason-${reason}`, checked: draft.reasons.includes(reason) });
-    reasons.append(el('div', { className: 'check' }, box, el('label', { htmlFor: box.id, textContent: labels.reasons[reason] })));
-  }
-  form.append(reasons);
-
-  const smart = el('fieldset', { className: 'smart' }, el('legend', { textContent: strings.smartHeading }));
-  for (const key of SMART_KEYS) {
-    const area = el('textarea', { rows: 2, value: draft.smart[key], maxLength: 20000, dir: 'auto' });
-    smart.append(labelled(`smart-${key}`, labels.smart[key], area, labels.smartHints[key]));
-  }
-  const meter = el('meter', { id: 'completeness', min: 0, max: 5, low: 2, high: 4, optimum: 5, value: 0 });
-  meter.setAttribute('aria-labelledby', 'completeness-label');
-  smart.append(el('div', { className: 'completeness' }, meter, el('span', { id: 'completeness-label' })));
-  form.append(smart);
-
-  const cost = el('fieldset', { className: 'cost' }, el('legend', { textContent: strings.cost }));
-  const hours = el('input', { type: 'number', min: '0', step: '0.25', value: draft.cost ? String(draft.cost.hoursPerOccurrence) : '' });
-  const occurrences = el('input', { type: 'number', min: '0', step: '1', value: String(draft.cost?.occurrences ?? 1) });
-  const per = el('select');
-  for (const period of PERIODS) {
-    per.append(el('option', { value: period, textContent: labels.periods[period], selected: period === (draft.cost?.per ?? 'week') }));
-  }
-  per.id = 'cost-per';
-  per.setAttribute('aria-label', strings.occurrences);
-  const people = el('input', { type: 'number', min: '1', step: '1', value: String(draft.cost?.people ?? 1) });
-  const often = labelled('cost-occurrences', strings.occurrences, occurrences);
-  often.append(per);
-  often.className = 'field inline';
-  cost.append(labelled('cost-hours', strings.hoursPerOccurrence, hours), often, labelled('cost-people', strings.people, people));
-  const total = el('div', { id: 'cost-total', className: 'total' });
-  total.setAttribute('aria-live', 'polite');
-  cost.append(total);
-  form.append(cost);
-
-  const link = el('div', { id: 'link', className: 'link', hidden: !draft.link });
-  if (draft.link) {
-    const remove = el('button', { type: 'button', className: 'icon', title: strings.removeLink });
-    remove.setAttribute('aria-label', strings.removeLink);
-    remove.append(icon('close'));
-    remove.addEventListener('click', () => {
-      link.hidden = true;
-      persist();
-    });
-    link.append(icon('link'), el('span', { className: 'link-text', textContent: `${strings.link}: ${isolateBidi(draft.link.path)}:${draft.link.startLine}-${draft.link.endLine}` }), remove);
-  }
-  form.append(link);
-
-  const anonymous = el('input', { type: 'checkbox', id: 'anonymous', checked: draft.anonymous });
-  const disclosure = el('div', { className: 'hint', id: 'anonymous-hint', textContent: strings.anonymousDisclosure });
-  anonymous.setAttribute('aria-describedby', disclosure.id);
-  form.append(el('div', { className: 'check anonymous' }, anonymous, el('label', { htmlFor: 'anonymous', textContent: strings.anonymous })), disclosure);
-
-  const saveButton = el('button', { type: 'submit', id: 'save', className: 'primary' }, icon(state.editingId ? 'save' : 'add'), el('span', { textContent: state.editingId ? strings.update : strings.save }));
-  saveButton.title = strings.saveHint;
-  form.append(el('div', { className: 'actions' }, saveButton, el('span', { className: 'hint', textContent: strings.saveHint })));
-
-  const status = el('div', { id: 'status', className: 'status' });
-  status.setAttribute('role', 'status');
-  status.setAttribute('aria-live', 'polite');
-  form.append(status);
-
-  form.addEventListener('input', persist);
-  form.addEventListener('change', persist);
-  form.addEventListener('submit', (event) => {
+  const node = el('form', { id: 'log-form', noValidate: true });
+  node.setAttribute('aria-label', state.strings.title);
+  node.append(
+    ...renderTarget(form),
+    ...renderEditing(form),
+    renderTitle(form),
+    ...renderKindAndReasons(form),
+    renderSmart(form),
+    renderCost(form),
+    renderLink(form),
+    ...renderAnonymous(form),
+    ...renderActions(form),
+  );
+  node.addEventListener('input', persist);
+  node.addEventListener('change', persist);
+  node.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
   });
-  form.addEventListener('keydown', (event) => {
+  node.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       save();
     }
   });
-  root.replaceChildren(form);
+  root.replaceChildren(node);
   updateDerived();
 }
 
@@ -298,7 +222,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'saved':
       if (state) {
         const anonymous = field<HTMLInputElement>('anonymous').checked && !state.editingId;
-        state.draft = { title: '', kind: 'other', reasons: [], smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' }, anonymous };
+        state.draft = emptyDraft(anonymous);
         state.editingId = undefined;
         render();
         announce(format(state.strings.saved, isolateBidi(message.title)));

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
+import { boardSnapshot, TOP_REASONS, type BoardSnapshotInput } from '../../src/core/retro/boardSnapshot';
+import { REASONS, type Backlog, type Decision, type Entry, type Retro } from '../../src/core/model/model';
+import { clockAt, makeEntry } from './fixtures';
+
+const NOW = new Date('2025-03-10T14:30:00.000Z');
+const VOTER = 'ada@example.com';
+
+function id(n: number): string {
+  return `01JH${String(n).padStart(22, '0')}`;
+}
+
+function input(patch: Partial<BoardSnapshotInput> = {}): BoardSnapshotInput {
+  return { query: defaultQuery(), clock: clockAt(NOW), voter: VOTER, staleDays: 30, followUpLimit: 20, voteBudget: 5, ...patch };
+}
+
+function decided(n: number, decision: Partial<Decision>): Entry {
+  return makeEntry({
+    id: id(n),
+    title: `Decided ${n}`,
+    status: 'decided',
+    decision: { outcome: 'stop', rationale: '', owner: 'Sam', followUp: 'open', decided: '2025-03-01T10:00:00.000Z', ...decision },
+  });
+}
+
+function backlog(entries: Entry[], retros: Retro[] = []): Backlog {
+  return { version: 1, entries, retros };
+}
+
+describe('the Retro Board snapshot', () => {
+  it('shows the queried columns, with the query it answers', () => {
+    const b = backlog([makeEntry({ id: id(1), votes: [VOTER] }), makeEntry({ id: id(2), triage: 'now' })]);
+    const query = { ...defaultQuery(), sort: 'age' as const };
+    const snapshot = boardSnapshot(b, input({ query }));
+    assert.equal(snapshot.query, query);
+    assert.deepEqual(snapshot.view, queryBoard(b, query, { clock: clockAt(NOW), voter: VOTER, staleDays: 30 }));
+  });
+
+  it('sends the first page of follow-ups, most overdue first, and counts them all', () => {
+    const b = backlog([
+      decided(1, { due: '2025-03-05' }),
+      decided(2, {}),
+      decided(3, { due: '2025-02-20', owner: 'Kim', followUp: 'in-progress' }),
+    ]);
+    const snapshot = boardSnapshot(b, input({ followUpLimit: 2 }));
+    assert.equal(snapshot.followUpTotal, 3);
+    assert.deepEqual(snapshot.followUps, [
+      { id: id(3), title: 'Decided 3', outcome: 'stop', owner: 'Kim', followUp: 'in-progress', ageDays: 9, overdueDays: 18, due: '2025-02-20' },
+      { id: id(1), title: 'Decided 1', outcome: 'stop', owner: 'Sam', followUp: 'open', ageDays: 9, overdueDays: 5, due: '2025-03-05' },
+    ]);
+    assert.ok(!('due' in boardSnapshot(b, input()).followUps[2]), 'a decision without a due date sends none');
+  });
+
+  it('counts the viewer\'s votes left only under a budget', () => {
+    const b = backlog([makeEntry({ id: id(1), votes: [VOTER] }), makeEntry({ id: id(2), votes: [VOTER, 'kim@example.com'] })]);
+    assert.equal(boardSnapshot(b, input({ voteBudget: 5 })).votesLeft, 3);
+    assert.ok(!('votesLeft' in boardSnapshot(b, input({ voteBudget: undefined }))));
+  });
+
+  it('names the open retro and how many entries it discussed, and no finished one', () => {
+    const open: Retro = { id: id(90), started: '2025-03-10T13:00:00.000Z', facilitator: 'Robin', discussed: [id(1), id(2)], decided: [] };
+    const snapshot = boardSnapshot(backlog([makeEntry({ id: id(1) })], [open]), input());
+    assert.deepEqual(snapshot.retro, { id: id(90), started: open.started, facilitator: 'Robin', discussed: 2 });
+    const finished = { ...open, finished: '2025-03-10T14:00:00.000Z' };
+    assert.ok(!('retro' in boardSnapshot(backlog([makeEntry({ id: id(1) })], [finished]), input())));
+  });
+
+  it(`charts at most ${TOP_REASONS} reasons`, () => {
+    const b = backlog(REASONS.map((reason, n) => makeEntry({ id: id(n + 1), reasons: [reason] })));
+    assert.ok(REASONS.length > TOP_REASONS);
+    assert.equal(boardSnapshot(b, input()).charts.topReasons.length, TOP_REASONS);
+  });
+});
