@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBacklogValidator } from './build/backlogValidator.mjs';
 
 const production = process.argv.includes('--production');
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -113,6 +114,7 @@ function copyCodicons() {
 // A bundle whose source was renamed or removed must not linger in dist/ and ship in the package.
 rmSync('dist', { recursive: true, force: true });
 copyCodicons();
+writeBacklogValidator();
 if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { VALIDATOR_FILE, backlogValidatorSource } from '../../build/backlogValidator.mjs';
 
 const root = path.resolve(__dirname, '../..');
 const metaFile = path.join(root, 'dist', 'meta.json');
@@ -47,5 +48,9 @@ describe('the build wiring', () => {
       }
     }
     assert.deepEqual(copies, []);
+  });
+
+  it('ships the schema validator as generated from the current schema', () => {
+    assert.equal(readFileSync(path.join(root, VALIDATOR_FILE), 'utf8'), backlogValidatorSource(), 'run node esbuild.mjs and commit the validator');
   });
 });
