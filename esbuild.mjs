@@ -43,7 +43,16 @@ const lazyChunks = {
   mergeDriverSetup: 'src/adapters/mergeDriver/mergeDriverSetup.ts',
 };
 
+/**
+ * npm packages that more than one chunk uses, each shipped once as a chunk of its own that the others
+ * require. Chunk name → package. The merge driver and the command line stand alone and embed their own.
+ */
+const packageChunks = {
+  simpleGit: 'simple-git',
+};
+
 const chunkBySource = new Map(Object.entries(lazyChunks).map(([name, source]) => [resolve(root, source), name]));
+const chunkByPackage = new Map(Object.entries(packageChunks).map(([name, pkg]) => [pkg, name]));
 const sourceSuffixes = ['', '.ts', '/index.ts'];
 
 /** Resolves a relative import to its source file, or undefined when it names no file. */
@@ -52,7 +61,7 @@ function sourceOf(resolveDir, specifier) {
   return sourceSuffixes.map((suffix) => base + suffix).find((file) => existsSync(file) && statSync(file).isFile());
 }
 
-/** Turns every import of a chunk's entry source into a require of the chunk's own file. */
+/** Turns every import of a chunk's entry source, or of a shared package, into a require of the chunk's own file. */
 const chunkImports = {
   name: 'lazy-chunks',
   setup(build) {
@@ -60,6 +69,10 @@ const chunkImports = {
       if (args.kind === 'entry-point') return undefined;
       const source = sourceOf(args.resolveDir, args.path);
       const chunk = source && chunkBySource.get(source);
+      return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
+    });
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const chunk = args.kind === 'entry-point' ? undefined : chunkByPackage.get(args.path);
       return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
     });
   },
@@ -77,7 +90,7 @@ const node = {
 const builds = [
   {
     ...node,
-    entryPoints: { extension: 'src/extension.ts', ...lazyChunks },
+    entryPoints: { extension: 'src/extension.ts', ...lazyChunks, ...packageChunks },
     plugins: [chunkImports],
     outdir: 'dist',
     external: ['vscode'],
@@ -125,5 +138,5 @@ if (watch) {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   // What each output file holds, for the tests and the bench; not part of the package.
   const outputs = Object.assign({}, ...results.map((result) => result.metafile.outputs));
-  writeFileSync('dist/meta.json', JSON.stringify({ lazyChunks, outputs }));
+  writeFileSync('dist/meta.json', JSON.stringify({ lazyChunks, packageChunks, outputs }));
 }
