@@ -31,6 +31,7 @@ const shared = {
  * metafile and fails when an entry is missing or a chunk's code is bundled into another file.
  */
 const lazyChunks = {
+  features: 'src/features.ts',
   parse: 'src/core/file/parse.ts',
   merge: 'src/core/merge/merge.ts',
   backlogSync: 'src/adapters/sync/backlogSync.ts',

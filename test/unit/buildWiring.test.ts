@@ -31,6 +31,9 @@ function packageOf(input: string): string | undefined {
   return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
 }
 
+/** What activation loads: its own file and the stand-ins it registers, nothing that builds a feature. */
+const ACTIVATION_INPUTS = ['src/extension.ts', 'src/ui/shared/lazyProviders.ts'];
+const ACTIVATION_MAX_BYTES = 8 * 1024;
 /** git runs the merge driver from a copy in .git, and npm's bin link runs the command line: each carries what it needs. */
 const STANDALONE = ['dist/mergeDriver.js', 'dist/cli.js'];
 
@@ -58,6 +61,13 @@ describe('the build wiring', () => {
       }
     }
     assert.deepEqual(copies, []);
+  });
+
+  it('loads only the stand-ins at activation, in a small file', () => {
+    const extra = inputsOf(meta, 'dist/extension.js').filter((input) => !ACTIVATION_INPUTS.includes(input));
+    assert.deepEqual(extra, []);
+    const { bytes } = meta.outputs['dist/extension.js'];
+    assert.ok(bytes <= ACTIVATION_MAX_BYTES, `dist/extension.js is ${bytes} bytes, more than ${ACTIVATION_MAX_BYTES}`);
   });
 
   it('ships each npm package in one file, except in the files that stand alone', () => {
