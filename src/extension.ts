@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+// Named imports: a namespace import makes the bundle copy every name of the VS Code API at load.
+import { Disposable, type ExtensionContext, type TreeView } from 'vscode';
 import type { BacklogStore } from './adapters/file/backlogStore';
 import type { Clock } from './core/model/calendar';
 import type { BacklogNode, BacklogTreeProvider } from './ui/backlog/backlogTree';
@@ -7,13 +8,13 @@ import type { LogViewProvider } from './ui/log/logViewProvider';
 import type { MergeDriverMonitor } from './ui/mergeDriver/mergeDriver';
 import type { SyncController } from './ui/sync/syncController';
 import type * as Features from './features';
-import { LazyCodeLensProvider, LazyTreeDataProvider, LazyWebviewViewProvider, registerLazyCommands } from './ui/shared/lazyProviders';
+import { registerLazyCommands } from './ui/shared/lazyCommands';
 
 /** Handed to other extensions and to the extension-host tests. */
 export interface StupidWorkApi {
   store: BacklogStore;
   tree: BacklogTreeProvider;
-  treeView: vscode.TreeView<BacklogNode>;
+  treeView: TreeView<BacklogNode>;
   logHost: BacklogLogHost;
   log: LogViewProvider;
   sync: SyncController;
@@ -27,44 +28,28 @@ interface Manifest {
 }
 
 /**
- * Registers the contributions and nothing else: stand-ins for the commands, the views and the
- * CodeLens. The features load right after activation returns, so the views, CodeLens and the status
- * bar appear without anyone asking, or earlier on the first call from VS Code or a command.
+ * Registers stand-ins for the contributed commands and nothing else. The features (views, CodeLens,
+ * the status bar, the store) load from their own file right after activation returns, or earlier when
+ * a command runs or the API is read; `npm run bench` shows what each part of activation costs.
  */
-export function activate(context: vscode.ExtensionContext): StupidWorkApi {
+export function activate(context: ExtensionContext): StupidWorkApi {
   let api: StupidWorkApi | undefined;
+  const commands = registerLazyCommands((context.extension.packageJSON as Manifest).contributes.commands.map(({ command }) => command), () => start());
   const start = (): StupidWorkApi => {
     if (!api) {
-      // A synchronous load, so a provider called by VS Code before the deferred start can answer at once.
+      // A synchronous load, so the API can hand out the features' objects as soon as it is read.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { startFeatures } = require('./features') as typeof Features;
-      api = startFeatures(context, shells);
+      api = startFeatures(context, commands);
     }
     return api;
   };
-  const tree = new LazyTreeDataProvider<BacklogNode>(start);
-  const shells = {
-    tree,
-    treeView: vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true }),
-    log: new LazyWebviewViewProvider(start),
-    codeLens: new LazyCodeLensProvider(start),
-    commands: registerLazyCommands((context.extension.packageJSON as Manifest).contributes.commands.map(({ command }) => command), start),
-  };
   const deferred = setTimeout(start, 0);
-  context.subscriptions.push(
-    shells.tree,
-    shells.treeView,
-    shells.log,
-    shells.codeLens,
-    shells.commands,
-    vscode.window.registerWebviewViewProvider('stupidWork.log', shells.log),
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, shells.codeLens),
-    new vscode.Disposable(() => clearTimeout(deferred)),
-  );
+  context.subscriptions.push(commands, new Disposable(() => clearTimeout(deferred)));
   return {
     get store() { return start().store; },
     get tree() { return start().tree; },
-    get treeView() { return shells.treeView; },
+    get treeView() { return start().treeView; },
     get logHost() { return start().logHost; },
     get log() { return start().log; },
     get sync() { return start().sync; },

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { BacklogStore } from './adapters/file/backlogStore';
 import { systemClock } from './core/model/calendar';
-import { BacklogTreeProvider, type BacklogNode } from './ui/backlog/backlogTree';
+import { BacklogTreeProvider } from './ui/backlog/backlogTree';
 import { registerArchiveCommands } from './ui/backlog/archiveCommands';
 import { BacklogLogHost } from './ui/log/backlogLogHost';
 import { registerCodeCommands } from './ui/codeLinks/codeCommands';
@@ -12,7 +12,6 @@ import { FlaggedCodeLensProvider } from './ui/codeLinks/flaggedCodeLens';
 import { FlaggedDecorations } from './ui/codeLinks/flaggedDecorations';
 import { IdentityCache } from './ui/shared/identityCache';
 import { createLabels } from './ui/shared/labels';
-import type { LazyCodeLensProvider, LazyTreeDataProvider, LazyWebviewViewProvider } from './ui/shared/lazyProviders';
 import { LogViewProvider } from './ui/log/logViewProvider';
 import { MergeDriverMonitor } from './ui/mergeDriver/mergeDriver';
 import { notifyProblems } from './ui/backlog/problemNotifier';
@@ -21,31 +20,20 @@ import { SchemaAssociations } from './ui/shared/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
 import type { StupidWorkApi } from './extension';
 
-/** What activation registered for the features to take over: stand-in providers, the tree view and the stand-in commands. */
-export interface Shells {
-  tree: LazyTreeDataProvider<BacklogNode>;
-  treeView: vscode.TreeView<BacklogNode>;
-  log: LazyWebviewViewProvider;
-  codeLens: LazyCodeLensProvider;
-  /** Disposed first, so the features can register the real commands under the same ids. */
-  commands: vscode.Disposable;
-}
-
 /**
- * Builds every feature behind the contributions activation registered: the store, the views, sync,
- * code links, commands and checks. Loaded as its own file right after activation, or earlier when
- * VS Code or a command needs one of them first.
+ * Builds every feature: the store, the views, sync, code links, commands and checks. Loaded as its own
+ * file right after activation, or earlier when a command runs or the API is read. `standIns` are the
+ * commands activation registered; they go first, so the real commands can take their ids.
  */
-export function startFeatures(context: vscode.ExtensionContext, shells: Shells): StupidWorkApi {
-  shells.commands.dispose();
+export function startFeatures(context: vscode.ExtensionContext, standIns: vscode.Disposable): StupidWorkApi {
+  standIns.dispose();
   const logger = vscode.window.createOutputChannel('Stupid Work', { log: true });
   const labels = createLabels();
   const clock = systemClock();
   const store = new BacklogStore(logger);
   const identity = new IdentityCache();
   const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock);
-  const treeView = shells.treeView;
-  shells.tree.connect(tree);
+  const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const logHost = new BacklogLogHost(
     store,
@@ -56,7 +44,6 @@ export function startFeatures(context: vscode.ExtensionContext, shells: Shells):
     logger,
   );
   const log = new LogViewProvider(context.extensionUri, logHost, context.workspaceState, logger);
-  shells.log.connect(log);
   const sync = new SyncController(store, logger);
   // Quick capture saves without revealing the Backlog, which would open the Log form next to it.
   const captureHost = new BacklogLogHost(
@@ -70,22 +57,24 @@ export function startFeatures(context: vscode.ExtensionContext, shells: Shells):
   const mergeDriver = new MergeDriverMonitor({ extensionUri: context.extensionUri, store, workspaceState: context.workspaceState, logger });
   const codeLinks = new CodeLinkIndex(store);
   const codeLens = new FlaggedCodeLensProvider(codeLinks, labels);
-  shells.codeLens.connect(codeLens);
 
   context.subscriptions.push(
     logger,
     store,
     identity,
     tree,
+    treeView,
     logHost,
     log,
     sync,
     new SchemaAssociations(store, vscode.Uri.joinPath(context.extensionUri, 'media', 'stupid-work.schema.json')),
     trackContextKeys(store),
     notifyProblems(store),
+    vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
     captureHost,
     codeLinks,
     codeLens,
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     new FlaggedDecorations(context.extensionUri, codeLinks, labels),
     ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
     ...registerCommands({ store, tree, log, sync, labels, logger }),

@@ -31,9 +31,9 @@ function packageOf(input: string): string | undefined {
   return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
 }
 
-/** What activation loads: its own file and the stand-ins it registers, nothing that builds a feature. */
-const ACTIVATION_INPUTS = ['src/extension.ts', 'src/ui/shared/lazyProviders.ts'];
-const ACTIVATION_MAX_BYTES = 8 * 1024;
+/** What activation loads: its own file and the stand-in commands, nothing that builds a feature. */
+const ACTIVATION_INPUTS = ['src/extension.ts', 'src/ui/shared/lazyCommands.ts'];
+const ACTIVATION_MAX_BYTES = 4 * 1024;
 /** git runs the merge driver from a copy in .git, and npm's bin link runs the command line: each carries what it needs. */
 const STANDALONE = ['dist/mergeDriver.js', 'dist/cli.js'];
 
