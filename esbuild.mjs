@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBacklogValidator } from './build/backlogValidator.mjs';
 
 const production = process.argv.includes('--production');
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -30,6 +31,7 @@ const shared = {
  * metafile and fails when an entry is missing or a chunk's code is bundled into another file.
  */
 const lazyChunks = {
+  features: 'src/features.ts',
   parse: 'src/core/file/parse.ts',
   merge: 'src/core/merge/merge.ts',
   backlogSync: 'src/adapters/sync/backlogSync.ts',
@@ -42,7 +44,16 @@ const lazyChunks = {
   mergeDriverSetup: 'src/adapters/mergeDriver/mergeDriverSetup.ts',
 };
 
+/**
+ * npm packages that more than one chunk uses, each shipped once as a chunk of its own that the others
+ * require. Chunk name → package. The merge driver and the command line stand alone and embed their own.
+ */
+const packageChunks = {
+  simpleGit: 'simple-git',
+};
+
 const chunkBySource = new Map(Object.entries(lazyChunks).map(([name, source]) => [resolve(root, source), name]));
+const chunkByPackage = new Map(Object.entries(packageChunks).map(([name, pkg]) => [pkg, name]));
 const sourceSuffixes = ['', '.ts', '/index.ts'];
 
 /** Resolves a relative import to its source file, or undefined when it names no file. */
@@ -51,7 +62,7 @@ function sourceOf(resolveDir, specifier) {
   return sourceSuffixes.map((suffix) => base + suffix).find((file) => existsSync(file) && statSync(file).isFile());
 }
 
-/** Turns every import of a chunk's entry source into a require of the chunk's own file. */
+/** Turns every import of a chunk's entry source, or of a shared package, into a require of the chunk's own file. */
 const chunkImports = {
   name: 'lazy-chunks',
   setup(build) {
@@ -59,6 +70,10 @@ const chunkImports = {
       if (args.kind === 'entry-point') return undefined;
       const source = sourceOf(args.resolveDir, args.path);
       const chunk = source && chunkBySource.get(source);
+      return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
+    });
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const chunk = args.kind === 'entry-point' ? undefined : chunkByPackage.get(args.path);
       return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
     });
   },
@@ -76,7 +91,7 @@ const node = {
 const builds = [
   {
     ...node,
-    entryPoints: { extension: 'src/extension.ts', ...lazyChunks },
+    entryPoints: { extension: 'src/extension.ts', ...lazyChunks, ...packageChunks },
     plugins: [chunkImports],
     outdir: 'dist',
     external: ['vscode'],
@@ -113,6 +128,7 @@ function copyCodicons() {
 // A bundle whose source was renamed or removed must not linger in dist/ and ship in the package.
 rmSync('dist', { recursive: true, force: true });
 copyCodicons();
+writeBacklogValidator();
 if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);
@@ -123,5 +139,5 @@ if (watch) {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   // What each output file holds, for the tests and the bench; not part of the package.
   const outputs = Object.assign({}, ...results.map((result) => result.metafile.outputs));
-  writeFileSync('dist/meta.json', JSON.stringify({ lazyChunks, outputs }));
+  writeFileSync('dist/meta.json', JSON.stringify({ lazyChunks, packageChunks, outputs }));
 }

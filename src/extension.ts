@@ -1,29 +1,20 @@
-import * as vscode from 'vscode';
-import { BacklogStore } from './adapters/file/backlogStore';
-import { systemClock, type Clock } from './core/model/calendar';
-import { BacklogTreeProvider, type BacklogNode } from './ui/backlog/backlogTree';
-import { registerArchiveCommands } from './ui/backlog/archiveCommands';
-import { BacklogLogHost } from './ui/log/backlogLogHost';
-import { registerCodeCommands } from './ui/codeLinks/codeCommands';
-import { CodeLinkIndex } from './ui/codeLinks/codeLinkIndex';
-import { registerCommands } from './ui/backlog/commands';
-import { trackContextKeys } from './ui/backlog/contextKeys';
-import { FlaggedCodeLensProvider } from './ui/codeLinks/flaggedCodeLens';
-import { FlaggedDecorations } from './ui/codeLinks/flaggedDecorations';
-import { IdentityCache } from './ui/shared/identityCache';
-import { createLabels } from './ui/shared/labels';
-import { LogViewProvider } from './ui/log/logViewProvider';
-import { MergeDriverMonitor } from './ui/mergeDriver/mergeDriver';
-import { notifyProblems } from './ui/backlog/problemNotifier';
-import { registerRetroCommands } from './ui/retro/retroCommands';
-import { SchemaAssociations } from './ui/shared/schemaAssociations';
-import { SyncController } from './ui/sync/syncController';
+// Named imports: a namespace import makes the bundle copy every name of the VS Code API at load.
+import { Disposable, type ExtensionContext, type TreeView } from 'vscode';
+import type { BacklogStore } from './adapters/file/backlogStore';
+import type { Clock } from './core/model/calendar';
+import type { BacklogNode, BacklogTreeProvider } from './ui/backlog/backlogTree';
+import type { BacklogLogHost } from './ui/log/backlogLogHost';
+import type { LogViewProvider } from './ui/log/logViewProvider';
+import type { MergeDriverMonitor } from './ui/mergeDriver/mergeDriver';
+import type { SyncController } from './ui/sync/syncController';
+import type * as Features from './features';
+import { registerLazyCommands } from './ui/shared/lazyCommands';
 
 /** Handed to other extensions and to the extension-host tests. */
 export interface StupidWorkApi {
   store: BacklogStore;
   tree: BacklogTreeProvider;
-  treeView: vscode.TreeView<BacklogNode>;
+  treeView: TreeView<BacklogNode>;
   logHost: BacklogLogHost;
   log: LogViewProvider;
   sync: SyncController;
@@ -32,67 +23,39 @@ export interface StupidWorkApi {
   clock: Clock;
 }
 
-export function activate(context: vscode.ExtensionContext): StupidWorkApi {
-  const logger = vscode.window.createOutputChannel('Stupid Work', { log: true });
-  const labels = createLabels();
-  const clock = systemClock();
-  const store = new BacklogStore(logger);
-  const identity = new IdentityCache();
-  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock);
-  const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
-  tree.attach(treeView);
-  const logHost = new BacklogLogHost(
-    store,
-    (folderKey, id) => {
-      tree.markOwn(id);
-      void tree.reveal(folderKey, id);
-    },
-    logger,
-  );
-  const log = new LogViewProvider(context.extensionUri, logHost, context.workspaceState, logger);
-  const sync = new SyncController(store, logger);
-  // Quick capture saves without revealing the Backlog, which would open the Log form next to it.
-  const captureHost = new BacklogLogHost(
-    store,
-    (_folderKey, id) => {
-      tree.markOwn(id);
-      tree.refresh();
-    },
-    logger,
-  );
-  const mergeDriver = new MergeDriverMonitor({ extensionUri: context.extensionUri, store, workspaceState: context.workspaceState, logger });
-  const codeLinks = new CodeLinkIndex(store);
-  const codeLens = new FlaggedCodeLensProvider(codeLinks, labels);
+interface Manifest {
+  contributes: { commands: { command: string }[] };
+}
 
-  context.subscriptions.push(
-    logger,
-    store,
-    identity,
-    tree,
-    treeView,
-    logHost,
-    log,
-    sync,
-    new SchemaAssociations(store, vscode.Uri.joinPath(context.extensionUri, 'media', 'stupid-work.schema.json')),
-    trackContextKeys(store),
-    notifyProblems(store),
-    vscode.window.registerWebviewViewProvider(LogViewProvider.viewType, log),
-    captureHost,
-    codeLinks,
-    codeLens,
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
-    new FlaggedDecorations(context.extensionUri, codeLinks, labels),
-    ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
-    ...registerCommands({ store, tree, log, sync, labels, logger }),
-    ...registerArchiveCommands({ store, clock, logger }),
-    mergeDriver,
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger }),
-  );
-  void store.reloadAll().then(() => {
-    tree.loaded();
-    void mergeDriver.check();
-  });
-  return { store, tree, treeView, logHost, log, sync, mergeDriver, clock };
+/**
+ * Registers stand-ins for the contributed commands and nothing else. The features (views, CodeLens,
+ * the status bar, the store) load from their own file right after activation returns, or earlier when
+ * a command runs or the API is read; `npm run bench` shows what each part of activation costs.
+ */
+export function activate(context: ExtensionContext): StupidWorkApi {
+  let api: StupidWorkApi | undefined;
+  const commands = registerLazyCommands((context.extension.packageJSON as Manifest).contributes.commands.map(({ command }) => command), () => start());
+  const start = (): StupidWorkApi => {
+    if (!api) {
+      // A synchronous load, so the API can hand out the features' objects as soon as it is read.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startFeatures } = require('./features') as typeof Features;
+      api = startFeatures(context, commands);
+    }
+    return api;
+  };
+  const deferred = setTimeout(start, 0);
+  context.subscriptions.push(commands, new Disposable(() => clearTimeout(deferred)));
+  return {
+    get store() { return start().store; },
+    get tree() { return start().tree; },
+    get treeView() { return start().treeView; },
+    get logHost() { return start().logHost; },
+    get log() { return start().log; },
+    get sync() { return start().sync; },
+    get mergeDriver() { return start().mergeDriver; },
+    get clock() { return start().clock; },
+  };
 }
 
 export function deactivate(): void {}

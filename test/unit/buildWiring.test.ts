@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { VALIDATOR_FILE, backlogValidatorSource } from '../../build/backlogValidator.mjs';
 
 const root = path.resolve(__dirname, '../..');
 const metaFile = path.join(root, 'dist', 'meta.json');
@@ -8,6 +9,8 @@ const metaFile = path.join(root, 'dist', 'meta.json');
 /** What `esbuild.mjs` writes next to the bundles: its chunk map and esbuild's metafile outputs. */
 interface BuildMeta {
   lazyChunks: Record<string, string>;
+  /** Chunk name → the npm package it ships. */
+  packageChunks: Record<string, string>;
   outputs: Record<string, { bytes: number; inputs: Record<string, unknown> }>;
 }
 
@@ -22,6 +25,17 @@ function inputsOf(meta: BuildMeta, output: string): string[] {
   assert.ok(entry, `the build has no ${output}`);
   return Object.keys(entry.inputs);
 }
+
+/** The npm package a bundled input comes from, or undefined for the project's own files. */
+function packageOf(input: string): string | undefined {
+  return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+}
+
+/** What activation loads: its own file and the stand-in commands, nothing that builds a feature. */
+const ACTIVATION_INPUTS = ['src/extension.ts', 'src/ui/shared/lazyCommands.ts'];
+const ACTIVATION_MAX_BYTES = 4 * 1024;
+/** git runs the merge driver from a copy in .git, and npm's bin link runs the command line: each carries what it needs. */
+const STANDALONE = ['dist/mergeDriver.js', 'dist/cli.js'];
 
 describe('the build wiring', () => {
   const meta = readMeta();
@@ -47,5 +61,31 @@ describe('the build wiring', () => {
       }
     }
     assert.deepEqual(copies, []);
+  });
+
+  it('loads only the stand-ins at activation, in a small file', () => {
+    const extra = inputsOf(meta, 'dist/extension.js').filter((input) => !ACTIVATION_INPUTS.includes(input));
+    assert.deepEqual(extra, []);
+    const { bytes } = meta.outputs['dist/extension.js'];
+    assert.ok(bytes <= ACTIVATION_MAX_BYTES, `dist/extension.js is ${bytes} bytes, more than ${ACTIVATION_MAX_BYTES}`);
+  });
+
+  it('ships each npm package in one file, except in the files that stand alone', () => {
+    const shipped = Object.keys(meta.outputs).filter((output) => output.endsWith('.js') && !output.startsWith('dist/test/') && !STANDALONE.includes(output));
+    const filesByPackage = new Map<string, Set<string>>();
+    for (const output of shipped) {
+      for (const pkg of inputsOf(meta, output).map(packageOf)) {
+        if (pkg) filesByPackage.set(pkg, (filesByPackage.get(pkg) ?? new Set()).add(output));
+      }
+    }
+    const repeated = [...filesByPackage].filter(([, files]) => files.size > 1).map(([pkg, files]) => `${pkg} in ${[...files].join(', ')}`);
+    assert.deepEqual(repeated, []);
+    for (const [name, pkg] of Object.entries(meta.packageChunks)) {
+      assert.deepEqual([...(filesByPackage.get(pkg) ?? [])], [`dist/${name}.js`], `${pkg} ships in its own chunk`);
+    }
+  });
+
+  it('ships the schema validator as generated from the current schema', () => {
+    assert.equal(readFileSync(path.join(root, VALIDATOR_FILE), 'utf8'), backlogValidatorSource(), 'run node esbuild.mjs and commit the validator');
   });
 });

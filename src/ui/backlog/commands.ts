@@ -45,109 +45,145 @@ function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void
   void vscode.window.showErrorMessage(message);
 }
 
-export function registerCommands({ store, tree, log, sync, labels, logger }: CommandDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('stupidWork.logEntry', () => log.reveal()),
+/** The Log form. */
+function logEntry({ log }: CommandDeps) {
+  return log.reveal();
+}
 
-    vscode.commands.registerCommand('stupidWork.startBacklog', async () => {
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Trust this workspace to start a backlog: untrusted workspaces are read-only.'));
-        return;
-      }
-      const backlog = await pickBacklog(store, undefined, { placeHolder: vscode.l10n.t('Start a backlog in which folder?'), offer: (b) => b.state.kind === 'missing' });
-      if (!backlog) {
-        if (store.all.length === 0) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
-        } else {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Every open folder already has a backlog.'));
-        }
-        return;
-      }
-      try {
-        await backlog.update((current) => current);
-        logger.info(`Started a backlog at ${backlog.relativePath} in ${backlog.folder.name}`);
-        await log.reveal();
-      } catch (error) {
-        reportWriteError(logger, error);
-      }
-    }),
+/** Creates the backlog file in a folder that has none yet, then opens the Log form. */
+async function startBacklog({ store, log, logger }: CommandDeps): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Trust this workspace to start a backlog: untrusted workspaces are read-only.'));
+    return;
+  }
+  const backlog = await pickBacklog(store, undefined, { placeHolder: vscode.l10n.t('Start a backlog in which folder?'), offer: (b) => b.state.kind === 'missing' });
+  if (!backlog) {
+    if (store.all.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Every open folder already has a backlog.'));
+    }
+    return;
+  }
+  try {
+    await backlog.update((current) => current);
+    logger.info(`Started a backlog at ${backlog.relativePath} in ${backlog.folder.name}`);
+    await log.reveal();
+  } catch (error) {
+    reportWriteError(logger, error);
+  }
+}
 
-    vscode.commands.registerCommand('stupidWork.refresh', async () => {
-      await store.reloadAll();
-      tree.refresh();
-    }),
+/** Reads every folder's backlog file again. */
+async function refresh({ store, tree }: CommandDeps): Promise<void> {
+  await store.reloadAll();
+  tree.refresh();
+}
 
-    vscode.commands.registerCommand('stupidWork.openDataFile', async (arg?: unknown) => {
-      const backlog = await pickBacklog(store, arg, { placeHolder: vscode.l10n.t('Open the backlog of which folder?'), offer: hasBacklogFile });
-      const uri = backlog?.fileUri;
-      if (!backlog || !uri) {
-        void vscode.window.showInformationMessage(
-          backlog?.state.kind === 'bad-path' ? plainText(backlog.state.message) : vscode.l10n.t('There is no backlog file yet. Use "Start a Backlog" to create one.'),
-        );
-        return;
-      }
-      const state = backlog.state;
-      const selection = state.kind === 'problem'
-        ? new vscode.Range(state.problem.line - 1, state.problem.column - 1, state.problem.line - 1, state.problem.column - 1)
-        : undefined;
-      await vscode.window.showTextDocument(uri, { selection, preview: false });
-    }),
+/** Opens a backlog file, at its problem when it has one; `arg` is a folder key or a tree item. */
+async function openDataFile({ store }: CommandDeps, arg?: unknown): Promise<void> {
+  const backlog = await pickBacklog(store, arg, { placeHolder: vscode.l10n.t('Open the backlog of which folder?'), offer: hasBacklogFile });
+  const uri = backlog?.fileUri;
+  if (!backlog || !uri) {
+    void vscode.window.showInformationMessage(
+      backlog?.state.kind === 'bad-path' ? plainText(backlog.state.message) : vscode.l10n.t('There is no backlog file yet. Use "Start a Backlog" to create one.'),
+    );
+    return;
+  }
+  const state = backlog.state;
+  const selection = state.kind === 'problem'
+    ? new vscode.Range(state.problem.line - 1, state.problem.column - 1, state.problem.line - 1, state.problem.column - 1)
+    : undefined;
+  await vscode.window.showTextDocument(uri, { selection, preview: false });
+}
 
-    vscode.commands.registerCommand('stupidWork.groupBy', async () => {
-      const options: { label: string; value: GroupBy }[] = [
-        { label: vscode.l10n.t('Status, then kind'), value: 'status' },
-        { label: vscode.l10n.t('Kind'), value: 'kind' },
-        { label: vscode.l10n.t('Triage list'), value: 'triage' },
-      ];
-      const picked = await vscode.window.showQuickPick(options, { placeHolder: vscode.l10n.t('Group the backlog by') });
-      if (picked) {
-        await setGroupBy(picked.value);
-      }
-    }),
-
-    vscode.commands.registerCommand('stupidWork.showLog', () => logger.show()),
-
-    vscode.commands.registerCommand('stupidWork.sync', () => sync.syncAll(true)),
-
-    vscode.commands.registerCommand('stupidWork.resolveConflicts', async (arg?: unknown) => {
-      const conflicted = (b: FolderBacklog) => b.state.kind === 'problem' && b.state.problem.code === 'conflict';
-      const backlog = await pickBacklog(store, arg, { placeHolder: vscode.l10n.t('Resolve the backlog of which folder?'), offer: conflicted });
-      if (!backlog) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No backlog file has conflict markers.'));
-        return;
-      }
-      try {
-        const result = await backlog.resolveConflicts();
-        const resolved = vscode.l10n.t(
-          'Resolved {0} conflict(s) in {1}: both sides merged entry by entry, {2} entries kept, {3} concurrent edits settled (the replaced values are in each entry\'s history).',
-          result.hunks,
-          backlog.relativePath,
-          result.entries,
-          result.concurrentEdits,
-        );
-        void vscode.window.showInformationMessage([resolved, ancestorNote(result.base)].filter(Boolean).join(' '));
-      } catch (error) {
-        reportWriteError(logger, error);
-      }
-    }),
-
-    vscode.commands.registerCommand('stupidWork.entry.open', (node: unknown) => {
-      if (isEntryNode(node)) {
-        log.edit(node.backlog.key, node.entry);
-      }
-    }),
-
-    vscode.commands.registerCommand('stupidWork.entry.copyMarkdown', async (node: unknown) => {
-      if (isEntryNode(node)) {
-        await vscode.env.clipboard.writeText(entryToMarkdown(node.entry, labels));
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', plainText(node.entry.title, STATUS_BAR_QUOTE_LENGTH)), 3000);
-      }
-    }),
-
-    vscode.commands.registerCommand('stupidWork.entry.reveal', async (folderKey: unknown, id: unknown) => {
-      if (typeof folderKey === 'string' && typeof id === 'string') {
-        await tree.reveal(folderKey, id);
-      }
-    }),
+/** Asks how the Backlog view groups its entries, and keeps the answer in the settings. */
+async function groupBy(): Promise<void> {
+  const options: { label: string; value: GroupBy }[] = [
+    { label: vscode.l10n.t('Status, then kind'), value: 'status' },
+    { label: vscode.l10n.t('Kind'), value: 'kind' },
+    { label: vscode.l10n.t('Triage list'), value: 'triage' },
   ];
+  const picked = await vscode.window.showQuickPick(options, { placeHolder: vscode.l10n.t('Group the backlog by') });
+  if (picked) {
+    await setGroupBy(picked.value);
+  }
+}
+
+/** The extension's output channel. */
+function showLog({ logger }: CommandDeps): void {
+  logger.show();
+}
+
+/** Syncs every folder's backlog now, saying how it went. */
+function sync({ sync: controller }: CommandDeps): Promise<void> {
+  return controller.syncAll(true);
+}
+
+/** Repairs a backlog file that holds git's conflict markers; `arg` is a folder key or a tree item. */
+async function resolveConflicts({ store, logger }: CommandDeps, arg?: unknown): Promise<void> {
+  const conflicted = (b: FolderBacklog) => b.state.kind === 'problem' && b.state.problem.code === 'conflict';
+  const backlog = await pickBacklog(store, arg, { placeHolder: vscode.l10n.t('Resolve the backlog of which folder?'), offer: conflicted });
+  if (!backlog) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No backlog file has conflict markers.'));
+    return;
+  }
+  try {
+    const result = await backlog.resolveConflicts();
+    const resolved = vscode.l10n.t(
+      'Resolved {0} conflict(s) in {1}: both sides merged entry by entry, {2} entries kept, {3} concurrent edits settled (the replaced values are in each entry\'s history).',
+      result.hunks,
+      backlog.relativePath,
+      result.entries,
+      result.concurrentEdits,
+    );
+    void vscode.window.showInformationMessage([resolved, ancestorNote(result.base)].filter(Boolean).join(' '));
+  } catch (error) {
+    reportWriteError(logger, error);
+  }
+}
+
+/** Opens a tree item's entry in the Log form. */
+function openEntry({ log }: CommandDeps, node: unknown): void {
+  if (isEntryNode(node)) {
+    log.edit(node.backlog.key, node.entry);
+  }
+}
+
+/** Copies a tree item's entry as Markdown, with every value made inert. */
+async function copyMarkdown({ labels }: CommandDeps, node: unknown): Promise<void> {
+  if (isEntryNode(node)) {
+    await vscode.env.clipboard.writeText(entryToMarkdown(node.entry, labels));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', plainText(node.entry.title, STATUS_BAR_QUOTE_LENGTH)), 3000);
+  }
+}
+
+/** Shows an entry, given by folder key and id, in the Backlog view. */
+async function revealEntry({ tree }: CommandDeps, folderKey: unknown, id: unknown): Promise<void> {
+  if (typeof folderKey === 'string' && typeof id === 'string') {
+    await tree.reveal(folderKey, id);
+  }
+}
+
+/** A command's body: its dependencies, then the arguments VS Code passes (a tree item, or ids from a link). */
+type Handler = (deps: CommandDeps, ...args: unknown[]) => unknown;
+
+/** Command id → handler, for the commands of the Backlog view, the Log form and the backlog file. */
+const HANDLERS: Record<string, Handler> = {
+  'stupidWork.logEntry': logEntry,
+  'stupidWork.startBacklog': startBacklog,
+  'stupidWork.refresh': refresh,
+  'stupidWork.openDataFile': openDataFile,
+  'stupidWork.groupBy': groupBy,
+  'stupidWork.showLog': showLog,
+  'stupidWork.sync': sync,
+  'stupidWork.resolveConflicts': resolveConflicts,
+  'stupidWork.entry.open': openEntry,
+  'stupidWork.entry.copyMarkdown': copyMarkdown,
+  'stupidWork.entry.reveal': revealEntry,
+};
+
+/** Registers every handler of the table with its dependencies. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(HANDLERS).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(deps, ...args)));
 }

@@ -78,167 +78,193 @@ function captureTarget(host: LogHost, editor: vscode.TextEditor | undefined): { 
   return chosen && { target: chosen, named: true };
 }
 
-export function registerCodeCommands({ store, index, log, captureHost, labels }: CodeCommandDeps): vscode.Disposable[] {
-  const notFound = (backlog: FolderBacklog | undefined) =>
-    void vscode.window.showWarningMessage(
-      backlog ? vscode.l10n.t('This entry no longer exists in {0}.', backlog.relativePath) : vscode.l10n.t('That workspace folder is no longer open.'),
-    );
+/** Warns that a linked entry, or its folder, is gone. */
+function notFound(backlog: FolderBacklog | undefined): void {
+  void vscode.window.showWarningMessage(
+    backlog ? vscode.l10n.t('This entry no longer exists in {0}.', backlog.relativePath) : vscode.l10n.t('That workspace folder is no longer open.'),
+  );
+}
 
-  const goToLink = async (backlog: FolderBacklog, entry: Entry, link: CodeLink) => {
-    if (!isFolderRelativePath(link.path)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The link “{0}” does not point inside {1}, so it is not opened.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
-      return;
-    }
-    const relative = await index.locate(backlog, link);
-    if (!relative) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in {1}, under that name or one git renamed it to.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
-      return;
-    }
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(backlog.folder.uri, ...relative.split('/')));
-    } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(relative, QUOTE_LENGTH), plainText((error as Error).message)));
-      return;
-    }
-    const anchor = anchorLink(link, splitLines(document.getText()));
-    if (anchor.state === 'missing') {
-      const open = vscode.l10n.t('Open at Stored Line');
-      // Not awaited: the command is done once it has said so; the offer stays until dismissed.
-      void vscode.window
-        .showWarningMessage(vscode.l10n.t('The code linked from “{0}” is no longer found in {1}.', plainText(entry.title, QUOTE_LENGTH), plainText(relative, QUOTE_LENGTH)), open)
-        .then(async (choice) => {
-          if (choice === open) {
-            await vscode.window.showTextDocument(document, { selection: lineRange(document, link.startLine, link.startLine), preview: false });
-          }
-        });
-      return;
-    }
-    const range = lineRange(document, anchor.startLine, anchor.endLine);
-    const editor = await vscode.window.showTextDocument(document, { selection: range, preview: false });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  };
-
-  return [
-    vscode.commands.registerCommand('stupidWork.flagSelection', () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code to flag.'));
-        return;
-      }
-      const flagged = flagEditor(store, editor);
-      if (!flagged.ok) {
-        void vscode.window.showWarningMessage(plainText(flagged.message));
-        return;
-      }
-      log.prefill(flagged.backlog.key, { link: flagged.link });
-    }),
-
-    vscode.commands.registerCommand('stupidWork.quickCapture', async () => {
-      const editor = vscode.window.activeTextEditor;
-      const chosen = captureTarget(captureHost, editor);
-      if (!chosen) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
-        return;
-      }
-      const { target, named } = chosen;
-      if (target.status !== 'ready' && target.status !== 'missing') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Cannot save to the backlog of {0}: {1}', target.name, plainText(target.detail ?? '')));
-        return;
-      }
-      const title = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Quick Capture (1/3)'),
-        prompt: vscode.l10n.t('What feels stupid?'),
-        placeHolder: vscode.l10n.t('e.g. Weekly status deck nobody opens'),
-        ignoreFocusOut: true,
-        validateInput: (value) => {
-          const length = value.trim().length;
-          if (length === 0) {
-            return vscode.l10n.t('A title is required.');
-          }
-          return length > MAX_TITLE_LENGTH ? vscode.l10n.t('The title is {0} characters long; keep it to {1}.', length, MAX_TITLE_LENGTH) : undefined;
-        },
-      });
-      if (title === undefined) {
-        return;
-      }
-      const kind = await vscode.window.showQuickPick(
-        KINDS.map((value): vscode.QuickPickItem & { value: Kind } => ({ label: `$(${kindIcon(value)}) ${labels.kinds[value]}`, value })),
-        { title: vscode.l10n.t('Quick Capture (2/3)'), placeHolder: vscode.l10n.t('What kind of stupid work is it?'), ignoreFocusOut: true },
-      );
-      if (!kind) {
-        return;
-      }
-      const speakUp = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Quick Capture (3/3)'),
-        prompt: vscode.l10n.t('{0} (optional: Enter skips)', labels.smart.speakUp),
-        placeHolder: labels.smartHints.speakUp,
-        ignoreFocusOut: true,
-        validateInput: (value) =>
-          value.trim().length > MAX_ANSWER_LENGTH ? vscode.l10n.t('The answer is {0} characters long; keep it to {1}.', value.trim().length, MAX_ANSWER_LENGTH) : undefined,
-      });
-      if (speakUp === undefined) {
-        return;
-      }
-      const draft = emptyDraft(captureHost.anonymousByDefault(target.key));
-      draft.title = title;
-      draft.kind = kind.value;
-      draft.smart.speakUp = speakUp;
-      const flagged = editor && !editor.selection.isEmpty ? flagEditor(store, editor) : undefined;
-      if (flagged?.ok && flagged.backlog.key === target.key) {
-        draft.link = flagged.link;
-      }
-      const result = await captureHost.save(target.key, draft, undefined);
-      const shown = plainText(title, QUOTE_LENGTH);
-      if (!result.ok) {
-        const edit = vscode.l10n.t('Open in Log Form');
-        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not save “{0}”: {1}', shown, plainText(result.message)), edit);
-        if (choice === edit) {
-          log.prefill(target.key, draft);
+/** Opens the code a link points at, following git renames and re-anchoring the range in the current text. */
+async function goToLink({ index }: CodeCommandDeps, backlog: FolderBacklog, entry: Entry, link: CodeLink): Promise<void> {
+  if (!isFolderRelativePath(link.path)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The link “{0}” does not point inside {1}, so it is not opened.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
+    return;
+  }
+  const relative = await index.locate(backlog, link);
+  if (!relative) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in {1}, under that name or one git renamed it to.', plainText(link.path, QUOTE_LENGTH), backlog.folder.name));
+    return;
+  }
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(backlog.folder.uri, ...relative.split('/')));
+  } catch (error) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(relative, QUOTE_LENGTH), plainText((error as Error).message)));
+    return;
+  }
+  const anchor = anchorLink(link, splitLines(document.getText()));
+  if (anchor.state === 'missing') {
+    const open = vscode.l10n.t('Open at Stored Line');
+    // Not awaited: the command is done once it has said so; the offer stays until dismissed.
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('The code linked from “{0}” is no longer found in {1}.', plainText(entry.title, QUOTE_LENGTH), plainText(relative, QUOTE_LENGTH)), open)
+      .then(async (choice) => {
+        if (choice === open) {
+          await vscode.window.showTextDocument(document, { selection: lineRange(document, link.startLine, link.startLine), preview: false });
         }
-        return;
-      }
-      const open = vscode.l10n.t('Open');
-      const choice = await vscode.window.showInformationMessage(
-        named ? vscode.l10n.t('Saved “{0}” in {1}.', shown, target.name) : vscode.l10n.t('Saved “{0}”.', shown),
-        open,
-      );
-      if (choice === open) {
-        await vscode.commands.executeCommand(OPEN_LINKED_ENTRY, target.key, result.id);
-      }
-    }),
+      });
+    return;
+  }
+  const range = lineRange(document, anchor.startLine, anchor.endLine);
+  const editor = await vscode.window.showTextDocument(document, { selection: range, preview: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
 
-    vscode.commands.registerCommand('stupidWork.entry.goToCode', async (arg: unknown, id?: unknown) => {
-      const found = currentEntry(store, arg, id);
-      if (!found) {
-        notFound(isEntryNode(arg) ? arg.backlog : typeof arg === 'string' ? store.get(arg) : undefined);
-        return;
-      }
-      const { backlog, entry } = found;
-      if (entry.links.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” does not link to any code.', plainText(entry.title, QUOTE_LENGTH)));
-        return;
-      }
-      const link = entry.links.length === 1
-        ? entry.links[0]
-        : (
-            await vscode.window.showQuickPick(
-              entry.links.map((value) => ({ label: `${plainText(value.path)}:${value.startLine}-${value.endLine}`, value })),
-              { placeHolder: vscode.l10n.t('Go to which linked code?') },
-            )
-          )?.value;
-      if (link) {
-        await goToLink(backlog, entry, link);
-      }
-    }),
+/** Opens the Log form prefilled with a link to the editor's selection. */
+function flagSelection({ store, log }: CodeCommandDeps): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code to flag.'));
+    return;
+  }
+  const flagged = flagEditor(store, editor);
+  if (!flagged.ok) {
+    void vscode.window.showWarningMessage(plainText(flagged.message));
+    return;
+  }
+  log.prefill(flagged.backlog.key, { link: flagged.link });
+}
 
-    vscode.commands.registerCommand(OPEN_LINKED_ENTRY, (folderKey: unknown, id: unknown) => {
-      const found = currentEntry(store, folderKey, id);
-      if (!found) {
-        notFound(typeof folderKey === 'string' ? store.get(folderKey) : undefined);
-        return;
+/** Quick capture's three prompts: a title, a kind and the optional first answer; undefined when dismissed. */
+async function askCapture(labels: Labels): Promise<{ title: string; kind: Kind; speakUp: string } | undefined> {
+  const title = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Quick Capture (1/3)'),
+    prompt: vscode.l10n.t('What feels stupid?'),
+    placeHolder: vscode.l10n.t('e.g. Weekly status deck nobody opens'),
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const length = value.trim().length;
+      if (length === 0) {
+        return vscode.l10n.t('A title is required.');
       }
-      log.edit(found.backlog.key, found.entry);
-    }),
-  ];
+      return length > MAX_TITLE_LENGTH ? vscode.l10n.t('The title is {0} characters long; keep it to {1}.', length, MAX_TITLE_LENGTH) : undefined;
+    },
+  });
+  if (title === undefined) {
+    return undefined;
+  }
+  const kind = await vscode.window.showQuickPick(
+    KINDS.map((value): vscode.QuickPickItem & { value: Kind } => ({ label: `$(${kindIcon(value)}) ${labels.kinds[value]}`, value })),
+    { title: vscode.l10n.t('Quick Capture (2/3)'), placeHolder: vscode.l10n.t('What kind of stupid work is it?'), ignoreFocusOut: true },
+  );
+  if (!kind) {
+    return undefined;
+  }
+  const speakUp = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Quick Capture (3/3)'),
+    prompt: vscode.l10n.t('{0} (optional: Enter skips)', labels.smart.speakUp),
+    placeHolder: labels.smartHints.speakUp,
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      value.trim().length > MAX_ANSWER_LENGTH ? vscode.l10n.t('The answer is {0} characters long; keep it to {1}.', value.trim().length, MAX_ANSWER_LENGTH) : undefined,
+  });
+  return speakUp === undefined ? undefined : { title, kind: kind.value, speakUp };
+}
+
+/** Saves an entry from three prompts without opening any view, linked to the selection when there is one. */
+async function quickCapture({ store, log, captureHost, labels }: CodeCommandDeps): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const chosen = captureTarget(captureHost, editor);
+  if (!chosen) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the backlog lives in a workspace folder.'));
+    return;
+  }
+  const { target, named } = chosen;
+  if (target.status !== 'ready' && target.status !== 'missing') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot save to the backlog of {0}: {1}', target.name, plainText(target.detail ?? '')));
+    return;
+  }
+  const answers = await askCapture(labels);
+  if (!answers) {
+    return;
+  }
+  const draft = emptyDraft(captureHost.anonymousByDefault(target.key));
+  draft.title = answers.title;
+  draft.kind = answers.kind;
+  draft.smart.speakUp = answers.speakUp;
+  const flagged = editor && !editor.selection.isEmpty ? flagEditor(store, editor) : undefined;
+  if (flagged?.ok && flagged.backlog.key === target.key) {
+    draft.link = flagged.link;
+  }
+  const result = await captureHost.save(target.key, draft, undefined);
+  const shown = plainText(answers.title, QUOTE_LENGTH);
+  if (!result.ok) {
+    const edit = vscode.l10n.t('Open in Log Form');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not save “{0}”: {1}', shown, plainText(result.message)), edit);
+    if (choice === edit) {
+      log.prefill(target.key, draft);
+    }
+    return;
+  }
+  const open = vscode.l10n.t('Open');
+  const choice = await vscode.window.showInformationMessage(
+    named ? vscode.l10n.t('Saved “{0}” in {1}.', shown, target.name) : vscode.l10n.t('Saved “{0}”.', shown),
+    open,
+  );
+  if (choice === open) {
+    await vscode.commands.executeCommand(OPEN_LINKED_ENTRY, target.key, result.id);
+  }
+}
+
+/** Opens an entry's linked code, asking which link when it has several; `arg` is a tree item or a folder key with `id`. */
+async function goToCode(deps: CodeCommandDeps, arg: unknown, id?: unknown): Promise<void> {
+  const { store } = deps;
+  const found = currentEntry(store, arg, id);
+  if (!found) {
+    notFound(isEntryNode(arg) ? arg.backlog : typeof arg === 'string' ? store.get(arg) : undefined);
+    return;
+  }
+  const { backlog, entry } = found;
+  if (entry.links.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” does not link to any code.', plainText(entry.title, QUOTE_LENGTH)));
+    return;
+  }
+  const link = entry.links.length === 1
+    ? entry.links[0]
+    : (
+        await vscode.window.showQuickPick(
+          entry.links.map((value) => ({ label: `${plainText(value.path)}:${value.startLine}-${value.endLine}`, value })),
+          { placeHolder: vscode.l10n.t('Go to which linked code?') },
+        )
+      )?.value;
+  if (link) {
+    await goToLink(deps, backlog, entry, link);
+  }
+}
+
+/** Opens an entry, given by folder key and id (from a CodeLens or a hover), in the Log form. */
+function openLinkedEntry({ store, log }: CodeCommandDeps, folderKey: unknown, id: unknown): void {
+  const found = currentEntry(store, folderKey, id);
+  if (!found) {
+    notFound(typeof folderKey === 'string' ? store.get(folderKey) : undefined);
+    return;
+  }
+  log.edit(found.backlog.key, found.entry);
+}
+
+/** A command's body: its dependencies, then the arguments VS Code passes. */
+type Handler = (deps: CodeCommandDeps, ...args: unknown[]) => unknown;
+
+/** Command id → handler, for the commands on flagged code. */
+const HANDLERS: Record<string, Handler> = {
+  'stupidWork.flagSelection': flagSelection,
+  'stupidWork.quickCapture': quickCapture,
+  'stupidWork.entry.goToCode': goToCode,
+  [OPEN_LINKED_ENTRY]: openLinkedEntry,
+};
+
+/** Registers every handler of the table with its dependencies. */
+export function registerCodeCommands(deps: CodeCommandDeps): vscode.Disposable[] {
+  return Object.entries(HANDLERS).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(deps, ...args)));
 }
