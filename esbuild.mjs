@@ -21,7 +21,8 @@ const shared = {
 };
 
 /**
- * The parser (with the schema validator), the merge, git support and the Retro Board are the
+ * Activation (src/extension.ts) registers stand-in commands only; `features` builds everything else
+ * right after. The parser (with the schema validator), the merge, git support and the Retro Board are the
  * heaviest code the extension has. Each ships as its own file, loaded on first use, so activation
  * neither compiles nor runs them, and each is bundled once: the files require one another instead
  * of embedding copies. The backlog store is shared the same way, so the board's chunks and the
