@@ -3,6 +3,7 @@ import { draftFromEntry } from '../../core/model/entries';
 import { emptyDraft, type Entry, type EntryDraft } from '../../core/model/model';
 import type { FolderStatus } from '../../protocol/folderStatus';
 import { parseFromWebview, type FromWebview, type LogState, type LogStrings, type ToWebview } from '../../protocol/logMessages';
+import { plainText } from '../../core/text/inertText';
 import { createLabels } from '../shared/labels';
 import { WebviewHost } from '../shared/webviewHost';
 
@@ -88,7 +89,8 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       // The snapshot sent on `ready` already carries the targets and the stored draft.
       replacedBySnapshot: ['init', 'targets', 'load'],
       receive: (message) => this.receive(message),
-      onError: (error) => logger.error(`The Log view: ${(error as Error).message}`),
+      // An error's message may quote the file, which a teammate wrote.
+      onError: (error) => logger.error(plainText(`The Log view: ${(error as Error).message}`)),
     });
     this.disposables.push(this.webview, host.onDidChangeTargets(() => this.webview.post({ type: 'targets', targets: host.targets() })));
   }
