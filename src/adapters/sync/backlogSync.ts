@@ -7,6 +7,7 @@
  */
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { MergeConflict } from '../../core/merge/merge';
+import type { SyncMessage } from '../../core/text/messages';
 import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, scratchRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { classifyGitReply } from '../../core/sync/gitReply';
 import { mergeForSync, type SyncMergeResult, type SyncNote } from '../../core/sync/syncMerge';
@@ -59,7 +60,7 @@ export type BacklogSyncOutcome =
       notes: SyncNote[];
       attempts: number;
     }
-  | { ok: false; reason: SyncStopReason; message: string; remote?: string; branch: string; remoteLines?: string[] };
+  | { ok: false; reason: SyncStopReason; message: SyncMessage; remote?: string; branch: string; remoteLines?: string[] };
 
 const DEFAULT_ATTEMPTS = 8;
 
@@ -79,7 +80,7 @@ export async function syncBacklog(options: BacklogSyncOptions): Promise<BacklogS
   let remote: string | undefined;
   try {
     if (!isValidBranchName(branch)) {
-      throw new SyncStop('bad-setting', `The setting stupidWork.sync.branch ("${branch}") is not a valid branch name. Use a name such as "stupid-work".`);
+      throw new SyncStop('bad-setting', { code: 'sync.badBranch', branch });
     }
     const repo = await openRepository(options.file);
     const chosen = chooseRemote(repo, options.remote, branch);
@@ -94,9 +95,9 @@ export async function syncBacklog(options: BacklogSyncOptions): Promise<BacklogS
     }
   } catch (error) {
     if (error instanceof SyncStop) {
-      return { ok: false, reason: error.reason, message: error.message, branch, remote: error.place.remote ?? remote, remoteLines: error.place.remoteLines };
+      return { ok: false, reason: error.reason, message: error.text, branch, remote: error.place.remote ?? remote, remoteLines: error.place.remoteLines };
     }
-    return { ok: false, reason: 'failed', message: `Sync of the branch ${branch} failed: ${lastLine(gitOutput(error))}`, branch, remote };
+    return { ok: false, reason: 'failed', message: { code: 'sync.failed', branch, detail: lastLine(gitOutput(error)) }, branch, remote };
   }
 }
 
@@ -108,7 +109,7 @@ async function agreeToMove(repo: BacklogRepository, place: BranchPlace, options:
   if (await options.confirmMove?.({ ...place, relativePath: repo.relativePath })) return true;
   throw new SyncStop(
     'tracked',
-    `${repo.relativePath} is still committed on your code branch, from before the backlog had a branch of its own. Run Sync Backlog and agree to move it: its content goes to the branch ${place.branch} on ${place.remote}, and the file is unstaged for you to commit.`,
+    { code: 'sync.tracked', relativePath: repo.relativePath, remote: place.remote, branch: place.branch },
     place,
   );
 }
@@ -194,7 +195,7 @@ async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number
     const refused = await pushAhead(run, commit, ahead);
     if (refused) {
       if (attempt >= maxAttempts) {
-        throw new SyncStop('rejected', `The push to the branch ${branch} on ${remote} lost a race with teammates ${attempt} times in a row. Nothing is lost: sync again in a moment.`, { remote, branch });
+        throw new SyncStop('rejected', { code: 'sync.lostRaces', remote, branch, attempts: attempt }, { remote, branch });
       }
       await backoff(attempt, refused === 'throttled');
       return undefined;
@@ -228,11 +229,11 @@ function mergeOrStop(run: SyncRun, base: string | undefined, ours: string | unde
   const merged = mergeForSync(base, ours, theirs);
   if (!merged.ok) {
     throw merged.side === 'ours'
-      ? new SyncStop('unreadable', `${repo.relativePath} cannot be read (line ${merged.line}, column ${merged.column}: ${merged.message}), so nothing was shared. Fix the file, then sync again; the branch ${branch} on ${remote} is unchanged.`, { remote, branch })
-      : new SyncStop('remote-unreadable', `The backlog on the branch ${branch} of ${remote} cannot be read (${repo.relativePath}, line ${merged.line}, column ${merged.column}: ${merged.message}). Your working copy is unchanged. Repair the file on that branch, or ask whoever changed it by hand.`, { remote, branch });
+      ? new SyncStop('unreadable', { code: 'sync.unreadable', relativePath: repo.relativePath, line: merged.line, column: merged.column, problem: merged.message, remote, branch }, { remote, branch })
+      : new SyncStop('remote-unreadable', { code: 'sync.remoteUnreadable', relativePath: repo.relativePath, line: merged.line, column: merged.column, problem: merged.message, remote, branch }, { remote, branch });
   }
   if (merged.text === undefined) {
-    throw new SyncStop('no-backlog', `There is no backlog yet, neither in ${repo.relativePath} nor on the branch ${branch} of ${remote}. Log an entry first, then sync.`, { remote, branch });
+    throw new SyncStop('no-backlog', { code: 'sync.noBacklog', relativePath: repo.relativePath, remote, branch }, { remote, branch });
   }
   return merged as Merged;
 }
@@ -242,10 +243,10 @@ async function agreeToCreate(run: SyncRun): Promise<void> {
   const { remote, branch } = run.place;
   const { confirmCreate } = run.options;
   if (!confirmCreate) {
-    throw new SyncStop('not-shared', `The remote ${remote} has no branch ${branch} yet, so the backlog is not shared. Run Sync Backlog to create it.`, { remote, branch });
+    throw new SyncStop('not-shared', { code: 'sync.notShared', remote, branch }, { remote, branch });
   }
   if (!(await confirmCreate(run.place))) {
-    throw new SyncStop('cancelled', `The branch ${branch} was not created on ${remote}; the backlog stays on this machine.`, { remote, branch });
+    throw new SyncStop('cancelled', { code: 'sync.cancelled', remote, branch }, { remote, branch });
   }
 }
 
@@ -265,7 +266,7 @@ async function writeBack(run: SyncRun, ours: string | undefined, text: string, a
   if (result !== 'changed-meanwhile') return result;
   if (attempt >= run.maxAttempts) {
     const { remote, branch } = run.place;
-    throw new SyncStop('rejected', `${run.repo.relativePath} kept changing during the sync. Your edits are kept; sync again in a moment.`, { remote, branch });
+    throw new SyncStop('rejected', { code: 'sync.keptChanging', relativePath: run.repo.relativePath }, { remote, branch });
   }
   return undefined;
 }
@@ -311,7 +312,7 @@ async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOption
     const sign = (await repo.git.run(['config', '--bool', 'commit.gpgSign']).catch(() => '')).trim() === 'true';
     return sign ? (await repo.git.run(['commit-tree', `${commit}^{tree}`, ...(parent ? ['-p', parent] : []), '-m', message, '-S'])).trim() : commit;
   } catch (error) {
-    throw new SyncStop('failed', `git could not commit to the branch ${options.branch} as you (stupidWork.sync.commitAs is "me"): ${lastLine(gitOutput(error))}. Set your git user.name and user.email (and check your signing key if you sign commits), or set stupidWork.sync.commitAs to "neutral".`, { branch: options.branch });
+    throw new SyncStop('failed', { code: 'sync.commitAsMe', branch: options.branch, detail: lastLine(gitOutput(error)) }, { branch: options.branch });
   }
 }
 

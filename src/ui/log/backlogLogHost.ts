@@ -5,6 +5,7 @@ import type { EntryDraft } from '../../core/model/model';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
 import { anonymousByDefault } from '../../adapters/workspace/config';
 import type { LogHost, LogTarget, SaveResult } from './logViewProvider';
+import { messageText } from '../shared/messageText';
 
 function targetOf(backlog: FolderBacklog): LogTarget {
   const base = { key: backlog.key, name: backlog.folder.name };
@@ -19,7 +20,7 @@ function targetOf(backlog: FolderBacklog): LogTarget {
       return {
         ...base,
         status: 'problem',
-        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(state.problem.message)),
+        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(messageText(state.problem.message))),
       };
     case 'bad-path':
       return { ...base, status: 'problem', detail: state.message };
@@ -56,7 +57,7 @@ export class BacklogLogHost implements LogHost, vscode.Disposable {
     }
     const problems = validateDraft(draft);
     if (problems.length > 0) {
-      return { ok: false, message: problems.join(' ') };
+      return { ok: false, message: problems.map(messageText).join(' ') };
     }
     // Loaded when first needed: it spawns git, which activation should not wait for.
     const { currentAuthor } = await import('../../adapters/workspace/identity');

@@ -14,6 +14,7 @@ import { kindIcon } from '../shared/labels';
 import { boardStrings } from './retroBoardStrings';
 import { applyChange, backlogOf, errorMessage, exportBacklog, exportSummary, finishRetroIn, startRetroIn } from './retroBoardActions';
 import { renderWebviewHtml, webviewOptions } from '../shared/webviewHtml';
+import { messageText } from '../shared/messageText';
 
 export interface BoardDeps {
   extensionUri: vscode.Uri;
@@ -42,7 +43,7 @@ function folderInfo(backlog: FolderBacklog): BoardFolder {
       return {
         ...base,
         status: 'problem',
-        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(state.problem.message)),
+        detail: vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, state.problem.line, state.problem.column, plainText(messageText(state.problem.message))),
       };
     case 'bad-path':
       return { ...base, status: 'problem', detail: state.message };
