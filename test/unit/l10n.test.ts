@@ -37,12 +37,9 @@ const STAYS_ENGLISH: readonly { where: string; starts?: string; why: string }[] 
   { where: 'src/ui/shared/webviewHtml.ts', why: "HTML markup; the page's words come from l10n.t" },
   { where: 'src/extension.ts', starts: 'Stupid Work', why: "the product's name, on the log output channel" },
   { where: 'src/webview/', why: 'the webviews show only words the host sends, rendered through l10n.t; their own literals are class names' },
-  // Not yet codes: the Retro Board's refusals, the data-file settings' problems and the export's column names.
+  // Not yet codes: the Retro Board's refusals.
   { where: 'src/core/retro/retro.ts', why: 'not yet converted to codes' },
-  { where: 'src/core/retro/backlogExport.ts', why: 'not yet converted to codes' },
-  { where: 'src/core/file/folderFile.ts', why: 'not yet converted to codes' },
-  { where: 'src/core/file/dataPath.ts', why: 'not yet converted to codes' },
-  { where: 'src/core/retro/summaryPath.ts', why: 'not yet converted to codes' },
+  { where: 'src/core/retro/backlogExport.ts', why: 'the CSV export\'s column names are a file format that other tools read, the same on every machine' },
   { where: 'src/core/model/entries.ts', starts: '', why: 'not yet converted to codes: SMART_NAMES, for the Retro Board' },
 ];
 

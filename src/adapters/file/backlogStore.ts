@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { resolveDataPath } from '../../core/file/dataPath';
+import { resolveDataPath, type DataPathResult } from '../../core/file/dataPath';
 import { literalGlob } from '../../core/file/filePatterns';
 import { plainText } from '../../core/text/inertText';
 import { renderMessage, type ParseMessage } from '../../core/text/messages';
@@ -29,7 +29,7 @@ export class FolderBacklog implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private resolved: { ok: true; path: string } | { ok: false; message: string };
+  private resolved: DataPathResult;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -98,7 +98,7 @@ export class FolderBacklog implements vscode.Disposable {
   replaceIfUnchanged(expected: string | undefined, next: string): Promise<ReplaceResult> {
     const run = this.queue.then(async (): Promise<ReplaceResult> => {
       if (!this.resolved.ok) {
-        throw new BacklogWriteError(this.resolved.message);
+        throw new BacklogWriteError(renderMessage(this.resolved.message, vscode.l10n));
       }
       const current = await readFile(this.resolved.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined;
@@ -126,7 +126,7 @@ export class FolderBacklog implements vscode.Disposable {
         throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so the backlog is read-only.'));
       }
       if (!this.resolved.ok) {
-        throw new BacklogWriteError(this.resolved.message);
+        throw new BacklogWriteError(renderMessage(this.resolved.message, vscode.l10n));
       }
       const { state, text } = await this.read();
       if (state.kind !== 'problem' || state.problem.code !== 'conflict' || text === undefined) {
@@ -158,7 +158,7 @@ export class FolderBacklog implements vscode.Disposable {
       throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so the backlog is read-only.'));
     }
     if (!this.resolved.ok) {
-      throw new BacklogWriteError(this.resolved.message);
+      throw new BacklogWriteError(renderMessage(this.resolved.message, vscode.l10n));
     }
     const { state } = await this.read();
     if (state.kind === 'problem') {
@@ -185,7 +185,7 @@ export class FolderBacklog implements vscode.Disposable {
 
   private async read(): Promise<{ state: FolderState; text?: string }> {
     if (!this.resolved.ok) {
-      return { state: { kind: 'bad-path', message: this.resolved.message } };
+      return { state: { kind: 'bad-path', message: renderMessage(this.resolved.message, vscode.l10n) } };
     }
     const file = this.resolved.path;
     try {

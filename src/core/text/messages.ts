@@ -141,13 +141,27 @@ export type MergeMessage =
   | { code: 'merge.nestedUnreadable'; reason: Message }
   | { code: 'merge.badMarkers' };
 
+/** What is wrong with a setting that names a file inside the workspace folder (src/core/file/folderFile.ts). */
+export type SettingMessage = {
+  code: 'setting.badFile';
+  setting: string;
+  kind: FileKind;
+  example: string;
+  problem: 'empty' | 'nul' | 'absolute' | 'outside' | 'wrongKind';
+  /** The setting as written, made plain. */
+  raw: string;
+};
+
+/** The kinds of file a setting may name. */
+export type FileKind = 'json' | 'markdown';
+
 /** Why the merge driver could not be installed (src/adapters/mergeDriver/mergeDriverSetup.ts). */
 export type MergeDriverMessage =
   | { code: 'mergeDriver.cannotRun'; runtime: string; detail: string }
   | { code: 'mergeDriver.overridden'; relative: string; value: string | undefined; driver: string };
 
 /** Any message the core or an adapter has for people. */
-export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | MergeDriverMessage;
+export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage;
 
 /** Renders `message` through `localizer`; a nested message is rendered the same way. */
 export function renderMessage(message: Message, localizer: Localizer): string {
@@ -160,6 +174,8 @@ export function renderMessage(message: Message, localizer: Localizer): string {
       return parseText(message as ParseMessage, localizer);
     case 'merge':
       return mergeText(message as MergeMessage, localizer);
+    case 'setting':
+      return settingText(message as SettingMessage, localizer);
     default:
       return mergeDriverText(message as MergeDriverMessage, localizer);
   }
@@ -491,6 +507,29 @@ function schemaText(d: SchemaDetail, l10n: Localizer): string {
       // Ajv's own words for a keyword this schema does not use yet; they are English.
       return d.validator ?? l10n.t('does not match the Stupid Work format');
   }
+}
+
+function fileKindText(kind: FileKind, l10n: Localizer): string {
+  return kind === 'json' ? l10n.t('.json file') : l10n.t('Markdown file');
+}
+
+function settingProblemText(m: SettingMessage, l10n: Localizer): string {
+  switch (m.problem) {
+    case 'empty':
+      return l10n.t('is empty.');
+    case 'nul':
+      return l10n.t('contains a null character.');
+    case 'absolute':
+      return l10n.t('is an absolute path ("{0}").', m.raw);
+    case 'outside':
+      return l10n.t('points outside the workspace folder ("{0}").', m.raw);
+    case 'wrongKind':
+      return l10n.t('does not name a {0} ("{1}").', fileKindText(m.kind, l10n), m.raw);
+  }
+}
+
+function settingText(m: SettingMessage, l10n: Localizer): string {
+  return l10n.t('The setting {0} {1} It must name a {2} inside the workspace folder, such as "{3}".', m.setting, settingProblemText(m, l10n), fileKindText(m.kind, l10n), m.example);
 }
 
 function mergeDriverText(m: MergeDriverMessage, l10n: Localizer): string {

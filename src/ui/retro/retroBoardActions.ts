@@ -139,7 +139,7 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, cloc
   }
   const target = resolveSummaryPath(backlog.folder.uri.fsPath, retroSummaryPathSetting(backlog.folder), retroDate(retro, clock));
   if (!target.ok) {
-    throw new BacklogWriteError(target.message);
+    throw new BacklogWriteError(messageText(target.message));
   }
   const uri = vscode.Uri.file(target.path);
   const existing = await vscode.workspace.fs.readFile(uri).then(
