@@ -1,8 +1,9 @@
 // Bundles the extension (node, cjs), the webview scripts (browser, iife) and the extension-host test suite.
 // Type-checking runs separately (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { getL10nJson } from '@vscode/l10n-dev';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBacklogValidator } from './build/backlogValidator.mjs';
 
@@ -126,10 +127,26 @@ function copyCodicons() {
   }
 }
 
+/**
+ * The English bundle of runtime strings, which `package.json`'s `l10n` field points to: every
+ * `l10n.t('…')` template in src/, as `@vscode/l10n-dev export` extracts it, sorted for a stable diff
+ * of a translation. Generated, not committed; translations (`bundle.l10n.<locale>.json`) sit beside it.
+ */
+async function writeL10nBundle() {
+  const files = readdirSync('src', { recursive: true })
+    .filter((file) => extname(file) === '.ts')
+    .map((file) => ({ extension: '.ts', contents: readFileSync(join('src', file), 'utf8') }));
+  const bundle = await getL10nJson(files);
+  const sorted = Object.fromEntries(Object.keys(bundle).sort().map((key) => [key, bundle[key]]));
+  mkdirSync('l10n', { recursive: true });
+  writeFileSync('l10n/bundle.l10n.json', `${JSON.stringify(sorted, null, 2)}\n`);
+}
+
 // A bundle whose source was renamed or removed must not linger in dist/ and ship in the package.
 rmSync('dist', { recursive: true, force: true });
 copyCodicons();
 writeBacklogValidator();
+await writeL10nBundle();
 if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);

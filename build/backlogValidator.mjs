@@ -12,9 +12,18 @@ const SCHEMA = `${root}media/stupid-work.schema.json`;
 /** Where the generated validator lives, from the project root. */
 export const VALIDATOR_FILE = 'src/core/file/backlogValidator.generated.ts';
 
+/** The schema without its words for people, which validation never reads: they would only add bytes. */
+function withoutAnnotations(schema) {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  // A string under one of these keys is an annotation; a property of the same name holds a schema object.
+  const annotation = (key, value) => typeof value === 'string' && ['title', 'description', 'markdownDescription', '$comment'].includes(key);
+  return Object.fromEntries(Object.entries(schema).filter(([key, value]) => !annotation(key, value)).map(([key, value]) => [key, withoutAnnotations(value)]));
+}
+
 /** The generated module's text: a header, then Ajv's code exporting `validate`. */
 export function backlogValidatorSource() {
-  const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
+  const schema = withoutAnnotations(JSON.parse(readFileSync(SCHEMA, 'utf8')));
   // `unicode: false` measures length in UTF-16 units, as the Log form does, instead of walking every
   // character of every answer. Its deprecation notice is all `logger: false` hides: strict mode throws.
   // A second optimisation pass over the generated code makes validation about a tenth faster.

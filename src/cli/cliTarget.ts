@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
 import { DEFAULT_DATA_FILE, resolveDataPath } from '../core/file/dataPath';
 import { isRecord } from '../core/model/isRecord';
+import { english } from '../core/text/english';
 import { DEFAULT_BRANCH, type SyncSettings } from '../core/sync/backlogBranch';
 
 /** The backlog a command acts on: its workspace folder, its file and the sync settings for it. */
@@ -81,7 +82,7 @@ export function resolveTarget(cwd: string, flags: TargetFlags): CliTarget {
   const settings = folderSettings(folder) ?? {};
   const setting = (key: string) => (typeof settings[key] === 'string' ? settings[key] : undefined);
   const resolved = resolveDataPath(folder, setting('stupidWork.dataFile'));
-  if (!resolved.ok) throw new Error(resolved.message);
+  if (!resolved.ok) throw new Error(english(resolved.message));
   const commitAs = flags.commitAs ?? setting('stupidWork.sync.commitAs') ?? 'neutral';
   if (commitAs !== 'neutral' && commitAs !== 'me') throw new Error(`--commit-as must be "neutral" or "me", not "${commitAs}".`);
   return {

@@ -14,6 +14,7 @@ import { resolveConflictMarkers } from '../core/merge/merge';
 import { parseBacklog, type BacklogProblem } from '../core/file/parse';
 import type { ChangeCount } from '../core/sync/backlogBranch';
 import { resolveTarget, type CliTarget, type TargetFlags } from './cliTarget';
+import { english } from '../core/text/english';
 
 /** Thrown to end a command with exit code 1 and a one-line reason on stderr. */
 class Stop extends Error {}
@@ -61,7 +62,7 @@ async function runSync(command: Command, { yes }: { yes?: boolean }): Promise<vo
         'Run again with --yes to move it.',
       ),
   });
-  if (!outcome.ok) throw new Stop(outcome.message);
+  if (!outcome.ok) throw new Stop(english(outcome.message));
   const done = [
     outcome.created ? `created the branch ${outcome.branch} on ${outcome.remote}` : '',
     outcome.pushed ? 'your changes went out' : '',
@@ -93,7 +94,7 @@ function describeStatus(status: BacklogStatus): string {
 async function runStatus(command: Command, { json, fetch }: { json?: boolean; fetch: boolean }): Promise<void> {
   const { file, settings } = target(command);
   const outcome = await backlogStatus(file, settings, fetch);
-  if (!outcome.ok) throw new Stop(outcome.message);
+  if (!outcome.ok) throw new Stop(english(outcome.message));
   process.stdout.write(json ? `${JSON.stringify({ file, ...outcome.status })}\n` : `${describeStatus(outcome.status)}\n`);
 }
 
@@ -101,7 +102,7 @@ async function runStatus(command: Command, { json, fetch }: { json?: boolean; fe
 function githubAnnotation(file: string, problem: BacklogProblem): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::error file=${property(file)},line=${problem.line},col=${problem.column},title=${property('Stupid Work backlog')}::${data(problem.message)}`;
+  return `::error file=${property(file)},line=${problem.line},col=${problem.column},title=${property('Stupid Work backlog')}::${data(english(problem.message))}`;
 }
 
 async function readTarget(command: Command, fileArg: string | undefined): Promise<{ shown: string; full: string; text: string | undefined }> {
@@ -124,7 +125,7 @@ async function runCheck(fileArg: string | undefined, { format }: { format: 'text
     return;
   }
   const { problem } = result;
-  process.stdout.write(format === 'github' ? `${githubAnnotation(shown, problem)}\n` : `${shown}:${problem.line}:${problem.column}: ${problem.message}\n`);
+  process.stdout.write(format === 'github' ? `${githubAnnotation(shown, problem)}\n` : `${shown}:${problem.line}:${problem.column}: ${english(problem.message)}\n`);
   process.exitCode = 1;
 }
 
@@ -137,10 +138,10 @@ async function runRepair(fileArg: string | undefined, command: Command): Promise
       process.stdout.write(`${shown} has no conflict markers; nothing to repair.\n`);
       return;
     }
-    throw new Stop(`${shown} has no conflict markers to repair, but another problem: line ${parsed.problem.line}, column ${parsed.problem.column}: ${parsed.problem.message}`);
+    throw new Stop(`${shown} has no conflict markers to repair, but another problem: line ${parsed.problem.line}, column ${parsed.problem.column}: ${english(parsed.problem.message)}`);
   }
   const result = resolveConflictMarkers(text);
-  if (!result.ok) throw new Stop(`${shown} was not changed: ${result.message}`);
+  if (!result.ok) throw new Stop(`${shown} was not changed: ${english(result.message)}`);
   await writeFileAtomic(full, result.text);
   process.stdout.write(`Repaired ${shown}: ${result.hunks ?? 0} conflict(s), both sides merged entry by entry, ${result.conflicts.length} concurrent edit(s) kept in each entry's history.\n`);
 }

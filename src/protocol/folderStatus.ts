@@ -36,7 +36,7 @@ export interface FolderFacts {
 export interface FolderStatusTexts {
   untrusted: string;
   missing(folderName: string, relativePath: string): string;
-  problem(relativePath: string, line: number, column: number, message: string): string;
+  problem(relativePath: string, line: number, column: number, message: BacklogProblem['message']): string;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Backlog } from '../../src/core/model/model';
 import { parseBacklog } from '../../src/core/file/parse';
 import { serializeBacklog } from '../../src/core/file/serialize';
 import { generateBacklog } from '../unit/fixtures';
+import { english } from '../../src/core/text/english';
 
 export interface BenchFigure {
   name: string;
@@ -57,7 +58,7 @@ function teammateCopy(base: Backlog, offset: number, edits: number, who: string)
 function measure(): { bytes: number; figures: BenchFigure[] } {
   const text = serializeBacklog(generateBacklog(ENTRIES, 42));
   const loaded = parseBacklog(text);
-  if (!loaded.ok) throw new Error(`Generated backlog does not load: ${loaded.problem.message}`);
+  if (!loaded.ok) throw new Error(`Generated backlog does not load: ${english(loaded.problem.message)}`);
   const backlog = loaded.backlog;
   return {
     bytes: new TextEncoder().encode(text).length,

@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ const FILE = BACKLOG_FILE;
 async function mergeStages(mate: Teammate): Promise<Backlog> {
   const stage = (n: number) => mate.git.show([`:${n}:${FILE}`]);
   const result = mergeBacklogTexts(await stage(1), await stage(2), await stage(3));
-  assert.ok(result.ok, result.ok ? '' : result.message);
+  assert.ok(result.ok, result.ok ? '' : english(result.message));
   const merged = parseBacklog(result.text);
   assert.ok(merged.ok);
   return merged.backlog;
@@ -128,7 +129,7 @@ describe('the backlog file in real git repositories', function () {
     assert.ok(key && ['updated', 'status', 'triage'].includes(key), `the reported place holds a repeated field: ${lines[parsed.problem.line - 1]}`);
     const earlier = lines.slice(0, parsed.problem.line - 1).findIndex((line) => line.trimStart().startsWith(`"${key}":`)) + 1;
     assert.ok(earlier > 0, 'the same field appears earlier in the entry');
-    assert.match(parsed.problem.message, new RegExp(`"${key}" appears twice in one object \\(first at line ${earlier}, column 7\\)`));
+    assert.match(english(parsed.problem.message), new RegExp(`"${key}" appears twice in one object \\(first at line ${earlier}, column 7\\)`));
   });
 
   it('a hand-written file without ids migrates alike on every clone, so two "me too"s merge into one entry', async () => {

@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -83,7 +84,7 @@ describe('Resolve Conflict Markers on what real git writes', function () {
     const conflicted = await repo.conflictedMerge('two');
     assert.match(conflicted, /^<{9} Temporary merge branch 1$/m, 'git nested the virtual base\'s own conflict');
     const result = resolveConflictMarkers(conflicted);
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.equal(result.base.kind, 'nested');
     const [a, ...rest] = entries(result.text);
     assert.equal(a.title, 'Ours');
@@ -103,7 +104,7 @@ describe('Resolve Conflict Markers on what real git writes', function () {
     const conflicted = await repo.conflictedMerge('theirs');
     assert.match(conflicted, /^\|{7} /m, 'git wrote a base section');
     const result = resolveConflictMarkers(conflicted);
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.equal(result.base.kind, 'unreadable');
     assert.deepEqual(entries(result.text).map((e) => e.id), [ID_A, ID_B, ID_C]);
   });
@@ -123,7 +124,7 @@ describe('Resolve Conflict Markers on what real git writes', function () {
     const read = parseBacklog(conflicted);
     assert.equal(read.ok ? 'ok' : read.problem.code, 'conflict', 'the file is reported as conflicted, so the repair is offered');
     const result = resolveConflictMarkers(conflicted);
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     const [merged] = entries(result.text);
     assert.equal(merged.title, 'Theirs', 'the later edit wins');
     assert.deepEqual(merged.history?.map((h) => h.value), ['Ours'], 'the other stays in history');

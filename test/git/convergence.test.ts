@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
@@ -23,7 +24,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 
 async function sync(mate: Teammate): Promise<void> {
   const outcome = await syncMate(mate);
-  assert.ok(outcome.ok, `${mate.name}: ${outcome.ok ? '' : outcome.message}`);
+  assert.ok(outcome.ok, `${mate.name}: ${outcome.ok ? '' : english(outcome.message)}`);
 }
 
 describe('three clones converge whatever the order of operations and syncs', function () {

@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -189,7 +190,7 @@ describe('the opt-in git merge driver', function () {
     await seedTeam(team);
     await assert.rejects(installMergeDriver({ file: backlogPath(ben), driverScript: DRIVER, runtime: '/bin/false' }), (error: unknown) => {
       assert.ok(error instanceof MergeDriverError, 'a message for people');
-      assert.match(error.message, /^\/bin\/false cannot run the driver program/);
+      assert.match(english(error.text), /^\/bin\/false cannot run the driver program/);
       return true;
     });
     assert.equal(spawnSync('git', ['config', '--get', 'merge.stupid-work.driver'], { cwd: ben.dir }).status, 1, 'nothing registered');
@@ -298,7 +299,7 @@ describe('the merge driver rule in .gitattributes', function () {
     await writeFile(path.join(ben.dir, 'team', '.gitattributes'), '*.json merge=union\n');
     await assert.rejects(installMergeDriver({ file: file(ben), driverScript: DRIVER, runtime: process.execPath }), (error: unknown) => {
       assert.ok(error instanceof MergeDriverError, 'a message for people');
-      assert.match(error.message, /git check-attr gives team\/stupid-work\.json merge=union/);
+      assert.match(english(error.text), /git check-attr gives team\/stupid-work\.json merge=union/);
       return true;
     });
   });

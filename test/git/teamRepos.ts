@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -54,7 +55,7 @@ export async function readBacklog(mate: Teammate): Promise<Backlog> {
   }
   const parsed = parseBacklog(text);
   if (!parsed.ok) {
-    throw new Error(`${mate.name}'s backlog does not parse: ${parsed.problem.message}`);
+    throw new Error(`${mate.name}'s backlog does not parse: ${english(parsed.problem.message)}`);
   }
   return parsed.backlog;
 }
@@ -110,6 +111,6 @@ export function syncMate(mate: Teammate, options: Partial<BacklogSyncOptions> = 
 /** Like syncMate, failing the test when the sync stops. */
 export async function syncMateOk(mate: Teammate, options: Partial<BacklogSyncOptions> = {}): Promise<Extract<BacklogSyncOutcome, { ok: true }>> {
   const outcome = await syncMate(mate, options);
-  if (!outcome.ok) throw new Error(`${mate.name}'s sync stopped (${outcome.reason}): ${outcome.message}`);
+  if (!outcome.ok) throw new Error(`${mate.name}'s sync stopped (${outcome.reason}): ${english(outcome.message)}`);
   return outcome;
 }

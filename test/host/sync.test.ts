@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ async function teamRemote(scratch: string, titles: string[]): Promise<{ remote: 
 
 async function teammateSync(teammate: string): Promise<void> {
   const outcome = await syncBacklog({ file: path.join(teammate, 'stupid-work.json'), ...DEFAULT_SYNC_SETTINGS, interactive: false, confirmCreate: () => Promise.resolve(true) });
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
+  assert.ok(outcome.ok, outcome.ok ? '' : english(outcome.message));
 }
 
 describe('Sync in a real extension host', function () {

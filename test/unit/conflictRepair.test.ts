@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import { splitConflictMarkers } from '../../src/core/file/conflictMarkers';
 import { mergeBacklogTexts, resolveConflictMarkers } from '../../src/core/merge/merge';
@@ -69,7 +70,7 @@ describe('conflict-marker repair in every style git writes', () => {
     const base = virtualBase();
     const { ours, theirs } = sides(base.resolved);
     const result = resolveConflictMarkers(conflicted({ ours, base: base.text, theirs }, 'diff3'));
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.deepEqual(result.base, { kind: 'nested', hunks: 1 });
     const [a, ...rest] = entriesOf(result);
     assert.equal(a.title, 'Ours');
@@ -82,7 +83,7 @@ describe('conflict-marker repair in every style git writes', () => {
     const base = virtualBase();
     const { ours, theirs } = sides(base.resolved);
     const result = mergeBacklogTexts(base.text, ours, theirs);
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.deepEqual(result.base, { kind: 'nested', hunks: 1 });
     assert.deepEqual(entriesOf(result).map((e) => e.title), ['Ours']);
   });
@@ -92,7 +93,7 @@ describe('conflict-marker repair in every style git writes', () => {
     const deepest = conflicted({ ours: text({ ...rootA, title: 'X', updated: T1 }), base: text(rootA), theirs: text({ ...rootA, title: 'Y', updated: T2 }) }, 'diff3', 11);
     const middle = conflicted({ ours: text({ ...rootA, title: 'One', updated: T1 }), base: deepest, theirs: text({ ...rootA, title: 'Two', updated: T2 }) }, 'diff3', 9);
     const result = resolveConflictMarkers(conflicted({ ours: text({ ...rootA, title: 'Two', updated: T2, triage: 'now' }), base: middle, theirs: text({ ...rootA, title: 'Theirs', updated: T3 }) }, 'diff3'));
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.equal(result.base.kind, 'nested');
     const [a] = entriesOf(result);
     assert.equal(a.title, 'Theirs');
@@ -106,9 +107,9 @@ describe('conflict-marker repair in every style git writes', () => {
     const rebuilt = splitConflictMarkers(zdiff3)?.base;
     assert.ok(rebuilt !== undefined && !parseBacklog(rebuilt).ok, 'zdiff3 moved shared lines out, so the rebuilt base is not the real one');
     const result = resolveConflictMarkers(zdiff3);
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.equal(result.base.kind, 'unreadable');
-    assert.match(result.base.kind === 'unreadable' ? result.base.message : '', /^line \d+, column \d+: /);
+    assert.match(result.base.kind === 'unreadable' ? english(result.base.message) : '', /^line \d+, column \d+: /);
     assert.deepEqual(entriesOf(result).map((e) => e.id), [ID_A, ID_B, ID_C]);
   });
 
@@ -116,9 +117,9 @@ describe('conflict-marker repair in every style git writes', () => {
     const rootA = makeEntry({ id: ID_A, updated: T0 });
     const broken = conflicted({ ours: '{ "version": 1, "entries": [', base: text(rootA), theirs: text({ ...rootA, title: 'Two', updated: T1 }) }, 'diff3', 9);
     const result = resolveConflictMarkers(conflicted({ ours: text({ ...rootA, title: 'Ours', updated: T2 }), base: broken, theirs: text(rootA, makeEntry({ id: ID_B })) }, 'diff3'));
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.equal(result.base.kind, 'unreadable');
-    assert.match(result.base.kind === 'unreadable' ? result.base.message : '', /its own conflict markers could not be resolved \(ours: line 1/);
+    assert.match(result.base.kind === 'unreadable' ? english(result.base.message) : '', /its own conflict markers could not be resolved \(ours: line 1/);
     assert.deepEqual(entriesOf(result).map((e) => e.title), ['Ours', makeEntry().title]);
   });
 
@@ -137,7 +138,7 @@ describe('conflict-marker repair in every style git writes', () => {
   it('reads markers of a custom `conflict-marker-size`', () => {
     const a = makeEntry({ id: ID_A, updated: T0 });
     const result = resolveConflictMarkers(conflicted({ ours: text(a, makeEntry({ id: ID_B })), base: text(a), theirs: text(a, makeEntry({ id: ID_C })) }, 'diff3', 12));
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.equal(result.hunks, 1);
     assert.deepEqual(entriesOf(result).map((e) => e.id), [ID_A, ID_B, ID_C]);
   });

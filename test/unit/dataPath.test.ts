@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { resolveDataPath } from '../../src/core/file/dataPath';
@@ -7,7 +8,7 @@ const FOLDER = path.resolve('/work/repo');
 function rejected(setting: string | undefined): string {
   const r = resolveDataPath(FOLDER, setting);
   if (r.ok) assert.fail(`expected ${JSON.stringify(setting)} to be rejected, got ${r.path}`);
-  return r.message;
+  return english(r.message);
 }
 
 describe('resolveDataPath', () => {

@@ -8,11 +8,17 @@ import {
   findEntry,
   updateEntry,
   upsertEntry,
-  validateDraft,
+  validateDraft as validateDraftCodes,
 } from '../../src/core/model/entries';
+import { english } from '../../src/core/text/english';
 import { isId } from '../../src/core/model/ids';
 import { emptyDraft, type Backlog, type EntryDraft, type Kind, type Reason } from '../../src/core/model/model';
 import { makeEntry } from './fixtures';
+
+/** The draft's problems as the Log form shows them, in English. */
+function validateDraft(d: EntryDraft): string[] {
+  return validateDraftCodes(d).map(english);
+}
 
 const NOW = new Date('2026-11-22T15:47:12.345Z');
 const LATER = new Date('2026-11-23T08:01:02.003Z');

@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import type { Clock } from '../../src/core/model/calendar';
 import type { Labels } from '../../src/core/model/displayNames';
@@ -226,7 +227,7 @@ export const LABELS: Labels = {
 /** Fails unless the backlog, written as the file, loads again: every stored result must pass the schema. */
 export function assertValid(b: Backlog): void {
   const result = parseBacklog(serializeBacklog(b));
-  if (!result.ok) assert.fail(`${result.problem.code}: ${result.problem.message}`);
+  if (!result.ok) assert.fail(`${result.problem.code}: ${english(result.problem.message)}`);
 }
 
 /**

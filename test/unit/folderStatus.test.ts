@@ -4,14 +4,14 @@ import { folderStatus, type FolderFileState, type FolderStatusTexts } from '../.
 const TEXTS: FolderStatusTexts = {
   untrusted: 'untrusted',
   missing: (folderName, relativePath) => `missing ${relativePath} in ${folderName}`,
-  problem: (relativePath, line, column, message) => `${relativePath}:${line}:${column} ${message}`,
+  problem: (relativePath, line, column, message) => `${relativePath}:${line}:${column} ${message.code}`,
 };
 
 function statusOf(state: FolderFileState, trusted: boolean) {
   return folderStatus({ key: 'file:///work/alpha', name: 'alpha', relativePath: 'stupid-work.json', state }, trusted, TEXTS);
 }
 
-const PROBLEM: FolderFileState = { kind: 'problem', problem: { message: 'Unexpected token', line: 3, column: 7 } };
+const PROBLEM: FolderFileState = { kind: 'problem', problem: { message: { code: 'parse.conflict', line: 3 }, line: 3, column: 7 } };
 
 describe('the folder status both webviews show', () => {
   it('is ready for a loaded backlog in a trusted workspace, and missing, with where saving creates it, for none', () => {
@@ -27,7 +27,7 @@ describe('the folder status both webviews show', () => {
 
   it('reports a file that cannot be read before trust, since the fix is a hand edit that needs no trust', () => {
     for (const trusted of [true, false]) {
-      assert.deepEqual(statusOf(PROBLEM, trusted), { key: 'file:///work/alpha', name: 'alpha', status: 'problem', detail: 'stupid-work.json:3:7 Unexpected token' });
+      assert.deepEqual(statusOf(PROBLEM, trusted), { key: 'file:///work/alpha', name: 'alpha', status: 'problem', detail: 'stupid-work.json:3:7 parse.conflict' });
       assert.deepEqual(statusOf({ kind: 'bad-path', message: 'outside the folder' }, trusted), { key: 'file:///work/alpha', name: 'alpha', status: 'problem', detail: 'outside the folder' });
     }
   });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   main: string;
+  l10n: string;
   contributes: {
     commands: { command: string; category?: string; icon?: string }[];
     menus: Record<string, { command: string }[]>;
@@ -67,5 +68,14 @@ describe('the extension manifest', () => {
       }
     }
     assert.ok(seen.size > 5, `the extension's files were followed (${[...seen].join(', ')})`);
+  });
+
+  it('packages the runtime string bundle that the l10n field names', function () {
+    this.timeout(60000);
+    const bundle = path.posix.join(path.posix.normalize(manifest.l10n), 'bundle.l10n.json');
+    assert.ok(existsSync(path.join(root, bundle)), `${bundle} is built`);
+    const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
+    const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n');
+    assert.ok(listed.includes(bundle), `${bundle} is in the package`);
   });
 });

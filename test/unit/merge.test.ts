@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
@@ -287,7 +288,7 @@ describe('mergeBacklogTexts', () => {
       const result = mergeBacklogTexts(good, side === 'ours' ? broken : good, side === 'theirs' ? broken : good);
       assert.ok(!result.ok, `${side} is refused`);
       assert.equal(result.side, side);
-      assert.match(result.message, new RegExp(`^${side}: line 1, column \\d+: The file is not valid JSON`));
+      assert.match(english(result.message), new RegExp(`^${side}: line 1, column \\d+: The file is not valid JSON`));
     }
   });
 
@@ -296,7 +297,7 @@ describe('mergeBacklogTexts', () => {
     const result = mergeBacklogTexts(good, good, repeated);
     assert.ok(!result.ok);
     assert.equal(result.side, 'theirs');
-    assert.match(result.message, /^theirs: line \d+, column 7: entries\[0\]: the field "status" appears twice/);
+    assert.match(english(result.message), /^theirs: line \d+, column 7: entries\[0\]: the field "status" appears twice/);
   });
 
   it('merges without a base when both sides added the file, and takes a blank base as none', () => {
@@ -350,7 +351,7 @@ describe('resolveConflictMarkers', () => {
       ...oursLines.slice(oursLines.length - tail),
     ].join('\n');
     const result = resolveConflictMarkers(conflicted);
-    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.ok(result.ok, result.ok ? '' : english(result.message));
     assert.deepEqual((JSON.parse(result.text) as Backlog).entries.map((e) => e.title), [base.title, 'Ours', 'Theirs']);
   });
 });
@@ -538,7 +539,7 @@ describe('merge properties', function () {
         assert.equal(bytes(mergeBacklogs(base, result.backlog, theirs).backlog), text, 'idempotent with theirs');
         assertNoLoss(start, ours, theirs, result);
         const reread = parseBacklog(text);
-        assert.ok(reread.ok, reread.ok ? '' : reread.problem.message);
+        assert.ok(reread.ok, reread.ok ? '' : english(reread.problem.message));
         assert.equal(bytes(reread.backlog), text, 'the parser reads the merged file back to the same bytes');
       }),
       { numRuns: runs },

@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import { isId } from '../../src/core/model/ids';
 import type { Backlog } from '../../src/core/model/model';
@@ -7,13 +8,16 @@ import { serializeBacklog } from '../../src/core/file/serialize';
 import { HOSTILE_CORPUS } from '../fixtures/hostileCorpus';
 import { inTimeZone, makeEntry } from './fixtures';
 
-function fails(result: ParseResult): BacklogProblem {
+/** A problem as the command line shows it: its message in English. */
+type ShownProblem = Omit<BacklogProblem, 'message'> & { message: string };
+
+function fails(result: ParseResult): ShownProblem {
   if (result.ok) assert.fail('expected the file to be refused');
-  return result.problem;
+  return { ...result.problem, message: english(result.problem.message) };
 }
 
 function loads(result: ParseResult): Extract<ParseResult, { ok: true }> {
-  if (!result.ok) assert.fail(`expected the file to load, got ${result.problem.code}: ${result.problem.message}`);
+  if (!result.ok) assert.fail(`expected the file to load, got ${result.problem.code}: ${english(result.problem.message)}`);
   return result;
 }
 
@@ -394,6 +398,6 @@ describe('parseBacklog', () => {
   });
 });
 
-function pick(p: BacklogProblem): Pick<BacklogProblem, 'code' | 'line' | 'column'> {
+function pick(p: ShownProblem): Pick<BacklogProblem, 'code' | 'line' | 'column'> {
   return { code: p.code, line: p.line, column: p.column };
 }

@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { draftFromEntry, updateEntry } from '../../src/core/model/entries';
@@ -12,7 +13,7 @@ const C = '01JD3Q4X5Z6A7B8C9D0E1F2G3C';
 
 function load(text: string): Backlog {
   const result = parseBacklog(text);
-  if (!result.ok) assert.fail(`${result.problem.code}: ${result.problem.message}`);
+  if (!result.ok) assert.fail(`${result.problem.code}: ${english(result.problem.message)}`);
   return result.backlog;
 }
 

@@ -1,3 +1,4 @@
+import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { resolveSummaryPath } from '../../src/core/retro/summaryPath';
@@ -8,7 +9,7 @@ const DATE = '2026-11-23';
 function rejected(setting: string | undefined): string {
   const r = resolveSummaryPath(FOLDER, setting, DATE);
   if (r.ok) assert.fail(`expected ${JSON.stringify(setting)} to be rejected, got ${r.path}`);
-  return r.message;
+  return english(r.message);
 }
 
 describe('resolveSummaryPath', () => {

@@ -62,7 +62,7 @@ const SINK_PROPERTIES = new Set(['label', 'description', 'detail', 'tooltip', 't
 const SHOWN_AS_IS: readonly { file: string; text: string }[] = [
   {
     file: 'src/ui/sync/syncController.ts',
-    text: "`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${outcome.message}${outcome.remoteLines?.length ? `\\n${outcome.remoteLines.join('\\n')}` : ''}`",
+    text: "`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${messageText(outcome.message)}${outcome.remoteLines?.length ? `\\n${outcome.remoteLines.join('\\n')}` : ''}`",
   },
 ];
 

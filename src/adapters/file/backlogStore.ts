@@ -1,9 +1,10 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { resolveDataPath } from '../../core/file/dataPath';
+import { resolveDataPath, type DataPathResult } from '../../core/file/dataPath';
 import { literalGlob } from '../../core/file/filePatterns';
 import { plainText } from '../../core/text/inertText';
+import { renderMessage, type ParseMessage } from '../../core/text/messages';
 import { emptyBacklog, MAX_FILE_BYTES, type Backlog } from '../../core/model/model';
 import type { BaseUse } from '../../core/merge/merge';
 import type { BacklogProblem } from '../../core/file/parse';
@@ -28,7 +29,7 @@ export class FolderBacklog implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private resolved: { ok: true; path: string } | { ok: false; message: string };
+  private resolved: DataPathResult;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -74,7 +75,7 @@ export class FolderBacklog implements vscode.Disposable {
     this.lastText = text;
     this.current = next.state;
     if (next.state.kind === 'problem') {
-      this.logger.warn(`${this.relativePath} in ${this.folder.name}: ${plainText(next.state.problem.message)}`);
+      this.logger.warn(`${this.relativePath} in ${this.folder.name}: ${plainText(renderMessage(next.state.problem.message, vscode.l10n))}`);
     }
     this.onChanged(this);
   }
@@ -97,7 +98,7 @@ export class FolderBacklog implements vscode.Disposable {
   replaceIfUnchanged(expected: string | undefined, next: string): Promise<ReplaceResult> {
     const run = this.queue.then(async (): Promise<ReplaceResult> => {
       if (!this.resolved.ok) {
-        throw new BacklogWriteError(this.resolved.message);
+        throw new BacklogWriteError(renderMessage(this.resolved.message, vscode.l10n));
       }
       const current = await readFile(this.resolved.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined;
@@ -125,7 +126,7 @@ export class FolderBacklog implements vscode.Disposable {
         throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so the backlog is read-only.'));
       }
       if (!this.resolved.ok) {
-        throw new BacklogWriteError(this.resolved.message);
+        throw new BacklogWriteError(renderMessage(this.resolved.message, vscode.l10n));
       }
       const { state, text } = await this.read();
       if (state.kind !== 'problem' || state.problem.code !== 'conflict' || text === undefined) {
@@ -134,7 +135,7 @@ export class FolderBacklog implements vscode.Disposable {
       const { resolveConflictMarkers } = await import('../../core/merge/merge');
       const result = resolveConflictMarkers(text);
       if (!result.ok) {
-        throw new BacklogWriteError(vscode.l10n.t('{0} was not changed: {1}', this.relativePath, result.message));
+        throw new BacklogWriteError(vscode.l10n.t('{0} was not changed: {1}', this.relativePath, renderMessage(result.message, vscode.l10n)));
       }
       await writeFileAtomic(this.resolved.path, result.text);
       this.logger.info(`Resolved ${result.hunks} conflict(s) in ${this.relativePath} in ${this.folder.name}; common ancestor: ${result.base.kind}`);
@@ -157,14 +158,14 @@ export class FolderBacklog implements vscode.Disposable {
       throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so the backlog is read-only.'));
     }
     if (!this.resolved.ok) {
-      throw new BacklogWriteError(this.resolved.message);
+      throw new BacklogWriteError(renderMessage(this.resolved.message, vscode.l10n));
     }
     const { state } = await this.read();
     if (state.kind === 'problem') {
       this.current = state;
       this.onChanged(this);
       throw new BacklogWriteError(
-        vscode.l10n.t('{0} was not changed: {1}', this.relativePath, state.problem.message),
+        vscode.l10n.t('{0} was not changed: {1}', this.relativePath, renderMessage(state.problem.message, vscode.l10n)),
       );
     }
     if (state.kind === 'bad-path') {
@@ -184,14 +185,14 @@ export class FolderBacklog implements vscode.Disposable {
 
   private async read(): Promise<{ state: FolderState; text?: string }> {
     if (!this.resolved.ok) {
-      return { state: { kind: 'bad-path', message: this.resolved.message } };
+      return { state: { kind: 'bad-path', message: renderMessage(this.resolved.message, vscode.l10n) } };
     }
     const file = this.resolved.path;
     try {
       const info = await stat(file);
       if (info.size > MAX_FILE_BYTES) {
         const megabytes = Math.round(info.size / 1048576);
-        const message = vscode.l10n.t('The file is {0} MB, larger than the {1} MB this extension reads.', megabytes, MAX_FILE_BYTES / 1048576);
+        const message: ParseMessage = { code: 'parse.fileTooLarge', megabytes, limit: MAX_FILE_BYTES / 1048576 };
         return { state: { kind: 'problem', problem: { code: 'too-large', message, line: 1, column: 1 } } };
       }
       const text = await readFile(file, 'utf8');
@@ -205,7 +206,7 @@ export class FolderBacklog implements vscode.Disposable {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         return { state: { kind: 'missing' } };
       }
-      const message = vscode.l10n.t('Could not read {0}: {1}', this.relativePath, (error as Error).message);
+      const message: ParseMessage = { code: 'parse.cannotRead', relativePath: this.relativePath, detail: (error as Error).message };
       return { state: { kind: 'problem', problem: { code: 'syntax', message, line: 1, column: 1 } } };
     }
   }

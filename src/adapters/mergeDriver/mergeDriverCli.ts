@@ -4,6 +4,7 @@
 // exits 1, and the command line falls back to `git merge-file`, which writes conflict markers.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mergeBacklogTexts, type BaseUse } from '../../core/merge/merge';
+import { english } from '../../core/text/english';
 import { SELF_TEST } from './mergeDriverCommand';
 
 function readOptional(file: string | undefined): string | undefined {
@@ -19,7 +20,7 @@ function ancestorNote(base: BaseUse): string | undefined {
     case 'nested':
       return 'the common ancestor git built from two merge bases held its own conflict markers; resolved them entry by entry first';
     case 'unreadable':
-      return `the common ancestor cannot be read (${base.message}); merged both sides without it, so an entry one side deleted is kept`;
+      return `the common ancestor cannot be read (${english(base.message)}); merged both sides without it, so an entry one side deleted is kept`;
     default:
       return undefined;
   }
@@ -38,7 +39,7 @@ function main(args: string[]): number {
   try {
     const result = mergeBacklogTexts(readOptional(basePath), readFileSync(oursPath, 'utf8'), readFileSync(theirsPath, 'utf8'));
     if (!result.ok) {
-      process.stderr.write(`stupid-work: ${name}: ${result.message}\n`);
+      process.stderr.write(`stupid-work: ${name}: ${english(result.message)}\n`);
       return 1;
     }
     const temp = `${oursPath}.stupid-work-${process.pid}`;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { MergeDriverMessage } from '../../core/text/messages';
 import { constants } from 'node:fs';
 import { access, copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -10,8 +11,12 @@ export const DRIVER_NAME = 'stupid-work';
 
 const DRIVER_KEY = `merge.${DRIVER_NAME}.driver`;
 
-/** Thrown when the driver cannot be installed; the message says why, for people. */
-export class MergeDriverError extends Error {}
+/** Thrown when the driver cannot be installed; `text` says why, for people; the Error's own message is its code. */
+export class MergeDriverError extends Error {
+  constructor(readonly text: MergeDriverMessage) {
+    super(text.code);
+  }
+}
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -74,7 +79,7 @@ async function selfTest({ runtime, program }: DriverProgram): Promise<void> {
   try {
     await run(runtime, [program, SELF_TEST], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   } catch (error) {
-    throw new MergeDriverError(`${runtime} cannot run the driver program (${(error as Error).message}).`);
+    throw new MergeDriverError({ code: 'mergeDriver.cannotRun', runtime, detail: (error as Error).message });
   }
 }
 
@@ -109,9 +114,7 @@ async function addAttributeRule(root: string, relative: string): Promise<boolean
 async function confirmAttribute(root: string, relative: string): Promise<void> {
   const [, , value] = (await git(root, ['check-attr', '-z', 'merge', '--', relative])).split('\0');
   if (value !== DRIVER_NAME) {
-    throw new MergeDriverError(
-      `git check-attr gives ${relative} merge=${value ?? 'unspecified'}, not merge=${DRIVER_NAME}: a later line in .gitattributes, a .gitattributes in one of its folders, or .git/info/attributes overrides the rule.`,
-    );
+    throw new MergeDriverError({ code: 'mergeDriver.overridden', relative, value, driver: DRIVER_NAME });
   }
 }
 

@@ -1,4 +1,5 @@
 import { countChanges } from '../../core/merge/merge';
+import type { SyncMessage } from '../../core/text/messages';
 import type { Backlog } from '../../core/model/model';
 import { parseBacklog } from '../../core/file/parse';
 import { baseRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
@@ -32,7 +33,7 @@ export interface BacklogStatus {
   fetched: boolean;
 }
 
-export type BacklogStatusOutcome = { ok: true; status: BacklogStatus } | { ok: false; reason: SyncStopReason; message: string };
+export type BacklogStatusOutcome = { ok: true; status: BacklogStatus } | { ok: false; reason: SyncStopReason; message: SyncMessage };
 
 const NONE: ChangeCount = { added: 0, changed: 0, removed: 0 };
 
@@ -64,7 +65,7 @@ export async function backlogStatus(file: string, settings: SyncSettings, fetch:
     const oursText = await readWorkingCopy(file);
     const ours = parsed(oursText);
     if (oursText !== undefined && ours === undefined) {
-      throw new SyncStop('unreadable', `${repo.relativePath} cannot be read; run "stupid-work check" to see where.`);
+      throw new SyncStop('unreadable', { code: 'sync.unreadableNeedsCheck', relativePath: repo.relativePath });
     }
     const base = parsed(versions.base?.text);
     const theirs = parsed(versions.theirs?.text);
@@ -83,8 +84,8 @@ export async function backlogStatus(file: string, settings: SyncSettings, fetch:
           : 'in-sync';
     return { ok: true, status: { state, remote, branch: settings.branch, relativePath: repo.relativePath, outgoing, incoming, fetched: fetch } };
   } catch (error) {
-    if (error instanceof SyncStop) return { ok: false, reason: error.reason, message: error.message };
-    return { ok: false, reason: 'failed', message: lastLine(gitOutput(error)) };
+    if (error instanceof SyncStop) return { ok: false, reason: error.reason, message: error.text };
+    return { ok: false, reason: 'failed', message: { code: 'sync.gitSaid', detail: lastLine(gitOutput(error)) } };
   }
 }
 

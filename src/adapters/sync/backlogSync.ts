@@ -7,15 +7,16 @@
  */
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { MergeConflict } from '../../core/merge/merge';
+import type { SyncMessage } from '../../core/text/messages';
 import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, scratchRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { classifyGitReply } from '../../core/sync/gitReply';
-import { mergeForSync, type SyncNote } from '../../core/sync/syncMerge';
+import { mergeForSync, type SyncMergeResult, type SyncNote } from '../../core/sync/syncMerge';
 import { GitRunner, gitOutput, type PreparedGit } from './gitRunner';
 import { chooseRemote, excludeWorkingCopy, isSshUrl, lastLine, openRepository, untrackFromCodeBranch, type BacklogRepository } from './repository';
 import { lockSync } from './syncLock';
 import { remoteStop, SyncStop, type BranchPlace, type SyncStopReason } from './syncStop';
 import { readWorkingCopy, replaceWorkingCopyFile, type ReplaceWorkingCopy } from './workingCopy';
-import { CAT_FILE, FAST_IMPORT, fetchBranch, readVersions, writeCommit } from './plumbing';
+import { CAT_FILE, FAST_IMPORT, fetchBranch, readVersions, writeCommit, type BranchVersions } from './plumbing';
 
 export interface BacklogSyncOptions extends SyncSettings {
   /** Absolute path of the working copy. */
@@ -59,7 +60,7 @@ export type BacklogSyncOutcome =
       notes: SyncNote[];
       attempts: number;
     }
-  | { ok: false; reason: SyncStopReason; message: string; remote?: string; branch: string; remoteLines?: string[] };
+  | { ok: false; reason: SyncStopReason; message: SyncMessage; remote?: string; branch: string; remoteLines?: string[] };
 
 const DEFAULT_ATTEMPTS = 8;
 
@@ -79,7 +80,7 @@ export async function syncBacklog(options: BacklogSyncOptions): Promise<BacklogS
   let remote: string | undefined;
   try {
     if (!isValidBranchName(branch)) {
-      throw new SyncStop('bad-setting', `The setting stupidWork.sync.branch ("${branch}") is not a valid branch name. Use a name such as "stupid-work".`);
+      throw new SyncStop('bad-setting', { code: 'sync.badBranch', branch });
     }
     const repo = await openRepository(options.file);
     const chosen = chooseRemote(repo, options.remote, branch);
@@ -94,9 +95,9 @@ export async function syncBacklog(options: BacklogSyncOptions): Promise<BacklogS
     }
   } catch (error) {
     if (error instanceof SyncStop) {
-      return { ok: false, reason: error.reason, message: error.message, branch, remote: error.place.remote ?? remote, remoteLines: error.place.remoteLines };
+      return { ok: false, reason: error.reason, message: error.text, branch, remote: error.place.remote ?? remote, remoteLines: error.place.remoteLines };
     }
-    return { ok: false, reason: 'failed', message: `Sync of the branch ${branch} failed: ${lastLine(gitOutput(error))}`, branch, remote };
+    return { ok: false, reason: 'failed', message: { code: 'sync.failed', branch, detail: lastLine(gitOutput(error)) }, branch, remote };
   }
 }
 
@@ -108,82 +109,172 @@ async function agreeToMove(repo: BacklogRepository, place: BranchPlace, options:
   if (await options.confirmMove?.({ ...place, relativePath: repo.relativePath })) return true;
   throw new SyncStop(
     'tracked',
-    `${repo.relativePath} is still committed on your code branch, from before the backlog had a branch of its own. Run Sync Backlog and agree to move it: its content goes to the branch ${place.branch} on ${place.remote}, and the file is unstaged for you to commit.`,
+    { code: 'sync.tracked', relativePath: repo.relativePath, remote: place.remote, branch: place.branch },
     place,
   );
 }
 
-async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: BacklogSyncOptions): Promise<Extract<BacklogSyncOutcome, { ok: true }>> {
-  const { remote, branch } = place;
-  const net = new GitRunner({ cwd: repo.top, interactive: options.interactive, terminal: options.terminal, batchSsh: isSshUrl(place.url) });
-  const tracking = trackingRef(remote, branch);
-  const base = baseRef(remote, branch, repo.relativePath);
-  const scratch = scratchRef(remote, branch, repo.relativePath);
-  const replace = options.replaceWorkingCopy ?? replaceWorkingCopyFile(`${repo.top}/${repo.relativePath}`);
-  const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-  let created = false;
-  let pushed = false;
-  let moved = false;
+/** What stays the same across the attempts of one sync: where the backlog lives, and how to reach it. */
+interface SyncRun {
+  repo: BacklogRepository;
+  place: BranchPlace;
+  options: BacklogSyncOptions;
+  /** Runs the commands that talk to the remote. */
+  net: GitRunner;
+  /** The remote branch as last fetched, the last synced state, and where a commit is built. */
+  refs: { tracking: string; base: string; scratch: string };
+  workingCopy: string;
+  replace: ReplaceWorkingCopy;
+  maxAttempts: number;
+}
+
+/** Local git commands started while a fetch or push waits on the network; cancelled when an attempt ends unused. */
+interface AheadCommands {
+  reader?: PreparedGit;
+  writer?: PreparedGit;
+  refs?: PreparedGit;
+}
+
+/** What earlier attempts of the same sync did, reported once it succeeds. */
+interface SyncProgress {
+  created: boolean;
+  pushed: boolean;
+  moved: boolean;
+}
+
+type SyncDone = Extract<BacklogSyncOutcome, { ok: true }>;
+
+/** A merge that went through, with text to share. */
+type Merged = Extract<SyncMergeResult, { ok: true }> & { text: string };
+
+async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: BacklogSyncOptions): Promise<SyncDone> {
+  const run: SyncRun = {
+    repo,
+    place,
+    options,
+    net: new GitRunner({ cwd: repo.top, interactive: options.interactive, terminal: options.terminal, batchSsh: isSshUrl(place.url) }),
+    refs: {
+      tracking: trackingRef(place.remote, place.branch),
+      base: baseRef(place.remote, place.branch, repo.relativePath),
+      scratch: scratchRef(place.remote, place.branch, repo.relativePath),
+    },
+    workingCopy: `${repo.top}/${repo.relativePath}`,
+    replace: options.replaceWorkingCopy ?? replaceWorkingCopyFile(`${repo.top}/${repo.relativePath}`),
+    maxAttempts: options.maxAttempts ?? DEFAULT_ATTEMPTS,
+  };
+  const progress: SyncProgress = { created: false, pushed: false, moved: false };
   for (let attempt = 1; ; attempt++) {
-    const ahead: { reader?: PreparedGit; writer?: PreparedGit; refs?: PreparedGit } = {};
+    const ahead: AheadCommands = {};
     try {
-      const fetched = await alongside(fetchBranch(net, place, tracking), () => {
-        ahead.reader = repo.git.prepare(CAT_FILE);
-        ahead.writer = repo.git.prepare(FAST_IMPORT);
-      });
-      const versions = await readVersions(repo, fetched ? tracking : undefined, base, ahead.reader);
-      moved ||= versions.tracked && (await agreeToMove(repo, place, options));
-      const ours = await readWorkingCopy(`${repo.top}/${repo.relativePath}`);
-      const merged = mergeForSync(versions.base?.text, ours, versions.theirs?.text);
-      if (!merged.ok) {
-        throw merged.side === 'ours'
-          ? new SyncStop('unreadable', `${repo.relativePath} cannot be read (line ${merged.line}, column ${merged.column}: ${merged.message}), so nothing was shared. Fix the file, then sync again; the branch ${branch} on ${remote} is unchanged.`, { remote, branch })
-          : new SyncStop('remote-unreadable', `The backlog on the branch ${branch} of ${remote} cannot be read (${repo.relativePath}, line ${merged.line}, column ${merged.column}: ${merged.message}). Your working copy is unchanged. Repair the file on that branch, or ask whoever changed it by hand.`, { remote, branch });
-      }
-      if (merged.text === undefined) {
-        throw new SyncStop('no-backlog', `There is no backlog yet, neither in ${repo.relativePath} nor on the branch ${branch} of ${remote}. Log an entry first, then sync.`, { remote, branch });
-      }
-      let commit = versions.theirs?.commit;
-      if (versions.theirs === undefined || merged.text !== versions.theirs.text) {
-        if (!fetched) {
-          if (!options.confirmCreate) {
-            throw new SyncStop('not-shared', `The remote ${remote} has no branch ${branch} yet, so the backlog is not shared. Run Sync Backlog to create it.`, { remote, branch });
-          }
-          if (!(await options.confirmCreate(place))) {
-            throw new SyncStop('cancelled', `The branch ${branch} was not created on ${remote}; the backlog stays on this machine.`, { remote, branch });
-          }
-        }
-        commit = await commitBacklog(repo, options, ahead.writer as PreparedGit, scratch, versions.theirs?.commit, merged.text, merged.changes);
-        const refused = await alongside(push(net, place, commit), () => {
-          ahead.refs = repo.git.prepare(UPDATE_REF);
-        });
-        if (refused) {
-          if (attempt >= maxAttempts) {
-            throw new SyncStop('rejected', `The push to the branch ${branch} on ${remote} lost a race with teammates ${attempt} times in a row. Nothing is lost: sync again in a moment.`, { remote, branch });
-          }
-          await backoff(attempt, refused === 'throttled');
-          continue;
-        }
-        created ||= !fetched;
-        pushed = true;
-      }
-      const result = await replace(ours, merged.text);
-      if (result === 'changed-meanwhile') {
-        // An edit arrived during the sync: merge again from the same base, so it is kept, not overwritten.
-        if (attempt >= maxAttempts) {
-          throw new SyncStop('rejected', `${repo.relativePath} kept changing during the sync. Your edits are kept; sync again in a moment.`, { remote, branch });
-        }
-        continue;
-      }
-      await (ahead.refs ?? repo.git.prepare(UPDATE_REF)).run(`start\nupdate ${tracking} ${commit}\nupdate ${base} ${commit}\ndelete ${scratch}\ncommit\n`);
-      if (moved) await untrackFromCodeBranch(repo);
-      return { ok: true, remote, branch, pushed, created, received: result === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+      const done = await attemptSync(run, progress, attempt, ahead);
+      if (done) return done;
     } finally {
       ahead.reader?.cancel();
       ahead.writer?.cancel();
       ahead.refs?.cancel();
     }
   }
+}
+
+/**
+ * One attempt: fetch, merge, commit and push when the remote lacks something, write the merge back,
+ * record it as synced. Resolves undefined when a retry may succeed (a push lost a race, or the working
+ * copy changed meanwhile); stops when out of attempts.
+ */
+async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number, ahead: AheadCommands): Promise<SyncDone | undefined> {
+  const { repo, place, maxAttempts } = run;
+  const { remote, branch } = place;
+  const { fetched, versions } = await fetchVersions(run, ahead);
+  progress.moved ||= versions.tracked && (await agreeToMove(repo, place, run.options));
+  const ours = await readWorkingCopy(run.workingCopy);
+  const merged = mergeOrStop(run, versions.base?.text, ours, versions.theirs?.text);
+  let commit = versions.theirs?.commit;
+  if (versions.theirs === undefined || merged.text !== versions.theirs.text) {
+    if (!fetched) await agreeToCreate(run);
+    commit = await commitBacklog(repo, run.options, ahead.writer as PreparedGit, run.refs.scratch, versions.theirs?.commit, merged.text, merged.changes);
+    const refused = await pushAhead(run, commit, ahead);
+    if (refused) {
+      if (attempt >= maxAttempts) {
+        throw new SyncStop('rejected', { code: 'sync.lostRaces', remote, branch, attempts: attempt }, { remote, branch });
+      }
+      await backoff(attempt, refused === 'throttled');
+      return undefined;
+    }
+    progress.created ||= !fetched;
+    progress.pushed = true;
+  }
+  const written = await writeBack(run, ours, merged.text, attempt);
+  if (written === undefined) return undefined;
+  await recordSynced(run, commit as string, ahead);
+  if (progress.moved) await untrackFromCodeBranch(repo);
+  const { created, pushed, moved } = progress;
+  return { ok: true, remote, branch, pushed, created, received: written === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+}
+
+/** Fetches the branch and reads the three versions; the local readers start while the fetch waits on the network. */
+async function fetchVersions(run: SyncRun, ahead: AheadCommands): Promise<{ fetched: boolean; versions: BranchVersions }> {
+  const { repo, refs } = run;
+  const fetched = await alongside(fetchBranch(run.net, run.place, refs.tracking), () => {
+    ahead.reader = repo.git.prepare(CAT_FILE);
+    ahead.writer = repo.git.prepare(FAST_IMPORT);
+  });
+  const versions = await readVersions(repo, fetched ? refs.tracking : undefined, refs.base, ahead.reader);
+  return { fetched, versions };
+}
+
+/** Merges base, working copy and remote file; stops when one of the two sides cannot be read, or there is no backlog at all. */
+function mergeOrStop(run: SyncRun, base: string | undefined, ours: string | undefined, theirs: string | undefined): Merged {
+  const { repo } = run;
+  const { remote, branch } = run.place;
+  const merged = mergeForSync(base, ours, theirs);
+  if (!merged.ok) {
+    throw merged.side === 'ours'
+      ? new SyncStop('unreadable', { code: 'sync.unreadable', relativePath: repo.relativePath, line: merged.line, column: merged.column, problem: merged.message, remote, branch }, { remote, branch })
+      : new SyncStop('remote-unreadable', { code: 'sync.remoteUnreadable', relativePath: repo.relativePath, line: merged.line, column: merged.column, problem: merged.message, remote, branch }, { remote, branch });
+  }
+  if (merged.text === undefined) {
+    throw new SyncStop('no-backlog', { code: 'sync.noBacklog', relativePath: repo.relativePath, remote, branch }, { remote, branch });
+  }
+  return merged as Merged;
+}
+
+/** The remote has no backlog branch yet: only a person who agrees creates it; a background sync never does. */
+async function agreeToCreate(run: SyncRun): Promise<void> {
+  const { remote, branch } = run.place;
+  const { confirmCreate } = run.options;
+  if (!confirmCreate) {
+    throw new SyncStop('not-shared', { code: 'sync.notShared', remote, branch }, { remote, branch });
+  }
+  if (!(await confirmCreate(run.place))) {
+    throw new SyncStop('cancelled', { code: 'sync.cancelled', remote, branch }, { remote, branch });
+  }
+}
+
+/** Pushes the commit; the ref update that records the sync starts while the push waits on the network. */
+function pushAhead(run: SyncRun, commit: string, ahead: AheadCommands): Promise<'race' | 'throttled' | undefined> {
+  return alongside(push(run.net, run.place, commit), () => {
+    ahead.refs = run.repo.git.prepare(UPDATE_REF);
+  });
+}
+
+/**
+ * Replaces the working copy with the merge. Resolves undefined when an edit arrived during the sync:
+ * the caller merges again from the same base, so the edit is kept, not overwritten.
+ */
+async function writeBack(run: SyncRun, ours: string | undefined, text: string, attempt: number): Promise<'written' | 'unchanged' | undefined> {
+  const result = await run.replace(ours, text);
+  if (result !== 'changed-meanwhile') return result;
+  if (attempt >= run.maxAttempts) {
+    const { remote, branch } = run.place;
+    throw new SyncStop('rejected', { code: 'sync.keptChanging', relativePath: run.repo.relativePath }, { remote, branch });
+  }
+  return undefined;
+}
+
+/** Records `commit` as both the fetched remote branch and the last synced state, and drops the scratch ref, in one transaction. */
+async function recordSynced(run: SyncRun, commit: string, ahead: AheadCommands): Promise<void> {
+  const { tracking, base, scratch } = run.refs;
+  await (ahead.refs ?? run.repo.git.prepare(UPDATE_REF)).run(`start\nupdate ${tracking} ${commit}\nupdate ${base} ${commit}\ndelete ${scratch}\ncommit\n`);
 }
 
 const UPDATE_REF = ['update-ref', '--stdin'];
@@ -221,7 +312,7 @@ async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOption
     const sign = (await repo.git.run(['config', '--bool', 'commit.gpgSign']).catch(() => '')).trim() === 'true';
     return sign ? (await repo.git.run(['commit-tree', `${commit}^{tree}`, ...(parent ? ['-p', parent] : []), '-m', message, '-S'])).trim() : commit;
   } catch (error) {
-    throw new SyncStop('failed', `git could not commit to the branch ${options.branch} as you (stupidWork.sync.commitAs is "me"): ${lastLine(gitOutput(error))}. Set your git user.name and user.email (and check your signing key if you sign commits), or set stupidWork.sync.commitAs to "neutral".`, { branch: options.branch });
+    throw new SyncStop('failed', { code: 'sync.commitAsMe', branch: options.branch, detail: lastLine(gitOutput(error)) }, { branch: options.branch });
   }
 }
 

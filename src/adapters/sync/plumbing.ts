@@ -57,6 +57,13 @@ export interface BranchVersion {
   text: string | undefined;
 }
 
+/** The versions a sync starts from, and whether the code branch's index still tracks the working copy. */
+export interface BranchVersions {
+  theirs?: BranchVersion;
+  base?: BranchVersion;
+  tracked: boolean;
+}
+
 /**
  * Reads the last synced commit and the remote tip, each with the backlog file in it, and whether the
  * index tracks the file (`:<path>`, stage 0), in one `git cat-file --batch` (git-cat-file(1)): each
@@ -67,7 +74,7 @@ export async function readVersions(
   tracking: string | undefined,
   base: string,
   reader: PreparedGit = repo.git.prepare(CAT_FILE),
-): Promise<{ theirs?: BranchVersion; base?: BranchVersion; tracked: boolean }> {
+): Promise<BranchVersions> {
   const names = [`:${repo.relativePath}`, base, `${base}:${repo.relativePath}`, ...(tracking ? [tracking, `${tracking}:${repo.relativePath}`] : [])];
   const answers = parseBatch(await reader.run(`${names.join('\n')}\n`), names.length);
   const version = (i: number): BranchVersion | undefined => (answers[i] ? { commit: answers[i].oid, text: answers[i + 1]?.content.toString('utf8') } : undefined);

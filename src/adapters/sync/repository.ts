@@ -59,9 +59,9 @@ async function discoverRepository(file: string): Promise<BacklogRepository> {
     const error: unknown = located.reason;
     if (isGitMissing(error)) throw gitMissingStop();
     if (/not a git repository/i.test(gitOutput(error))) {
-      throw new SyncStop('not-a-repo', `${folder} is not inside a git repository. The backlog is shared through a branch of the repository's remote: run "git init" and add a remote first.`);
+      throw new SyncStop('not-a-repo', { code: 'sync.notARepo', folder });
     }
-    throw new SyncStop('failed', `git could not read the repository at ${folder}: ${lastLine(gitOutput(error))}`);
+    throw new SyncStop('failed', { code: 'sync.repoUnreadable', folder, detail: lastLine(gitOutput(error)) });
   }
   const [top, gitDir, exclude] = located.value.split('\n');
   const git = new GitRunner({ cwd: top, interactive: false });
@@ -92,14 +92,14 @@ export function chooseRemote(repo: BacklogRepository, setting: string | undefine
       const known = [...repo.remotes.keys()];
       throw new SyncStop(
         'no-remote',
-        `The setting stupidWork.sync.remote names the remote "${named}", which this repository does not have${known.length ? ` (it has ${known.join(', ')})` : ''}. Change the setting, or add the remote with "git remote add ${named} <url>".`,
+        { code: 'sync.unknownRemote', remote: named, known },
         { branch },
       );
     }
     return { name: named, url };
   }
   if (repo.remotes.size === 0) {
-    throw new SyncStop('no-remote', `This repository has no remote, so there is nobody to share the backlog with. Add one with "git remote add origin <url>"; the backlog then goes to its branch ${branch}.`, { branch });
+    throw new SyncStop('no-remote', { code: 'sync.noRemote', branch }, { branch });
   }
   if (repo.remotes.size === 1) {
     const [[name, url]] = [...repo.remotes];
@@ -109,7 +109,7 @@ export function chooseRemote(repo: BacklogRepository, setting: string | undefine
   if (url === undefined) {
     throw new SyncStop(
       'no-remote',
-      `This repository has several remotes (${[...repo.remotes.keys()].join(', ')}) and none is called ${DEFAULT_REMOTE}. Choose one with the setting stupidWork.sync.remote.`,
+      { code: 'sync.whichRemote', remotes: [...repo.remotes.keys()], fallback: DEFAULT_REMOTE },
       { branch },
     );
   }

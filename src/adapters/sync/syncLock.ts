@@ -43,7 +43,7 @@ export async function lockSync(gitDir: string): Promise<() => Promise<void>> {
       continue;
     }
     if (Date.now() > end) {
-      throw new SyncStop('busy', `Another sync of this backlog (process ${holder}) has been running for over ${WAIT_MS / 1000} seconds. Try again when it has finished.`);
+      throw new SyncStop('busy', { code: 'sync.busy', pid: holder, seconds: WAIT_MS / 1000 });
     }
     await sleep(100);
   }

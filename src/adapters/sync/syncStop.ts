@@ -1,7 +1,8 @@
 import type { GitReply } from '../../core/sync/gitReply';
+import type { GitSaid, SyncMessage } from '../../core/text/messages';
 
 /**
- * Why a sync stopped. Each comes with a message for people that names the branch and remote where they
+ * Why a sync stopped. Each comes with a message for people (a code the UI renders) that names the branch and remote where they
  * are known and says what to do; the working copy and the last synced state are kept in every case.
  */
 export type SyncStopReason =
@@ -32,20 +33,20 @@ export interface SyncPlace {
   remoteLines?: string[];
 }
 
-/** Thrown inside a sync and turned into its outcome; the message is for people. */
+/** Thrown inside a sync and turned into its outcome; `text` is for people, the Error's own message is its code. */
 export class SyncStop extends Error {
   constructor(
     readonly reason: SyncStopReason,
-    message: string,
+    readonly text: SyncMessage,
     readonly place: SyncPlace = {},
   ) {
-    super(message);
+    super(text.code);
   }
 }
 
 /** git could not be started at all. */
 export function gitMissingStop(): SyncStop {
-  return new SyncStop('no-git', 'git is not installed or not on the PATH, so the backlog cannot be shared. Install git, then sync again.');
+  return new SyncStop('no-git', { code: 'sync.gitMissing' });
 }
 
 /** Where a backlog branch is, or would go: for the messages, and the question asked before creating it. */
@@ -57,27 +58,22 @@ export interface BranchPlace {
 
 /** Turns a failed fetch or push into a stop that names the branch and remote and says what to do. */
 export function remoteStop(reply: GitReply, place: BranchPlace, action: 'push to' | 'fetch'): SyncStop {
-  const { remote, branch } = place;
-  const said = reply.remoteLines.length > 0 ? ` The server said: ${reply.remoteLines.join(' ')}` : reply.summary ? ` (git: ${reply.summary})` : '';
+  const { remote, branch, url } = place;
+  const said: GitSaid = reply.remoteLines.length > 0 ? { code: 'said.server', lines: reply.remoteLines.join(' ') } : reply.summary ? { code: 'said.git', summary: reply.summary } : { code: 'said.nothing' };
   const where = { remote, branch, remoteLines: reply.remoteLines };
+  const verb = action === 'fetch' ? 'fetch' : 'push';
   switch (reply.kind) {
     case 'refused':
-      return new SyncStop(
-        'refused',
-        `${remote} refused the push to the branch ${branch}: a rule, hook or permission on the server does not allow it, and retrying will not help.${said}${
-          reply.aboutIdentity ? ' The server checks who made the commit: set stupidWork.sync.commitAs to "me" so backlog commits carry your own identity.' : ` Ask an admin to allow pushes to ${branch}, or choose another branch name with stupidWork.sync.branch.`
-        } Your backlog is kept on this machine.`,
-        where,
-      );
+      return new SyncStop('refused', { code: 'sync.refused', remote, branch, said, aboutIdentity: reply.aboutIdentity }, where);
     case 'auth':
-      return new SyncStop('auth', `git could not authenticate to ${remote} (${place.url}) to ${action === 'fetch' ? 'fetch' : 'push'} the branch ${branch}. Check your credentials for that remote (for example with "git fetch ${remote}" in a terminal), then sync again.${said}`, where);
+      return new SyncStop('auth', { code: 'sync.auth', remote, url, branch, action: verb, said }, where);
     case 'offline':
-      return new SyncStop('offline', `${remote} (${place.url}) cannot be reached, so the branch ${branch} was not synced; you may be offline. Your edits are kept and go out with the next sync.${said}`, where);
+      return new SyncStop('offline', { code: 'sync.offline', remote, url, branch, said }, where);
     case 'throttled':
-      return new SyncStop('throttled', `${remote} is limiting how often it is asked (too many requests). The branch ${branch} will be synced later; your edits are kept.${said}`, where);
+      return new SyncStop('throttled', { code: 'sync.throttled', remote, branch, said }, where);
     case 'no-repository':
-      return new SyncStop('no-repository', `${remote} (${place.url}) has no repository there, so the branch ${branch} cannot be shared. Check the remote's URL with "git remote -v".${said}`, where);
+      return new SyncStop('no-repository', { code: 'sync.noRepository', remote, url, branch, said }, where);
     default:
-      return new SyncStop('failed', `git could not ${action} the branch ${branch} on ${remote}.${said}`, where);
+      return new SyncStop('failed', { code: 'sync.gitFailed', remote, branch, action: verb, said }, where);
   }
 }

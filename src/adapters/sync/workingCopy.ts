@@ -18,13 +18,13 @@ export async function readWorkingCopy(file: string): Promise<string | undefined>
   try {
     const info = await stat(file);
     if (info.size > MAX_FILE_BYTES) {
-      throw new SyncStop('unreadable', `${path.basename(file)} is ${Math.round(info.size / 1048576)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB a backlog may be, so it is not shared.`);
+      throw new SyncStop('unreadable', { code: 'sync.tooLarge', name: path.basename(file), megabytes: Math.round(info.size / 1048576), limit: MAX_FILE_BYTES / 1048576 });
     }
     return await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof SyncStop) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SyncStop('unreadable', `${file} cannot be read (${(error as Error).message}), so it is not shared.`);
+    throw new SyncStop('unreadable', { code: 'sync.cannotRead', file, detail: (error as Error).message });
   }
 }
 

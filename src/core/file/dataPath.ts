@@ -1,10 +1,11 @@
-import { resolveFolderFile } from './folderFile';
+import { resolveFolderFile, type FolderFileRule } from './folderFile';
+import type { SettingMessage } from '../text/messages';
 
 export const DEFAULT_DATA_FILE = 'stupid-work.json';
 
-export type DataPathResult = { ok: true; path: string } | { ok: false; message: string };
+export type DataPathResult = { ok: true; path: string } | { ok: false; message: SettingMessage };
 
-const RULE = { setting: 'stupidWork.dataFile', kind: '.json file', name: /.\.json$/i, example: DEFAULT_DATA_FILE };
+const RULE: FolderFileRule = { setting: 'stupidWork.dataFile', kind: 'json', name: /.\.json$/i, example: DEFAULT_DATA_FILE };
 
 /** Where the backlog lives, from the `stupidWork.dataFile` setting. */
 export function resolveDataPath(folderFsPath: string, setting: string | undefined): DataPathResult {

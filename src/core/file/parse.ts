@@ -9,13 +9,14 @@ import { plainText } from '../text/inertText';
 import { migrate, versionOf } from './migrate';
 import { SCHEMA_VERSION, emptySmart, type Backlog, type Entry, MAX_FILE_BYTES } from '../model/model';
 import { isRecord } from '../model/isRecord';
+import type { ExpectedType, Found, ParseMessage, PatternForm, SchemaDetail, SyntaxWords } from '../text/messages';
 
 export type ProblemCode = 'empty' | 'too-large' | 'conflict' | 'syntax' | 'duplicate-key' | 'schema' | 'newer-version' | 'duplicate-id';
 
-/** Why a file cannot be loaded. `line` and `column` are 1-based. */
+/** Why a file cannot be loaded. `line` and `column` are 1-based; `message` is for people, rendered by the UI. */
 export interface BacklogProblem {
   code: ProblemCode;
-  message: string;
+  message: ParseMessage;
   line: number;
   column: number;
   /** Where in the data, for example `entries[3].kind`. */
@@ -27,7 +28,7 @@ export type ParseResult = { ok: true; backlog: Backlog; migratedFrom?: number } 
 type Raw = Record<string, unknown>;
 type Segment = string | number;
 
-function problem(code: ProblemCode, message: string, line = 1, column = 1, path?: string): ParseResult {
+function problem(code: ProblemCode, message: ParseMessage, line = 1, column = 1, path?: string): ParseResult {
   return { ok: false, problem: path === undefined ? { code, message, line, column } : { code, message, line, column, path } };
 }
 
@@ -40,7 +41,7 @@ function problem(code: ProblemCode, message: string, line = 1, column = 1, path?
  */
 export function parseBacklog(text: string): ParseResult {
   if (text.length > MAX_FILE_BYTES) {
-    return problem('too-large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, too large to open safely.`);
+    return problem('too-large', { code: 'parse.tooLarge', mebibytes: MAX_FILE_BYTES / 1024 / 1024 });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
@@ -52,11 +53,10 @@ export function parseBacklog(text: string): ParseResult {
   const repeated = findDuplicateKey(body, raw);
   if (repeated) {
     const path = displayPath(repeated.path);
-    const where = path === '' ? 'top level' : path;
     const { line, column } = repeated.repeated;
     return problem(
       'duplicate-key',
-      `${where}: the field "${plainText(repeated.key, 60)}" appears twice in one object (first at line ${repeated.first.line}, column ${repeated.first.column}), so one of its two values would be silently lost. Keep the right one, delete the other, and save the file.`,
+      { code: 'parse.duplicateKey', where: path, key: plainText(repeated.key, 60), line: repeated.first.line, column: repeated.first.column },
       line,
       column,
       displayPath([...repeated.path, repeated.key]),
@@ -64,13 +64,13 @@ export function parseBacklog(text: string): ParseResult {
   }
   if (!isRecord(raw)) {
     const at = lineColumn(body, firstNonBlank(body));
-    return problem('schema', `The file must hold a JSON object with "version" and "entries", but it holds ${describe(raw)}.`, at.line, at.column);
+    return problem('schema', { code: 'parse.notObject', found: describe(raw) }, at.line, at.column);
   }
   if (typeof raw.version === 'number' && raw.version > SCHEMA_VERSION) {
     const at = locate(body, ['version']);
     return problem(
       'newer-version',
-      `The file was written by a newer version of Stupid Work (file version ${raw.version}, this extension reads up to ${SCHEMA_VERSION}). Update the extension; the file is left untouched.`,
+      { code: 'parse.newerVersion', version: raw.version, supported: SCHEMA_VERSION },
       at.line,
       at.column,
       'version',
@@ -95,7 +95,7 @@ export function parseBacklog(text: string): ParseResult {
     const at = locate(body, ['entries', second, 'id'], migratedFrom !== undefined);
     return problem(
       'duplicate-id',
-      `entries[${first}] and entries[${second}] have the same id "${backlog.entries[second].id}". Give one of them a new id.`,
+      { code: 'parse.duplicateId', first, second, id: backlog.entries[second].id },
       at.line,
       at.column,
       `entries[${second}].id`,
@@ -112,12 +112,12 @@ export function parseBacklog(text: string): ParseResult {
  */
 function unreadable(body: string, thrown: unknown): ParseResult {
   if (isBlank(body)) {
-    return problem('empty', 'The file is empty. Log an entry to start the backlog, or delete the file.');
+    return problem('empty', { code: 'parse.empty' });
   }
   const conflictAt = firstConflictMarker(body);
   if (conflictAt >= 0) {
     const { line } = lineColumn(body, conflictAt);
-    return problem('conflict', `The file has unresolved git merge conflict markers (first at line ${line}). Resolve the conflict and save the file.`, line, 1);
+    return problem('conflict', { code: 'parse.conflict', line }, line, 1);
   }
   return syntaxProblem(body, thrown);
 }
@@ -147,24 +147,24 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 };
 }
 
-const SYNTAX_WORDS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'badly written number',
-  PropertyNameExpected: 'expected a field name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected a colon after the field name',
-  CommaExpected: 'expected a comma',
-  CloseBraceExpected: 'expected a closing }',
-  CloseBracketExpected: 'expected a closing ]',
-  EndOfFileExpected: 'unexpected text after the end of the data',
-  InvalidCommentToken: 'comments are not allowed in this file',
-  UnexpectedEndOfComment: 'comment is not closed',
-  UnexpectedEndOfString: 'text in quotes is not closed on the same line',
-  UnexpectedEndOfNumber: 'number ends too early',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape after a backslash',
-  InvalidCharacter: 'control character inside text in quotes; write it as an escape such as \\n',
-};
+const SYNTAX_NAMES = new Set<string>([
+  'InvalidSymbol',
+  'InvalidNumberFormat',
+  'PropertyNameExpected',
+  'ValueExpected',
+  'ColonExpected',
+  'CommaExpected',
+  'CloseBraceExpected',
+  'CloseBracketExpected',
+  'EndOfFileExpected',
+  'InvalidCommentToken',
+  'UnexpectedEndOfComment',
+  'UnexpectedEndOfString',
+  'UnexpectedEndOfNumber',
+  'InvalidUnicode',
+  'InvalidEscapeCharacter',
+  'InvalidCharacter',
+]);
 
 function syntaxProblem(text: string, thrown: unknown): ParseResult {
   const errors: ParseError[] = [];
@@ -172,15 +172,15 @@ function syntaxProblem(text: string, thrown: unknown): ParseResult {
   const first = errors[0];
   if (!first) {
     const detail = thrown instanceof Error ? thrown.message : String(thrown);
-    return problem('syntax', `The file is not valid JSON: ${detail}`);
+    return problem('syntax', { code: 'parse.notJson', detail });
   }
   const name = printParseErrorCode(first.error);
-  let words = SYNTAX_WORDS[name] ?? name;
+  let words: SyntaxWords = SYNTAX_NAMES.has(name) ? (name as SyntaxWords) : { other: name };
   if ((name === 'ValueExpected' || name === 'PropertyNameExpected') && precededByComma(text, first.offset)) {
-    words = 'a comma before a closing bracket or brace is not allowed in JSON';
+    words = 'TrailingComma';
   }
   const { line, column } = lineColumn(text, first.offset);
-  return problem('syntax', `The file is not valid JSON: line ${line}, column ${column}: ${words}.`, line, column);
+  return problem('syntax', { code: 'parse.syntax', line, column, words }, line, column);
 }
 
 function precededByComma(text: string, offset: number): boolean {
@@ -234,16 +234,15 @@ function fillDefaults(b: Backlog): void {
 // Failure path: turning a validator error into words and a place in the text.
 
 function schemaProblem(text: string, data: Raw, error: ErrorObject | undefined, migrated: boolean): ParseResult {
-  if (!error) return problem('schema', 'The file does not match the Stupid Work format.');
+  if (!error) return problem('schema', { code: 'parse.noSchemaError' });
   const { segments, value } = resolvePointer(data, error.instancePath);
   const path = displayPath(segments);
-  const where = path === '' ? 'top level' : path;
   const target = error.keyword === 'uniqueItems' ? [...segments, Math.max(Number(error.params.i), Number(error.params.j))] : segments;
   const at = locate(text, target, migrated);
   const fullPath = error.keyword === 'required' && typeof error.params.missingProperty === 'string'
     ? displayPath([...segments, error.params.missingProperty])
     : path;
-  return problem('schema', `${where}: ${explain(error, value, migrated)}`, at.line, at.column, fullPath === '' ? undefined : fullPath);
+  return problem('schema', { code: 'parse.schema', where: path, detail: explain(error, value, migrated) }, at.line, at.column, fullPath === '' ? undefined : fullPath);
 }
 
 /** JSON Pointer to segments and the value there, using the data to tell array indexes from keys that look like numbers. */
@@ -300,55 +299,45 @@ function locate(text: string, segments: Segment[], migrated = false): { line: nu
   return lineColumn(text, best.offset);
 }
 
-const PATTERN_NAMES = new Map<string, string>([
-  [schema.definitions.id.pattern, 'a valid id (26 characters of Crockford base 32, as in 01JD3Q4X5Z6A7B8C9D0E1F2G3H)'],
-  [schema.definitions.timestamp.pattern, 'a UTC time such as 2026-11-22T09:30:00.000Z'],
-  [schema.definitions.date.pattern, 'a date such as 2026-11-22'],
+const PATTERN_FORMS = new Map<string, PatternForm>([
+  [schema.definitions.id.pattern, 'id'],
+  [schema.definitions.timestamp.pattern, 'timestamp'],
+  [schema.definitions.date.pattern, 'date'],
 ]);
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text in quotes',
-  integer: 'a whole number',
-  number: 'a number',
-  object: 'an object { … }',
-  array: 'a list [ … ]',
-  boolean: 'true or false',
-  null: 'null',
-};
+const TYPES = new Set<string>(['string', 'integer', 'number', 'object', 'array', 'boolean', 'null']);
 
-/** A hand-written (version 0) file may use any time form that reads alike everywhere. */
-const HAND_WRITTEN_TIME = 'a full ISO 8601 time with its offset, such as 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, or a date such as 2026-03-02 (read as UTC)';
-
-function explain(error: ErrorObject, value: unknown, migrated: boolean): string {
+function explain(error: ErrorObject, value: unknown, migrated: boolean): SchemaDetail {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      if (migrated && p.missingProperty === 'created') {
-        return `missing required field "created": write when it was flagged, as ${HAND_WRITTEN_TIME}`;
-      }
-      return `missing required field "${String(p.missingProperty)}"`;
-    case 'type':
-      return `expected ${TYPE_NAMES[String(p.type)] ?? String(p.type)}, found ${describe(value)}`;
+      // A hand-written (version 0) file may use any time form that reads alike everywhere.
+      if (migrated && p.missingProperty === 'created') return { code: 'schema.requiredCreated' };
+      return { code: 'schema.required', field: String(p.missingProperty) };
+    case 'type': {
+      const type = String(p.type);
+      return { code: 'schema.type', expected: TYPES.has(type) ? (type as ExpectedType) : { other: type }, found: describe(value) };
+    }
     case 'enum':
-      return `${preview(value)} is not one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+      return { code: 'schema.enum', preview: preview(value), allowed: (p.allowedValues as unknown[]).map(String).join(', ') };
     case 'pattern':
-      if (migrated && p.pattern === schema.definitions.timestamp.pattern) return `${preview(value)} is not ${HAND_WRITTEN_TIME}`;
-      return `${preview(value)} is not ${PATTERN_NAMES.get(String(p.pattern)) ?? `in the expected form (${String(p.pattern)})`}`;
+      if (migrated && p.pattern === schema.definitions.timestamp.pattern) return { code: 'schema.pattern', preview: preview(value), form: 'handWrittenTime' };
+      return { code: 'schema.pattern', preview: preview(value), form: PATTERN_FORMS.get(String(p.pattern)) ?? { pattern: String(p.pattern) } };
     case 'minLength':
-      return p.limit === 1 ? 'must not be empty' : `is too short (at least ${String(p.limit)} characters)`;
+      return p.limit === 1 ? { code: 'schema.empty' } : { code: 'schema.tooShort', limit: String(p.limit) };
     case 'maxLength':
-      return `is too long (${typeof value === 'string' ? value.length : '?'} characters, at most ${String(p.limit)})`;
+      return { code: 'schema.tooLong', length: typeof value === 'string' ? String(value.length) : '?', limit: String(p.limit) };
     case 'minimum':
-      return `${preview(value)} is below the minimum of ${String(p.limit)}`;
+      return { code: 'schema.belowMinimum', preview: preview(value), limit: String(p.limit) };
     case 'maximum':
-      return `${preview(value)} is above the maximum of ${String(p.limit)}`;
+      return { code: 'schema.aboveMaximum', preview: preview(value), limit: String(p.limit) };
     case 'uniqueItems': {
       const [a, b] = [Number(p.i), Number(p.j)].sort((x, y) => x - y);
       const item: unknown = Array.isArray(value) ? value[b] : undefined;
-      return `items ${a} and ${b} are the same (${preview(item)}); each may appear only once`;
+      return { code: 'schema.repeatedItem', first: a, second: b, preview: preview(item) };
     }
     default:
-      return error.message ?? 'does not match the Stupid Work format';
+      return error.message === undefined ? { code: 'schema.other' } : { code: 'schema.other', validator: error.message };
   }
 }
 
@@ -357,11 +346,11 @@ function preview(value: unknown): string {
   return plainText(JSON.stringify(value) ?? String(value), 60);
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${preview(value)}`;
-  if (typeof value === 'number') return `the number ${preview(value)}`;
-  return preview(value);
+function describe(value: unknown): Found {
+  if (Array.isArray(value)) return { code: 'found.list' };
+  if (value === null) return { code: 'found.null' };
+  if (typeof value === 'object') return { code: 'found.object' };
+  if (typeof value === 'string') return { code: 'found.text', preview: preview(value) };
+  if (typeof value === 'number') return { code: 'found.number', preview: preview(value) };
+  return { code: 'found.other', preview: preview(value) };
 }

@@ -4,6 +4,7 @@ import type { Backlog, Comment, Entry, HistoryRecord, Retro } from '../model/mod
 import { parseBacklog } from '../file/parse';
 import { serializeBacklog } from '../file/serialize';
 import { isRecord } from '../model/isRecord';
+import type { MergeMessage } from '../text/messages';
 
 /** Two different edits of one field: which value was kept, and which went to the entry's history. */
 export interface MergeConflict {
@@ -30,9 +31,9 @@ export type MergeSide = 'ours' | 'theirs';
  *   does; they were resolved the same way first (`hunks` of them), and the result was used;
  * - `unreadable`: it could not be read even so (`message` says why), and the merge is two-way as for `none`.
  */
-export type BaseUse = { kind: 'used' } | { kind: 'none' } | { kind: 'nested'; hunks: number } | { kind: 'unreadable'; message: string };
+export type BaseUse = { kind: 'used' } | { kind: 'none' } | { kind: 'nested'; hunks: number } | { kind: 'unreadable'; message: MergeMessage };
 
-export type TextMergeFailure = { ok: false; side: MergeSide; message: string };
+export type TextMergeFailure = { ok: false; side: MergeSide; message: MergeMessage };
 
 export type TextMergeResult = { ok: true; text: string; conflicts: MergeConflict[]; base: BaseUse } | TextMergeFailure;
 
@@ -377,10 +378,6 @@ export function mergeBacklogs(base: Backlog | undefined, ours: Backlog, theirs: 
   return { backlog: out as Backlog, conflicts };
 }
 
-function where(problem: { line: number; column: number; message: string }): string {
-  return `line ${problem.line}, column ${problem.column}: ${problem.message}`;
-}
-
 /**
  * Reads the common ancestor. A base that does not parse never blocks a merge: git's nested markers
  * in it are resolved, and anything else leaves the merge two-way, saying why.
@@ -389,18 +386,21 @@ function readBase(text: string | undefined): { backlog?: Backlog; use: BaseUse }
   if (text === undefined || text.trim() === '') return { use: { kind: 'none' } };
   const parsed = parseBacklog(text);
   if (parsed.ok) return { backlog: parsed.backlog, use: { kind: 'used' } };
-  if (splitConflictMarkers(text) === undefined) return { use: { kind: 'unreadable', message: where(parsed.problem) } };
+  if (splitConflictMarkers(text) === undefined) {
+    const { line, column, message } = parsed.problem;
+    return { use: { kind: 'unreadable', message: { code: 'merge.at', line, column, problem: message } } };
+  }
   const nested = repairMarkers(text);
   return nested.ok
     ? { backlog: nested.backlog, use: { kind: 'nested', hunks: nested.hunks } }
-    : { use: { kind: 'unreadable', message: `its own conflict markers could not be resolved (${nested.message})` } };
+    : { use: { kind: 'unreadable', message: { code: 'merge.nestedUnreadable', reason: nested.message } } };
 }
 
 function mergeTexts(base: string | undefined, ours: string, theirs: string): BacklogMerge {
   const sides: Partial<Record<MergeSide, Backlog>> = {};
   for (const [side, text] of [['ours', ours], ['theirs', theirs]] as const) {
     const result = parseBacklog(text);
-    if (!result.ok) return { ok: false, side, message: `${side}: ${where(result.problem)}` };
+    if (!result.ok) return { ok: false, side, message: { code: 'merge.side', side, line: result.problem.line, column: result.problem.column, problem: result.problem.message } };
     sides[side] = result.backlog;
   }
   const ancestor = readBase(base);
@@ -411,7 +411,7 @@ function mergeTexts(base: string | undefined, ours: string, theirs: string): Bac
 function repairMarkers(conflicted: string): (BacklogMerge & { ok: true; hunks: number }) | TextMergeFailure {
   const sides = splitConflictMarkers(conflicted);
   if (!sides) {
-    return { ok: false, side: 'ours', message: 'The conflict markers are incomplete or out of order, so the versions cannot be told apart. Fix the file by hand.' };
+    return { ok: false, side: 'ours', message: { code: 'merge.badMarkers' } };
   }
   const result = mergeTexts(sides.base, sides.ours, sides.theirs);
   return result.ok ? { ...result, hunks: sides.hunks } : result;

@@ -14,6 +14,7 @@ import {
   type Smart,
   type Status,
 } from './model';
+import type { DraftMessage } from '../text/messages';
 
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_ANSWER_LENGTH = 20_000;
@@ -26,36 +27,36 @@ export const SMART_NAMES: Record<keyof Smart, string> = {
   tryAnother: 'Try another approach',
 };
 
-/** Problems that would stop the draft from being saved, in plain words; empty when it is fine. */
-export function validateDraft(d: EntryDraft): string[] {
-  const problems: string[] = [];
+/** Problems that would stop the draft from being saved, as messages the UI renders; empty when it is fine. */
+export function validateDraft(d: EntryDraft): DraftMessage[] {
+  const problems: DraftMessage[] = [];
   const title = d.title.trim();
-  if (title === '') problems.push('Give the entry a title.');
-  else if (title.length > MAX_TITLE_LENGTH) problems.push(`The title is ${title.length} characters long; keep it to ${MAX_TITLE_LENGTH}.`);
-  if (!(KINDS as readonly string[]).includes(d.kind)) problems.push(`"${d.kind}" is not a known kind of work.`);
+  if (title === '') problems.push({ code: 'draft.noTitle' });
+  else if (title.length > MAX_TITLE_LENGTH) problems.push({ code: 'draft.titleTooLong', length: title.length, limit: MAX_TITLE_LENGTH });
+  if (!(KINDS as readonly string[]).includes(d.kind)) problems.push({ code: 'draft.unknownKind', kind: d.kind });
   for (const reason of d.reasons) {
-    if (!(REASONS as readonly string[]).includes(reason)) problems.push(`"${reason}" is not a known reason.`);
+    if (!(REASONS as readonly string[]).includes(reason)) problems.push({ code: 'draft.unknownReason', reason });
   }
   for (const key of SMART_KEYS) {
     const length = (d.smart[key] ?? '').trim().length;
     if (length > MAX_ANSWER_LENGTH) {
-      problems.push(`The answer to "${SMART_NAMES[key]}" is ${length} characters long; keep it to ${MAX_ANSWER_LENGTH}.`);
+      problems.push({ code: 'draft.answerTooLong', prompt: key, length, limit: MAX_ANSWER_LENGTH });
     }
   }
   if (d.cost) problems.push(...costProblems(d.cost));
   return problems;
 }
 
-function costProblems(c: Cost): string[] {
-  const problems: string[] = [];
-  const amount = (value: number, what: string): void => {
+function costProblems(c: Cost): DraftMessage[] {
+  const problems: DraftMessage[] = [];
+  const amount = (value: number, field: 'hoursPerOccurrence' | 'occurrences'): void => {
     // The schema's bounds, so a save never writes a file that fails its own validation.
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10000) problems.push(`${what} must be a number from 0 to 10,000.`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10000) problems.push({ code: 'draft.amount', field });
   };
-  amount(c.hoursPerOccurrence, 'Hours each time');
-  amount(c.occurrences, 'How often');
-  if (!(PERIODS as readonly string[]).includes(c.per)) problems.push(`"${c.per}" is not a known period.`);
-  if (typeof c.people !== 'number' || !Number.isInteger(c.people) || c.people < 1 || c.people > 100000) problems.push('People must be a whole number from 1 to 100,000.');
+  amount(c.hoursPerOccurrence, 'hoursPerOccurrence');
+  amount(c.occurrences, 'occurrences');
+  if (!(PERIODS as readonly string[]).includes(c.per)) problems.push({ code: 'draft.unknownPeriod', period: c.per });
+  if (typeof c.people !== 'number' || !Number.isInteger(c.people) || c.people < 1 || c.people > 100000) problems.push({ code: 'draft.people' });
   return problems;
 }
 

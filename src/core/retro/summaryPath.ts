@@ -1,10 +1,10 @@
-import { resolveFolderFile, type FolderFileResult } from '../file/folderFile';
+import { resolveFolderFile, type FolderFileResult, type FolderFileRule } from '../file/folderFile';
 
 export const DEFAULT_SUMMARY_PATH = 'docs/retros/{date}.md';
 
 export type SummaryPathResult = FolderFileResult;
 
-const RULE = { setting: 'stupidWork.retro.summaryPath', kind: 'Markdown file', name: /.\.(md|markdown)$/i, example: DEFAULT_SUMMARY_PATH };
+const RULE: FolderFileRule = { setting: 'stupidWork.retro.summaryPath', kind: 'markdown', name: /.\.(md|markdown)$/i, example: DEFAULT_SUMMARY_PATH };
 
 /** Where a retro summary is saved: the setting with `{date}` replaced by the retro's date. */
 export function resolveSummaryPath(folderFsPath: string, setting: string | undefined, date: string): SummaryPathResult {

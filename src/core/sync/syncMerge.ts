@@ -6,6 +6,7 @@ import { countChanges, mergeBacklogs, resolveConflictMarkers, type MergeConflict
 import type { Backlog } from '../model/model';
 import { parseBacklog } from '../file/parse';
 import { serializeBacklog } from '../file/serialize';
+import type { ParseMessage } from '../text/messages';
 import type { ChangeCount } from './backlogBranch';
 
 /** What the merge did besides merging, for the person to hear about. */
@@ -25,7 +26,7 @@ export type SyncMergeResult =
       /** What the merge changes on the remote: undefined when the remote has no file yet. */
       changes: ChangeCount | undefined;
     }
-  | { ok: false; side: 'ours' | 'theirs'; line: number; column: number; message: string };
+  | { ok: false; side: 'ours' | 'theirs'; line: number; column: number; message: ParseMessage };
 
 /**
  * Merges for a sync. A missing working copy means "no local change" (a fresh clone, or a deleted file:

@@ -11,6 +11,7 @@ import { groupBySetting } from '../../adapters/workspace/config';
 import type { IdentityCache } from '../shared/identityCache';
 import { kindIcon } from '../shared/labels';
 import { md, untrustedMarkdown } from '../shared/untrustedMarkdown';
+import { messageText } from '../shared/messageText';
 
 export type BacklogNode =
   | { type: 'folder'; backlog: FolderBacklog }
@@ -292,7 +293,8 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = state.kind === 'problem' && state.problem.code === 'conflict' ? 'problem.conflict' : 'problem';
     if (state.kind === 'problem') {
-      const { line, column, message } = state.problem;
+      const { line, column } = state.problem;
+      const message = messageText(state.problem.message);
       item.description = vscode.l10n.t('line {0}, column {1}: {2}', line, column, plainText(message));
       item.tooltip = untrustedMarkdown(
         md`${vscode.l10n.t('{0}, line {1}, column {2}: {3}', backlog.relativePath, line, column, message)}\n\n${vscode.l10n.t('The file is left untouched until it is fixed. Click to open it.')}`,

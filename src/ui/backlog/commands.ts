@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { messageText } from '../shared/messageText';
 import { STATUS_BAR_QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import { entryToMarkdown } from '../../core/text/markdown';
 import type { BaseUse } from '../../core/merge/merge';
@@ -35,7 +36,7 @@ function ancestorNote(base: BaseUse): string {
     case 'nested':
       return vscode.l10n.t('The common ancestor held git\'s own nested conflict markers, from a history with two merge bases; they were resolved first.');
     case 'unreadable':
-      return vscode.l10n.t('The common ancestor in the markers could not be read ({0}), so the two sides were merged without it: an entry one side deleted is kept.', base.message);
+      return vscode.l10n.t('The common ancestor in the markers could not be read ({0}), so the two sides were merged without it: an entry one side deleted is kept.', messageText(base.message));
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { plainText } from '../../core/text/inertText';
 import type { BacklogStore } from '../../adapters/file/backlogStore';
+import { messageText } from '../shared/messageText';
 
 /** Tells the user once per distinct problem that a backlog file cannot be read, and where. */
 export function notifyProblems(store: BacklogStore): vscode.Disposable {
@@ -14,7 +15,8 @@ export function notifyProblems(store: BacklogStore): vscode.Disposable {
       shown.delete(backlog.key);
       return;
     }
-    const { line, column, message } = state.problem;
+    const { line, column } = state.problem;
+    const message = messageText(state.problem.message);
     // The message quotes the bad value from the file, which a teammate may have written.
     const text = vscode.l10n.t('Stupid Work: {0} in {1} cannot be read (line {2}, column {3}): {4} The file is left untouched.', backlog.relativePath, backlog.folder.name, line, column, plainText(message));
     if (shown.get(backlog.key) === text) {

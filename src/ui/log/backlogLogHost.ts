@@ -7,6 +7,7 @@ import { anonymousByDefault } from '../../adapters/workspace/config';
 import type { FolderStatus } from '../../protocol/folderStatus';
 import { folderStatusOf } from '../shared/folderStatus';
 import type { LogHost, SaveResult } from './logViewProvider';
+import { messageText } from '../shared/messageText';
 
 /** Connects the Log form to the backlog files: validation, identity and the queued atomic write. */
 export class BacklogLogHost implements LogHost, vscode.Disposable {
@@ -36,7 +37,7 @@ export class BacklogLogHost implements LogHost, vscode.Disposable {
     }
     const problems = validateDraft(draft);
     if (problems.length > 0) {
-      return { ok: false, message: problems.join(' ') };
+      return { ok: false, message: problems.map(messageText).join(' ') };
     }
     // Loaded when first needed: it spawns git, which activation should not wait for.
     const { currentAuthor } = await import('../../adapters/workspace/identity');

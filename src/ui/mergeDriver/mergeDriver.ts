@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../../core/text/inertText';
+import { messageText } from '../shared/messageText';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import type { DriverHealth, DriverProblem } from '../../adapters/mergeDriver/mergeDriverSetup';
 
@@ -185,8 +186,8 @@ export class MergeDriverMonitor implements vscode.Disposable {
     if (!file) {
       return undefined;
     }
+    const { installMergeDriver, MergeDriverError } = await import('../../adapters/mergeDriver/mergeDriverSetup');
     try {
-      const { installMergeDriver } = await import('../../adapters/mergeDriver/mergeDriverSetup');
       const result = await installMergeDriver({
         file: file.fsPath,
         driverScript: vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'mergeDriver.js').fsPath,
@@ -200,7 +201,8 @@ export class MergeDriverMonitor implements vscode.Disposable {
       );
       return result.root;
     } catch (error) {
-      const message = vscode.l10n.t('Could not install the merge driver: {0}', plainText((error as Error).message));
+      const reason = error instanceof MergeDriverError ? messageText(error.text) : (error as Error).message;
+      const message = vscode.l10n.t('Could not install the merge driver: {0}', plainText(reason));
       this.deps.logger.error(message);
       void vscode.window.showErrorMessage(message);
       return undefined;

@@ -10,6 +10,7 @@ import { resolveSummaryPath } from '../../core/retro/summaryPath';
 import { BacklogWriteError, type FolderBacklog } from '../../adapters/file/backlogStore';
 import { csvByteOrderMarkSetting, retroSummaryPathSetting } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
+import { messageText } from '../shared/messageText';
 
 /** What the board and the commands show: the backlog as last read, or an empty one. */
 export function backlogOf(backlog: FolderBacklog): Backlog {
@@ -28,7 +29,7 @@ function exportable(backlog: FolderBacklog): Backlog {
       throw new BacklogWriteError(state.message);
     case 'problem':
       throw new BacklogWriteError(
-        vscode.l10n.t('{0} cannot be read ({1}, line {2}, column {3}), so nothing was exported. Fix the file first.', backlog.relativePath, plainText(state.problem.message), state.problem.line, state.problem.column),
+        vscode.l10n.t('{0} cannot be read ({1}, line {2}, column {3}), so nothing was exported. Fix the file first.', backlog.relativePath, plainText(messageText(state.problem.message)), state.problem.line, state.problem.column),
       );
   }
 }
@@ -138,7 +139,7 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, cloc
   }
   const target = resolveSummaryPath(backlog.folder.uri.fsPath, retroSummaryPathSetting(backlog.folder), retroDate(retro, clock));
   if (!target.ok) {
-    throw new BacklogWriteError(target.message);
+    throw new BacklogWriteError(messageText(target.message));
   }
   const uri = vscode.Uri.file(target.path);
   const existing = await vscode.workspace.fs.readFile(uri).then(

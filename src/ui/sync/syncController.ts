@@ -5,6 +5,7 @@ import { autoSyncSetting, syncIntervalSetting, syncSettings } from '../../adapte
 import type { BacklogSyncOutcome } from '../../adapters/sync/backlogSync';
 import type { BranchPlace } from '../../adapters/sync/syncStop';
 import type { BacklogStatus } from '../../adapters/sync/backlogStatus';
+import { messageText } from '../shared/messageText';
 
 /** What the status bar says about one folder's backlog. */
 type FolderSync =
@@ -83,7 +84,7 @@ export class SyncController implements vscode.Disposable {
       const outcome = await backlogStatus((backlog.fileUri as vscode.Uri).fsPath, syncSettings(backlog.folder), fetch);
       if (this.running) return;
       if (!outcome.ok) {
-        this.folders.set(backlog.key, { kind: outcome.reason === 'offline' ? 'offline' : 'error', message: plainText(outcome.message) });
+        this.folders.set(backlog.key, { kind: outcome.reason === 'offline' ? 'offline' : 'error', message: plainText(messageText(outcome.message)) });
         continue;
       }
       const { status } = outcome;
@@ -186,7 +187,7 @@ export class SyncController implements vscode.Disposable {
           if (outcome.ok) {
             reports.push(...this.report(where, backlog, outcome));
           } else if (outcome.reason !== 'not-shared' || interactive) {
-            failures.push(where + plainText(outcome.message));
+            failures.push(where + plainText(messageText(outcome.message)));
           }
         }
       });
@@ -213,10 +214,10 @@ export class SyncController implements vscode.Disposable {
       this.folders.set(backlog.key, { kind: 'synced', at: new Date(), remote: outcome.remote, branch: outcome.branch });
       return;
     }
-    this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${outcome.message}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
+    this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${messageText(outcome.message)}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
     if (outcome.reason === 'not-shared' && outcome.remote) this.folders.set(backlog.key, { kind: 'not-shared', remote: outcome.remote, branch: outcome.branch });
-    else if (outcome.reason === 'offline') this.folders.set(backlog.key, { kind: 'offline', message: plainText(outcome.message) });
-    else if (outcome.reason !== 'cancelled' && outcome.reason !== 'no-backlog') this.folders.set(backlog.key, { kind: 'error', message: plainText(outcome.message) });
+    else if (outcome.reason === 'offline') this.folders.set(backlog.key, { kind: 'offline', message: plainText(messageText(outcome.message)) });
+    else if (outcome.reason !== 'cancelled' && outcome.reason !== 'no-backlog') this.folders.set(backlog.key, { kind: 'error', message: plainText(messageText(outcome.message)) });
   }
 
   private report(where: string, backlog: FolderBacklog, outcome: Extract<BacklogSyncOutcome, { ok: true }>): string[] {
