@@ -154,7 +154,7 @@ describe('sync scheduler', () => {
     await timer.advance(200_000);
     scheduler.synced();
     await timer.advance(200_000);
-    assert.deepEqual(log, []);
+    assert.equal(log.length, 0);
     await timer.advance(100_000);
     assert.deepEqual(
       log.map((l) => l.at - start),

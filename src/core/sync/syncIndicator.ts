@@ -3,14 +3,14 @@
  * urgent first. The UI words it. Pure.
  */
 
-/** One folder's last known sync state. `message` is a stop's one-line reason, for people. */
+/** One folder's last known sync state. `message` is a stop's one-line reason, for people; `reason` its code. */
 export type FolderSyncState =
   | { kind: 'unknown' }
   | { kind: 'not-shared'; remote: string; branch: string }
   | { kind: 'changes'; outgoing: number; incoming: number }
   | { kind: 'synced'; remote: string; branch: string }
   | { kind: 'offline'; message: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; reason?: string };
 
 /**
  * Exactly one of, most urgent first:
