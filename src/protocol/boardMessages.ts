@@ -29,6 +29,11 @@ export interface BoardStrings {
   finishRetro: string;
   retroActive: string;
   noRetro: string;
+  live: string;
+  liveHint: string;
+  /** "{0}": the time teammates' changes last arrived. */
+  liveLastChange: string;
+  liveNoChange: string;
   sort: string;
   sorts: Record<BoardSort, string>;
   filterKind: string;
@@ -117,6 +122,11 @@ export interface RetroInfo {
   discussed: number;
 }
 
+/** The live rhythm of a running retro; `lastChange` is when teammates' changes last arrived (ISO time), if they did yet. */
+export interface LiveInfo {
+  lastChange?: string;
+}
+
 export interface FollowUpCard {
   id: string;
   title: string;
@@ -142,6 +152,8 @@ export interface BoardState {
   query: BoardQuery;
   view: BoardView;
   retro?: RetroInfo;
+  /** Present while this window follows the running retro live: teammates' changes arrive within seconds. */
+  live?: LiveInfo;
   /** The first page of follow-ups, most urgent first; `followUpTotal` counts them all. */
   followUps: FollowUpCard[];
   followUpTotal: number;

@@ -14,6 +14,7 @@ import { kindIcon } from '../shared/labels';
 import { boardStrings } from './retroBoardStrings';
 import { applyChange, backlogOf, errorMessage, exportBacklog, exportSummary, finishRetroIn, startRetroIn } from './retroBoardActions';
 import { renderWebviewHtml, webviewOptions } from '../shared/webviewHtml';
+import type { LiveRetroSource } from '../sync/liveRetro';
 
 export interface BoardDeps {
   extensionUri: vscode.Uri;
@@ -22,6 +23,8 @@ export interface BoardDeps {
   /** The viewer's clock: "now" for every change, and the calendar days shown on the board. */
   clock: Clock;
   logger: vscode.LogOutputChannel;
+  /** Whether the retro is followed live, and when teammates' changes last arrived. */
+  live?: LiveRetroSource;
 }
 
 /** What the webview keeps in `setState`: where it is and how it is filtered, never backlog data. */
@@ -117,6 +120,7 @@ class RetroBoardPanel implements vscode.Disposable {
           this.refresh();
         }
       }),
+      deps.live?.onDidChange(() => this.refresh()) ?? new vscode.Disposable(() => undefined),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.author = undefined;
         this.refresh();
@@ -213,6 +217,8 @@ class RetroBoardPanel implements vscode.Disposable {
     }
     if (retro) {
       state.retro = { id: retro.id, started: retro.started, facilitator: retro.facilitator, discussed: retro.discussed.length };
+      const live = this.deps.live?.liveFor(this.backlog.key);
+      if (live) state.live = live;
     }
     return state;
   }

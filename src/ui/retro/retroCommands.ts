@@ -3,6 +3,7 @@ import type { Clock } from '../../core/model/calendar';
 import type { Labels } from '../../core/model/displayNames';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import type { RetroBoards } from './retroBoardPanel';
+import type { LiveRetroSource } from '../sync/liveRetro';
 
 export interface RetroCommandDeps {
   extensionUri: vscode.Uri;
@@ -10,6 +11,8 @@ export interface RetroCommandDeps {
   labels: Labels;
   clock: Clock;
   logger: vscode.LogOutputChannel;
+  /** Whether a retro is followed live, for the board to say so. */
+  live?: LiveRetroSource;
 }
 
 const VIEW_TYPE = 'stupidWork.retroBoard';
