@@ -3,6 +3,7 @@
 //   core:       test/bench/core.bench.ts (load and save against plain JSON), in its own Node process
 //   activation: Stupid Work's activate() against an empty extension's, in a real extension host
 //   board:      test/bench/boardRender.bench.ts (Retro Board first render, 10,000 entries against 100), in Chromium
+//   live retro: test/bench/liveRetro.bench.ts (5, 10 and 20 clones voting: p95 time for a vote to reach all, against two intervals)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,6 +13,7 @@ import { newRunDir, paths, runExtensionTests, startCodeServer } from '../harness
 const ROOT = paths.root;
 const CORE_BENCH = join(ROOT, 'test', 'bench', 'core.bench.ts');
 const SYNC_BENCH = join(ROOT, 'test', 'bench', 'sync.bench.ts');
+const LIVE_RETRO_BENCH = join(ROOT, 'test', 'bench', 'liveRetro.bench.ts');
 const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
 const BOARD_BENCH = join(ROOT, 'test', 'bench', 'boardRender.bench.ts');
 const CODE_LINK_BENCH = join(ROOT, 'test', 'bench', 'codeLinks.bench.ts');
@@ -65,6 +67,11 @@ function coreFigures() {
     [SYNC_BENCH, 'runSyncBench'],
     [CODE_LINK_BENCH, 'runCodeLinkBench'],
   ]);
+}
+
+/** The live retro simulation, alone in its process: its clones' git commands are what it measures. */
+function liveRetroFigures() {
+  return figuresFromChild('live retro', [[LIVE_RETRO_BENCH, 'runLiveRetroBench']]);
 }
 
 /** The board figures, in their own process too; the bench drives its own Chromium. */
@@ -146,7 +153,7 @@ function printTable(figures) {
 async function main() {
   const figures = [];
   let failed = false;
-  for (const [label, measure] of [['core', coreFigures], ['activation', activationFigure], ['board', boardFigures]]) {
+  for (const [label, measure] of [['core', coreFigures], ['live retro', liveRetroFigures], ['activation', activationFigure], ['board', boardFigures]]) {
     console.log(`== ${label}`);
     try {
       const result = await measure();
