@@ -49,7 +49,11 @@ export class SyncController implements vscode.Disposable {
     this.live = new LiveRetroWatch(store, backlogView, () => this.rhythm.update());
     this.rhythm = new SyncRhythm(this.live, {
       check: () => (autoSyncSetting() ? this.syncAll(BACKGROUND) : this.refresh(true)),
-      push: () => this.syncAll(BACKGROUND),
+      // A sync already under way may have read the file before this change: a new one follows it.
+      push: async () => {
+        await this.running;
+        await this.syncAll(BACKGROUND);
+      },
       onRhythm: () => this.render(),
     });
     this.disposables.push(
@@ -104,8 +108,6 @@ export class SyncController implements vscode.Disposable {
       if (status.state === 'not-shared') this.folders.set(backlog.key, { kind: 'not-shared', remote: status.remote, branch: status.branch });
       else if (status.state === 'in-sync') this.folders.set(backlog.key, { kind: 'synced', remote: status.remote, branch: status.branch });
       else if (status.state !== 'no-backlog') this.folders.set(backlog.key, { kind: 'changes', outgoing: total(status.outgoing), incoming: total(status.incoming) });
-      // Teammates' changes seen by a quiet fetch come in at once when auto-sync is on.
-      if (fetch && (status.state === 'incoming' || status.state === 'both')) this.rhythm.saved();
     }
     this.render();
   }

@@ -45,10 +45,12 @@ export class SyncRhythm implements vscode.Disposable {
     live.setLive(this.isLive);
   }
 
+  /** This window follows a running retro at the live rhythm. */
   get isLive(): boolean {
     return this.scheduler.rhythm.mode === 'live';
   }
 
+  /** The live interval as set now, for the status bar's tooltip. */
   get liveSeconds(): number {
     return syncRhythmSettings().liveSeconds;
   }
@@ -63,10 +65,12 @@ export class SyncRhythm implements vscode.Disposable {
     }
   }
 
+  /** This window saved a change: it goes out after the rhythm's delay. */
   saved(): void {
     this.scheduler.saved();
   }
 
+  /** A sync ended, started by anyone: the next check is a whole interval away. */
   synced(): void {
     this.scheduler.synced();
   }
