@@ -35,6 +35,21 @@ async function teammateSync(teammate: string): Promise<void> {
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
 }
 
+/**
+ * Removes the workspace folder at `index` and waits until VS Code has confirmed it: `workspaceFolders`
+ * changes at once, but another update is refused until `onDidChangeWorkspaceFolders` has fired.
+ */
+async function removeFolder(index: number): Promise<void> {
+  const confirmed = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      listener.dispose();
+      resolve();
+    });
+  });
+  assert.ok(vscode.workspace.updateWorkspaceFolders(index, 1));
+  await confirmed;
+}
+
 describe('Sync in a real extension host', function () {
   this.timeout(60000);
 
@@ -94,8 +109,7 @@ describe('Sync in a real extension host', function () {
       assert.equal(git(clone, 'status', '--porcelain'), '', 'and nothing was committed to the code branch');
       assert.equal(git(clone, 'rev-list', '--count', 'HEAD'), '1\n');
     } finally {
-      vscode.workspace.updateWorkspaceFolders(count, 1);
-      await waitFor('the clone to leave the workspace', () => ((vscode.workspace.workspaceFolders?.length ?? 0) === count ? true : undefined));
+      await removeFolder(count);
     }
   });
 
@@ -112,8 +126,7 @@ describe('Sync in a real extension host', function () {
       assert.equal(git(clone, 'status', '--porcelain'), '', 'no commit and a clean status: the working copy is excluded');
       assert.equal(git(clone, 'rev-list', '--count', 'HEAD'), '1\n');
     } finally {
-      vscode.workspace.updateWorkspaceFolders(count, 1);
-      await waitFor('the clone to leave the workspace', () => ((vscode.workspace.workspaceFolders?.length ?? 0) === count ? true : undefined));
+      await removeFolder(count);
     }
   });
 });

@@ -28,6 +28,13 @@ export class SyncController implements vscode.Disposable {
   /** Folders already asked whether a fresh clone should receive the backlog, and files already kept out of git status. */
   private readonly probed = new Set<string>();
   private readonly excluded = new Set<string>();
+  /**
+   * Folders outside git or without a remote: a background sync can do nothing there (only the Sync
+   * command creates a branch), so it skips them until that command runs or a setting changes.
+   */
+  private readonly unshared = new Set<string>();
+  /** Per folder, the stop last written to the log: a background sync that stops the same way again is not logged again. */
+  private readonly lastStop = new Map<string, string>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private syncing = false;
   private running: Promise<void> | undefined;
@@ -70,6 +77,7 @@ export class SyncController implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stupidWork.sync')) {
+          this.unshared.clear();
           this.rhythm.update();
           void this.refresh(false);
         }
@@ -162,7 +170,9 @@ export class SyncController implements vscode.Disposable {
       if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('There is no backlog to sync yet. Log an entry first.'));
       return;
     }
-    this.syncing = true;
+    if (interactive) this.unshared.clear();
+    else backlogs = backlogs.filter((backlog) => !this.unshared.has(backlog.key));
+    this.syncing = interactive;
     this.render();
     const reports: string[] = [];
     const failures: string[] = [];
@@ -180,7 +190,7 @@ export class SyncController implements vscode.Disposable {
             replaceWorkingCopy: (expected, next) => backlog.replaceIfUnchanged(expected, next),
           });
           const where = this.store.all.length > 1 ? `${backlog.folder.name}: ` : '';
-          this.record(backlog, outcome);
+          this.record(backlog, outcome, interactive);
           if (outcome.ok) {
             reports.push(...this.report(where, backlog, outcome));
           } else if (outcome.reason !== 'not-shared' || interactive) {
@@ -206,11 +216,14 @@ export class SyncController implements vscode.Disposable {
     void vscode.window.showInformationMessage(reports.join(' '));
   }
 
-  private record(backlog: FolderBacklog, outcome: BacklogSyncOutcome): void {
+  private record(backlog: FolderBacklog, outcome: BacklogSyncOutcome, interactive: boolean): void {
     if (outcome.ok) {
-      this.logger.info(
-        `Synced ${backlog.relativePath} in ${backlog.folder.name} with ${outcome.remote}/${outcome.branch}: pushed ${outcome.pushed}, received ${outcome.received}, created ${outcome.created}, moved ${outcome.moved}, ${outcome.conflicts.length} concurrent edits, ${outcome.attempts} attempt(s)${outcome.notes.length ? `, ${outcome.notes.join(', ')}` : ''}`,
-      );
+      this.lastStop.delete(backlog.key);
+      // A live retro checks every few seconds: only a sync that changed something, or that a person asked for, is worth a line.
+      const changed = interactive || outcome.pushed || outcome.received || outcome.created || outcome.moved;
+      const line = `Synced ${backlog.relativePath} in ${backlog.folder.name} with ${outcome.remote}/${outcome.branch}: pushed ${outcome.pushed}, received ${outcome.received}, created ${outcome.created}, moved ${outcome.moved}, ${outcome.conflicts.length} concurrent edits, ${outcome.attempts} attempt(s)${outcome.notes.length ? `, ${outcome.notes.join(', ')}` : ''}`;
+      if (changed) this.logger.info(line);
+      else this.logger.trace(line);
       const now = new Date();
       this.folders.set(backlog.key, { kind: 'synced', remote: outcome.remote, branch: outcome.branch });
       this.lastSynced = now;
@@ -218,7 +231,10 @@ export class SyncController implements vscode.Disposable {
       if (outcome.received) this.live.arrived(backlog.key, now);
       return;
     }
-    this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${outcome.message}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
+    const stop = `${outcome.reason} ${outcome.message}`;
+    if (meansUnshared(outcome.reason)) this.unshared.add(backlog.key);
+    if (interactive || this.lastStop.get(backlog.key) !== stop) this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${outcome.message}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
+    this.lastStop.set(backlog.key, stop);
     if (outcome.reason === 'not-shared' && outcome.remote) this.folders.set(backlog.key, { kind: 'not-shared', remote: outcome.remote, branch: outcome.branch });
     else if (outcome.reason === 'offline') this.folders.set(backlog.key, { kind: 'offline', message: plainText(outcome.message) });
     else if (meansUnshared(outcome.reason)) this.folders.delete(backlog.key);
