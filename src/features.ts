@@ -44,7 +44,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     logger,
   );
   const log = new LogViewProvider(context.extensionUri, logHost, context.workspaceState, logger);
-  const sync = new SyncController(store, logger);
+  const sync = new SyncController(store, logger, treeView);
   // Quick capture saves without revealing the Backlog, which would open the Log form next to it.
   const captureHost = new BacklogLogHost(
     store,
@@ -80,7 +80,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     ...registerCommands({ store, tree, log, sync, labels, logger }),
     ...registerArchiveCommands({ store, clock, logger }),
     mergeDriver,
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live }),
   );
   void store.reloadAll().then(() => {
     tree.loaded();

@@ -31,6 +31,11 @@ export interface BoardStrings {
   finishRetro: string;
   retroActive: string;
   noRetro: string;
+  live: string;
+  liveHint: string;
+  /** "{0}": the time teammates' changes last arrived. */
+  liveLastChange: string;
+  liveNoChange: string;
   sort: string;
   sorts: Record<BoardSort, string>;
   filterKind: string;
@@ -105,12 +110,19 @@ export interface BoardStrings {
   entries: string;
 }
 
+/** The live rhythm of a running retro; `lastChange` is when teammates' changes last arrived (ISO time), if they did yet. */
+export interface LiveInfo {
+  lastChange?: string;
+}
+
 /** Everything the board shows, sent whole on every change (see `BoardSnapshot` for the backlog's part). */
 export interface BoardState extends BoardSnapshot {
   folder: FolderStatus;
   labels: Labels;
   kindIcons: Record<Kind, string>;
   strings: BoardStrings;
+  /** Present while this window follows the running retro live: teammates' changes arrive within seconds. */
+  live?: LiveInfo;
   /** The current person's name, offered as the owner of a decision. */
   me: string;
   readOnly: boolean;

@@ -3,6 +3,7 @@
 //   core:       test/bench/core.bench.ts (load and save against plain JSON), in its own Node process
 //   activation: Stupid Work's activate() against an empty extension's, in a real extension host
 //   board:      test/bench/boardRender.bench.ts (Retro Board first render, 10,000 entries against 100), in Chromium
+//   live:       test/bench/liveRetro.bench.ts (5, 10 and 20 clones voting: p95 time for a vote to reach all, against two intervals)
 //   package:    the size of the .vsix and of each file the production build writes
 // `npm run bench -- activation package` measures only the figures named.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { newRunDir, paths, runExtensionTests, startCodeServer } from '../harness
 const ROOT = paths.root;
 const CORE_BENCH = join(ROOT, 'test', 'bench', 'core.bench.ts');
 const SYNC_BENCH = join(ROOT, 'test', 'bench', 'sync.bench.ts');
+const LIVE_RETRO_BENCH = join(ROOT, 'test', 'bench', 'liveRetro.bench.ts');
 const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
 const BOARD_BENCH = join(ROOT, 'test', 'bench', 'boardRender.bench.ts');
 const CODE_LINK_BENCH = join(ROOT, 'test', 'bench', 'codeLinks.bench.ts');
@@ -68,6 +70,11 @@ function coreFigures() {
     [SYNC_BENCH, 'runSyncBench'],
     [CODE_LINK_BENCH, 'runCodeLinkBench'],
   ]);
+}
+
+/** The live retro simulation, alone in its process: its clones' git commands are what it measures. */
+function liveRetroFigures() {
+  return figuresFromChild('live retro', [[LIVE_RETRO_BENCH, 'runLiveRetroBench']]);
 }
 
 /** The board figures, in their own process too; the bench drives its own Chromium. */
@@ -196,7 +203,7 @@ function printTable(figures) {
 async function main() {
   const figures = [];
   let failed = false;
-  const all = [['core', coreFigures], ['activation', activationFigure], ['board', boardFigures], ['package', packageFigures]];
+  const all = [['core', coreFigures], ['activation', activationFigure], ['live', liveRetroFigures], ['board', boardFigures], ['package', packageFigures]];
   const named = process.argv.slice(2);
   const unknown = named.filter((name) => !all.some(([label]) => label === name));
   if (unknown.length > 0) throw new Error(`no such figures: ${unknown.join(', ')} (there are ${all.map(([label]) => label).join(', ')})`);

@@ -1,12 +1,14 @@
 // `npm run demo`: the extension on a fresh clone of a small sample repository whose remote already has
-// the team's backlog branch: the backlog arrives on its own, with no command.
+// the team's backlog branch, with a retro running: the backlog arrives on its own, with no command, and a
+// few seconds later so do a teammate's new entry, vote and comment, pushed from a second clone.
 // Opens desktop VS Code when `code` is on PATH, otherwise serves VS Code on 127.0.0.1 until Ctrl+C.
 // `--check` starts everything, verifies in headless Chromium that the extension shows its views, and exits.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 import Ajv from 'ajv';
 import { developmentPayload, launchBrowser, paths, startCodeServer, workbenchUrl } from '../harness/host.mjs';
 
@@ -15,6 +17,13 @@ const DEMO_DIR = join(paths.cacheDir, 'demo');
 const REMOTE = join(DEMO_DIR, 'remote.git');
 const LEAD = join(DEMO_DIR, 'lead');
 const WORKSPACE = join(DEMO_DIR, 'workspace');
+const TEAMMATE_DIR = join(DEMO_DIR, 'teammate');
+const TEAMMATE_SCRIPT = join(ROOT, 'test', 'demo', 'teammate.ts');
+/** How long after the newcomer's backlog arrives the teammate acts: long enough to look around first. */
+const TEAMMATE_DELAY_MS = 8000;
+// What the teammate does, as test/demo/teammate.ts writes it.
+const TEAMMATE_ENTRY = 'Expense reports need a printed signature';
+const VOTED_ENTRY = '01M6DRJXY0AATNXCZRA7J24NB9';
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SEED = join(ROOT, 'test', 'demo', 'seed.json');
 const CHECK = process.argv.includes('--check');
@@ -111,13 +120,43 @@ function createRepositories() {
   git(['commit', '--quiet', '-m', 'Invoice service'], LEAD);
   git(['push', '--quiet', '--set-upstream', 'origin', 'main'], LEAD);
   writeFileSync(join(LEAD, 'stupid-work.json'), readFileSync(SEED));
+  teammate('start-retro', LEAD);
   const shared = spawnSync(process.execPath, [CLI, 'sync', '--yes'], { cwd: LEAD, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
   if (shared.status !== 0) throw new Error(`the lead could not share the backlog: ${shared.stderr}`);
   git(['clone', '--quiet', REMOTE, WORKSPACE]);
   // The extension takes the author's name from the repository's git config.
   git(['config', 'user.name', DEMO_USER.name], WORKSPACE);
   git(['config', 'user.email', DEMO_USER.email], WORKSPACE);
+  git(['clone', '--quiet', REMOTE, TEAMMATE_DIR]);
   return WORKSPACE;
+}
+
+/** Runs test/demo/teammate.ts, which changes a clone's backlog through the extension's own core. */
+function teammate(command, clone) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', TEAMMATE_SCRIPT, command, clone], { cwd: ROOT, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`teammate ${command} failed: ${result.stderr}`);
+}
+
+/** The teammate adds an entry, votes on the weekly report and comments on it, then syncs from their clone. */
+function teammateArrives() {
+  teammate('arrive', TEAMMATE_DIR);
+  console.log(`demo: a teammate added "${TEAMMATE_ENTRY}", voted on the weekly report and commented; watch the Backlog, the status bar and the board`);
+}
+
+/** Once the newcomer's window has received the backlog, the teammate acts a few seconds later. */
+function teammateSoon() {
+  const poll = setInterval(() => {
+    if (!existsSync(join(WORKSPACE, 'stupid-work.json'))) return;
+    clearInterval(poll);
+    setTimeout(() => {
+      try {
+        teammateArrives();
+      } catch (error) {
+        console.error(`demo: ${error.message}`);
+      }
+    }, TEAMMATE_DELAY_MS);
+  }, 500);
+  poll.unref();
 }
 
 function onPath(command) {
@@ -150,6 +189,7 @@ async function verify(url) {
     // The backlog came from the branch: the fresh clone has no new commit, and git status stays clean.
     const status = spawnSync('git', ['status', '--porcelain'], { cwd: WORKSPACE, encoding: 'utf8' }).stdout;
     assert.equal(status, '', 'the working copy is kept out of git status');
+    await teammateArrival(page, item, backlog);
   } catch (error) {
     const shot = join(ROOT, 'test-results', 'demo-check.png');
     mkdirSync(dirname(shot), { recursive: true });
@@ -160,6 +200,38 @@ async function verify(url) {
   }
 }
 
+/**
+ * The newcomer opens the Retro Board and closes the sidebar; the teammate then acts, and the newcomer's
+ * window shows it with no command: the Backlog's badge, "Live retro" in the status bar, and the board.
+ */
+async function teammateArrival(page, item, backlog) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Stupid Work: Open Retro Board');
+  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Stupid Work: Open Retro Board"]').first().click({ timeout: 20000 });
+  const board = await boardFrame(page);
+  await page.locator('.statusbar-item', { hasText: 'Live retro' }).first().waitFor({ timeout: 30000 });
+  await item.click();
+  await backlog.waitFor({ state: 'hidden', timeout: 10000 });
+  teammateArrives();
+  await board.waitForFunction((id) => globalThis.document.querySelector(`#vote-${id} .count`)?.textContent === '3', VOTED_ENTRY, { timeout: 30000 });
+  await board.waitForFunction((title) => globalThis.document.getElementById('board')?.textContent?.includes(title) ?? false, TEAMMATE_ENTRY, { timeout: 10000 });
+  await board.waitForSelector('#live-status', { timeout: 10000 });
+  const badge = page.locator('.part.activitybar .action-item', { has: page.locator('[aria-label^="Stupid Work"]') }).locator('.badge-content');
+  await badge.filter({ hasText: '1' }).first().waitFor({ timeout: 10000 });
+}
+
+/** Polls every frame until one holds the Retro Board's columns. */
+async function boardFrame(page) {
+  const end = Date.now() + 60000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.$('#board #columns').catch(() => null)) return frame;
+    }
+    if (Date.now() > end) throw new Error('the Retro Board did not open');
+    await page.waitForTimeout(250);
+  }
+}
+
 async function main() {
   step('extension built', build);
   step(`seed backlog checked, ${checkSeed()}`, () => undefined);
@@ -167,6 +239,7 @@ async function main() {
 
   if (!CHECK && !CI && onPath('code')) {
     console.log(`demo: opening ${workspace} in VS Code with the extension loaded from source`);
+    teammateSoon();
     const code = spawn('code', [`--extensionDevelopmentPath=${ROOT}`, workspace], { stdio: 'inherit' });
     return new Promise((resolve) => code.on('close', (status) => resolve(status ?? 1)));
   }
@@ -187,6 +260,7 @@ async function main() {
   }
 
   console.log(`\nOpen this URL in a browser:\n\n  ${url}\n\nPress Ctrl+C to stop.`);
+  teammateSoon();
   process.once('SIGINT', () => console.log('\ndemo: stopping code-server'));
   process.once('SIGTERM', () => console.log('demo: stopping code-server'));
   // Runs until a signal; host.mjs stops the server then.

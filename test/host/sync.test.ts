@@ -36,6 +36,21 @@ async function teammateSync(teammate: string): Promise<void> {
   assert.ok(outcome.ok, outcome.ok ? '' : english(outcome.message));
 }
 
+/**
+ * Removes the workspace folder at `index` and waits until VS Code has confirmed it: `workspaceFolders`
+ * changes at once, but another update is refused until `onDidChangeWorkspaceFolders` has fired.
+ */
+async function removeFolder(index: number): Promise<void> {
+  const confirmed = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      listener.dispose();
+      resolve();
+    });
+  });
+  assert.ok(vscode.workspace.updateWorkspaceFolders(index, 1));
+  await confirmed;
+}
+
 describe('Sync in a real extension host', function () {
   this.timeout(60000);
 
@@ -74,6 +89,31 @@ describe('Sync in a real extension host', function () {
     assert.equal(git(dir, 'status', '--porcelain', '--untracked-files=all'), '');
   });
 
+  it('sends an entry saved in the Log form to the remote\'s backlog branch by itself, with auto-sync on by default', async () => {
+    const { logHost, tree } = await api();
+    assert.equal(vscode.workspace.getConfiguration('stupidWork.sync').get('auto'), true, 'auto-sync is on by default');
+    const scratch = mkdtempSync(path.join(tmpdir(), 'stupid-work-host-auto-'));
+    const { remote } = await teamRemote(scratch, ['Shared before this window opened']);
+    const clone = path.join(scratch, 'auto-clone');
+    git(scratch, 'clone', '-q', remote, clone);
+    const count = vscode.workspace.workspaceFolders?.length ?? 0;
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: vscode.Uri.file(clone), name: 'auto-clone' }));
+    try {
+      await waitFor('the team\'s backlog to arrive', () => entryTitles(tree).includes('Shared before this window opened') || undefined, 30000);
+      const target = logHost.targets().find((t) => t.name === 'auto-clone');
+      assert.ok(target);
+      const saved = await logHost.save(target.key, { ...emptyDraft(), title: 'Sent without a command' }, undefined);
+      assert.ok(saved.ok);
+      const onBranch = () => git(remote, 'show', 'stupid-work:stupid-work.json');
+      await waitFor('the entry on the remote\'s backlog branch', () => onBranch().includes('Sent without a command') || undefined, 20000);
+      assert.equal(git(remote, 'rev-list', '--count', 'main'), '1\n', 'the code branch on the remote is as it was');
+      assert.equal(git(clone, 'status', '--porcelain'), '', 'and nothing was committed to the code branch');
+      assert.equal(git(clone, 'rev-list', '--count', 'HEAD'), '1\n');
+    } finally {
+      await removeFolder(count);
+    }
+  });
+
   it('shows the team\'s backlog in a fresh clone of a remote that has the branch, with no command', async () => {
     const { tree } = await api();
     const scratch = mkdtempSync(path.join(tmpdir(), 'stupid-work-host-clone-'));
@@ -87,8 +127,7 @@ describe('Sync in a real extension host', function () {
       assert.equal(git(clone, 'status', '--porcelain'), '', 'no commit and a clean status: the working copy is excluded');
       assert.equal(git(clone, 'rev-list', '--count', 'HEAD'), '1\n');
     } finally {
-      vscode.workspace.updateWorkspaceFolders(count, 1);
-      await waitFor('the clone to leave the workspace', () => ((vscode.workspace.workspaceFolders?.length ?? 0) === count ? true : undefined));
+      await removeFolder(count);
     }
   });
 });

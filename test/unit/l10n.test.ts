@@ -86,7 +86,7 @@ function phrasesOutsideL10n(file: ts.SourceFile): string[] {
       node.arguments.slice(1).forEach(visit);
       return;
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && LOG_CALLS.has(node.expression.name.text) && /(logger|log|channel)$/i.test(node.expression.expression.getText(file))) {
+    if (ts.isCallExpression(node) && isLogCall(node.expression, file)) {
       return;
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
@@ -96,6 +96,13 @@ function phrasesOutsideL10n(file: ts.SourceFile): string[] {
   };
   visit(file);
   return found;
+}
+
+/** `logger.info(…)`, or `logger[level](…)` with the level chosen at run time: the log stays English. */
+function isLogCall(callee: ts.Expression, file: ts.SourceFile): boolean {
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return false;
+  const level = ts.isPropertyAccessExpression(callee) ? LOG_CALLS.has(callee.name.text) : true;
+  return level && /(logger|log|channel)$/i.test(callee.expression.getText(file));
 }
 
 function parse(file: string, text = readFileSync(file, 'utf8')): ts.SourceFile {

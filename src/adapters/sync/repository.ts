@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DEFAULT_REMOTE, isValidRemoteName } from '../../core/sync/backlogBranch';
 import { GitRunner, gitOutput, isGitMissing } from './gitRunner';
@@ -64,6 +64,8 @@ async function discoverRepository(file: string): Promise<BacklogRepository> {
     throw new SyncStop('failed', { code: 'sync.repoUnreadable', folder, detail: lastLine(gitOutput(error)) });
   }
   const [top, gitDir, exclude] = located.value.split('\n');
+  // git reports the top level with symlinks resolved; a folder opened through a symlink must be resolved too.
+  const realFolder = await realpath(folder).catch(() => folder);
   const git = new GitRunner({ cwd: top, interactive: false });
   const remotes = new Map<string, string>();
   for (const line of (config.status === 'fulfilled' ? config.value : '').split('\n')) {
@@ -75,7 +77,7 @@ async function discoverRepository(file: string): Promise<BacklogRepository> {
     top,
     gitDir,
     excludeFile: path.resolve(folder, exclude),
-    relativePath: path.relative(top, file).split(path.sep).join('/'),
+    relativePath: path.relative(top, path.join(realFolder, path.basename(file))).split(path.sep).join('/'),
     remotes,
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BRANCH, type SyncSettings } from '../../core/sync/backlogBranch';
+import type { RhythmSettings } from '../../core/sync/syncSchedule';
 
 export type GroupBy = 'status' | 'kind' | 'triage';
 
@@ -65,12 +66,19 @@ export function syncSettings(folder: vscode.WorkspaceFolder): SyncSettings {
   };
 }
 
+/** On by default: Sync only ever writes to the backlog branch, so it cannot disturb anyone's code. */
 export function autoSyncSetting(): boolean {
-  return vscode.workspace.getConfiguration('stupidWork.sync').get<boolean>('auto', false);
+  return vscode.workspace.getConfiguration('stupidWork.sync').get<boolean>('auto', true);
 }
 
-/** Minutes between background checks of the remote; 0 turns them off. */
-export function syncIntervalSetting(): number {
-  const value = vscode.workspace.getConfiguration('stupidWork.sync').get<number>('intervalMinutes', 10);
-  return Number.isFinite(value) && value > 0 ? value : 0;
+/** The background rhythm (`stupidWork.sync.auto`, `.intervalMinutes`, `.liveSeconds`); a value that is not a positive number turns its part off. */
+export function syncRhythmSettings(): RhythmSettings {
+  const config = vscode.workspace.getConfiguration('stupidWork.sync');
+  const minutes = config.get<number>('intervalMinutes', 5);
+  const seconds = config.get<number>('liveSeconds', 5);
+  return {
+    auto: autoSyncSetting(),
+    intervalMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 0,
+    liveSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 0,
+  };
 }

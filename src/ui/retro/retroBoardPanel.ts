@@ -17,6 +17,7 @@ import { applyChange, backlogOf, errorMessage, exportBacklog, exportSummary, fin
 import { webviewOptions } from '../shared/webviewHtml';
 import { WebviewHost } from '../shared/webviewHost';
 import { folderStatusOf } from '../shared/folderStatus';
+import type { LiveRetroSource } from '../sync/liveRetro';
 
 export interface BoardDeps {
   extensionUri: vscode.Uri;
@@ -25,6 +26,8 @@ export interface BoardDeps {
   /** The viewer's clock: "now" for every change, and the calendar days shown on the board. */
   clock: Clock;
   logger: vscode.LogOutputChannel;
+  /** Whether the retro is followed live, and when teammates' changes last arrived. */
+  live?: LiveRetroSource;
 }
 
 const MAX_MATCHES = 20;
@@ -103,6 +106,7 @@ class RetroBoardPanel implements vscode.Disposable {
           this.refresh();
         }
       }),
+      deps.live?.onDidChange(() => this.refresh()) ?? new vscode.Disposable(() => undefined),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.author = undefined;
         this.refresh();
@@ -182,7 +186,10 @@ class RetroBoardPanel implements vscode.Disposable {
       voteBudget: voteBudgetSetting(folder),
     });
     const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
-    return { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, readOnly: status.status !== 'ready' };
+    const state: BoardState = { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, readOnly: status.status !== 'ready' };
+    const live = data.retro && this.deps.live?.liveFor(this.backlog.key);
+    if (live) state.live = live;
+    return state;
   }
 
   /** One named handler per message type from the webview. */

@@ -4,6 +4,7 @@ import type { Labels } from '../../core/model/displayNames';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { pickBacklog } from '../shared/folderPicker';
 import type { RetroBoards } from './retroBoardPanel';
+import type { LiveRetroSource } from '../sync/liveRetro';
 
 export interface RetroCommandDeps {
   extensionUri: vscode.Uri;
@@ -11,6 +12,8 @@ export interface RetroCommandDeps {
   labels: Labels;
   clock: Clock;
   logger: vscode.LogOutputChannel;
+  /** Whether a retro is followed live, for the board to say so. */
+  live?: LiveRetroSource;
 }
 
 const VIEW_TYPE = 'stupidWork.retroBoard';

@@ -1,48 +1,72 @@
 import * as vscode from 'vscode';
 import { plainText } from '../../core/text/inertText';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
-import { autoSyncSetting, syncIntervalSetting, syncSettings } from '../../adapters/workspace/config';
+import { autoSyncSetting, syncSettings } from '../../adapters/workspace/config';
 import type { BacklogSyncOutcome } from '../../adapters/sync/backlogSync';
 import type { BranchPlace } from '../../adapters/sync/syncStop';
-import type { BacklogStatus } from '../../adapters/sync/backlogStatus';
 import { messageText } from '../shared/messageText';
+import type { ChangeCount } from '../../core/sync/backlogBranch';
+import { announceFailure, meansUnshared, type FolderSyncState } from '../../core/sync/syncIndicator';
+import { LiveRetroWatch } from './liveRetro';
+import { SyncRhythm } from './syncRhythm';
+import { renderSyncStatus } from './syncStatusBar';
 
-/** What the status bar says about one folder's backlog. */
-type FolderSync =
-  | { kind: 'unknown' }
-  | { kind: 'not-shared'; remote: string; branch: string }
-  | { kind: 'changes'; status: BacklogStatus }
-  | { kind: 'synced'; at: Date; remote: string; branch: string }
-  | { kind: 'offline'; message: string }
-  | { kind: 'error'; message: string };
+function total(changes: ChangeCount): number {
+  return changes.added + changes.changed + changes.removed;
+}
 
 /** Quiet: no notification, and no branch is ever created. */
 const BACKGROUND = false;
 
 /**
- * The Sync command, the status bar item, the background checks and first contact. Git runs only in
+ * The Sync command, the status bar item, the background syncs and first contact. Git runs only in
  * trusted workspaces, because it executes the repository's configuration and hooks.
  */
 export class SyncController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('stupidWork.sync', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [this.item];
-  private readonly folders = new Map<string, FolderSync>();
+  private readonly folders = new Map<string, FolderSyncState>();
   /** Folders already asked whether a fresh clone should receive the backlog, and files already kept out of git status. */
   private readonly probed = new Set<string>();
   private readonly excluded = new Set<string>();
+  /**
+   * Folders outside git or without a remote: a background sync can do nothing there (only the Sync
+   * command creates a branch), so it skips them until that command runs or a setting changes.
+   */
+  private readonly unshared = new Set<string>();
+  /** Per folder, the stop last written to the log: a background sync that stops the same way again is not logged again. */
+  private readonly lastStop = new Map<string, string>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private syncing = false;
   private running: Promise<void> | undefined;
-  private autoTimer: ReturnType<typeof setTimeout> | undefined;
-  private interval: ReturnType<typeof setInterval> | undefined;
+  /** The last successful sync of any folder, this session. */
+  private lastSynced: Date | undefined;
+  /** A background failure was shown since the last successful sync: it is not shown again. */
+  private announced = false;
+  /** Whether this window follows a running retro live, and when teammates' changes last arrived. */
+  readonly live: LiveRetroWatch;
+  private readonly rhythm: SyncRhythm;
 
   constructor(
     private readonly store: BacklogStore,
     private readonly logger: vscode.LogOutputChannel,
+    backlogView?: vscode.TreeView<unknown>,
   ) {
     this.item.name = vscode.l10n.t('Stupid Work Sync');
     this.item.command = 'stupidWork.sync';
+    this.live = new LiveRetroWatch(store, backlogView, () => this.rhythm.update());
+    this.rhythm = new SyncRhythm(this.live, {
+      check: () => (autoSyncSetting() ? this.syncAll(BACKGROUND) : this.refresh(true)),
+      // A sync already under way may have read the file before this change: a new one follows it.
+      push: async () => {
+        await this.running;
+        await this.syncAll(BACKGROUND);
+      },
+      onRhythm: () => this.render(),
+    });
     this.disposables.push(
+      this.live,
+      this.rhythm,
       store.onDidWrite((backlog) => this.written(backlog)),
       store.onDidChange((backlog) => {
         if (backlog) this.probe(backlog);
@@ -54,17 +78,17 @@ export class SyncController implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stupidWork.sync')) {
-          this.schedule();
+          this.unshared.clear();
+          this.rhythm.update();
           void this.refresh(false);
         }
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        this.schedule();
+        this.rhythm.update();
         for (const backlog of store.all) this.probe(backlog);
         void this.refresh(false);
       }),
     );
-    this.schedule();
     this.render();
   }
 
@@ -72,6 +96,7 @@ export class SyncController implements vscode.Disposable {
   syncAll(interactive: boolean): Promise<void> {
     this.running ??= this.run(interactive, this.store.all.filter((backlog) => backlog.fileUri && backlog.state.kind !== 'missing')).finally(() => {
       this.running = undefined;
+      this.rhythm.synced();
     });
     return this.running;
   }
@@ -84,31 +109,25 @@ export class SyncController implements vscode.Disposable {
       const outcome = await backlogStatus((backlog.fileUri as vscode.Uri).fsPath, syncSettings(backlog.folder), fetch);
       if (this.running) return;
       if (!outcome.ok) {
-        this.folders.set(backlog.key, { kind: outcome.reason === 'offline' ? 'offline' : 'error', message: plainText(messageText(outcome.message)) });
+        if (meansUnshared(outcome.reason)) this.folders.delete(backlog.key);
+        else this.folders.set(backlog.key, { kind: outcome.reason === 'offline' ? 'offline' : 'error', message: plainText(messageText(outcome.message)) });
         continue;
       }
       const { status } = outcome;
       if (status.state === 'not-shared') this.folders.set(backlog.key, { kind: 'not-shared', remote: status.remote, branch: status.branch });
-      else if (status.state === 'in-sync') this.folders.set(backlog.key, { kind: 'synced', at: this.syncedAt(backlog) ?? new Date(), remote: status.remote, branch: status.branch });
-      else if (status.state !== 'no-backlog') this.folders.set(backlog.key, { kind: 'changes', status });
+      else if (status.state === 'in-sync') this.folders.set(backlog.key, { kind: 'synced', remote: status.remote, branch: status.branch });
+      else if (status.state !== 'no-backlog') this.folders.set(backlog.key, { kind: 'changes', outgoing: total(status.outgoing), incoming: total(status.incoming) });
     }
     this.render();
   }
 
   dispose(): void {
-    clearTimeout(this.autoTimer);
     clearTimeout(this.refreshTimer);
-    clearInterval(this.interval);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
   private shared(): FolderBacklog[] {
     return this.store.all.filter((backlog) => backlog.fileUri && backlog.state.kind !== 'missing');
-  }
-
-  private syncedAt(backlog: FolderBacklog): Date | undefined {
-    const state = this.folders.get(backlog.key);
-    return state?.kind === 'synced' ? state.at : undefined;
   }
 
   /** A new file is kept out of git status at once; a change goes out on its own when auto-sync is on. */
@@ -120,11 +139,7 @@ export class SyncController implements vscode.Disposable {
         if (await excludeBacklogFile(file)) this.excluded.add(file);
       });
     }
-    if (autoSyncSetting()) {
-      clearTimeout(this.autoTimer);
-      // A burst of edits (a retro's votes, say) makes one commit.
-      this.autoTimer = setTimeout(() => void this.syncAll(BACKGROUND), 2000);
-    }
+    this.rhythm.saved();
   }
 
   /**
@@ -147,15 +162,6 @@ export class SyncController implements vscode.Disposable {
     })();
   }
 
-  /** Background checks: with auto-sync a full sync, otherwise a fetch that only updates the status bar. */
-  private schedule(): void {
-    clearInterval(this.interval);
-    const minutes = syncIntervalSetting();
-    if (minutes > 0 && vscode.workspace.isTrusted) {
-      this.interval = setInterval(() => void (autoSyncSetting() ? this.syncAll(BACKGROUND) : this.refresh(true)), minutes * 60000);
-    }
-  }
-
   private async run(interactive: boolean, backlogs: FolderBacklog[]): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       if (interactive) void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted, so Stupid Work runs no git command. Trust the workspace to sync.'));
@@ -165,7 +171,9 @@ export class SyncController implements vscode.Disposable {
       if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('There is no backlog to sync yet. Log an entry first.'));
       return;
     }
-    this.syncing = true;
+    if (interactive) this.unshared.clear();
+    else backlogs = backlogs.filter((backlog) => !this.unshared.has(backlog.key));
+    this.syncing = interactive;
     this.render();
     const reports: string[] = [];
     const failures: string[] = [];
@@ -183,7 +191,7 @@ export class SyncController implements vscode.Disposable {
             replaceWorkingCopy: (expected, next) => backlog.replaceIfUnchanged(expected, next),
           });
           const where = this.store.all.length > 1 ? `${backlog.folder.name}: ` : '';
-          this.record(backlog, outcome);
+          this.record(backlog, outcome, interactive);
           if (outcome.ok) {
             reports.push(...this.report(where, backlog, outcome));
           } else if (outcome.reason !== 'not-shared' || interactive) {
@@ -195,7 +203,10 @@ export class SyncController implements vscode.Disposable {
       this.syncing = false;
       this.render();
     }
-    if (!interactive) return;
+    if (!interactive) {
+      this.announceOnce(failures);
+      return;
+    }
     if (failures.length > 0) {
       const show = vscode.l10n.t('Show Output');
       void vscode.window.showErrorMessage(vscode.l10n.t('Stupid Work sync stopped: {0}', failures.join(' ')), show).then((choice) => {
@@ -206,18 +217,41 @@ export class SyncController implements vscode.Disposable {
     void vscode.window.showInformationMessage(reports.join(' '));
   }
 
-  private record(backlog: FolderBacklog, outcome: BacklogSyncOutcome): void {
+  private record(backlog: FolderBacklog, outcome: BacklogSyncOutcome, interactive: boolean): void {
     if (outcome.ok) {
-      this.logger.info(
+      this.lastStop.delete(backlog.key);
+      // A live retro checks every few seconds: only a sync that changed something, or that a person asked for, is worth a line.
+      const changed = interactive || outcome.pushed || outcome.received || outcome.created || outcome.moved;
+      this.logger[changed ? 'info' : 'trace'](
         `Synced ${backlog.relativePath} in ${backlog.folder.name} with ${outcome.remote}/${outcome.branch}: pushed ${outcome.pushed}, received ${outcome.received}, created ${outcome.created}, moved ${outcome.moved}, ${outcome.conflicts.length} concurrent edits, ${outcome.attempts} attempt(s)${outcome.notes.length ? `, ${outcome.notes.join(', ')}` : ''}`,
       );
-      this.folders.set(backlog.key, { kind: 'synced', at: new Date(), remote: outcome.remote, branch: outcome.branch });
+      const now = new Date();
+      this.folders.set(backlog.key, { kind: 'synced', remote: outcome.remote, branch: outcome.branch });
+      this.lastSynced = now;
+      this.announced = false;
+      if (outcome.received) this.live.arrived(backlog.key, now);
       return;
     }
-    this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${messageText(outcome.message)}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
+    const stop = `${outcome.reason} ${messageText(outcome.message)}`;
+    if (meansUnshared(outcome.reason)) this.unshared.add(backlog.key);
+    if (interactive || this.lastStop.get(backlog.key) !== stop) this.logger.warn(`Sync of ${backlog.relativePath} in ${backlog.folder.name} stopped (${outcome.reason}): ${messageText(outcome.message)}${outcome.remoteLines?.length ? `\n${outcome.remoteLines.join('\n')}` : ''}`);
+    this.lastStop.set(backlog.key, stop);
     if (outcome.reason === 'not-shared' && outcome.remote) this.folders.set(backlog.key, { kind: 'not-shared', remote: outcome.remote, branch: outcome.branch });
     else if (outcome.reason === 'offline') this.folders.set(backlog.key, { kind: 'offline', message: plainText(messageText(outcome.message)) });
-    else if (outcome.reason !== 'cancelled' && outcome.reason !== 'no-backlog') this.folders.set(backlog.key, { kind: 'error', message: plainText(messageText(outcome.message)) });
+    else if (meansUnshared(outcome.reason)) this.folders.delete(backlog.key);
+    else if (outcome.reason !== 'cancelled' && outcome.reason !== 'no-backlog') this.folders.set(backlog.key, { kind: 'error', message: plainText(messageText(outcome.message)), reason: outcome.reason });
+  }
+
+  /** A background sync never prompts; the first failure since the last success that needs the person is shown once. */
+  private announceOnce(failures: string[]): void {
+    const reasons = [...this.folders.values()].flatMap((s) => (s.kind === 'error' && s.reason ? [s.reason] : []));
+    const reason = reasons.find((r) => announceFailure(this.announced, r));
+    if (reason === undefined || failures.length === 0) return;
+    this.announced = true;
+    const show = vscode.l10n.t('Show Output');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Stupid Work could not sync the backlog: {0} The status bar shows when it syncs again.', failures.join(' ')), show).then((choice) => {
+      if (choice === show) this.logger.show();
+    });
   }
 
   private report(where: string, backlog: FolderBacklog, outcome: Extract<BacklogSyncOutcome, { ok: true }>): string[] {
@@ -235,40 +269,8 @@ export class SyncController implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.backgroundColor = undefined;
-    const states = [...this.folders.values()];
-    const find = <K extends FolderSync['kind']>(kind: K) => states.find((s): s is Extract<FolderSync, { kind: K }> => s.kind === kind);
-    const error = find('error');
-    const offline = find('offline');
-    const notShared = find('not-shared');
-    const changes = states.filter((s): s is Extract<FolderSync, { kind: 'changes' }> => s.kind === 'changes').map((s) => s.status);
-    const synced = find('synced');
-    if (this.syncing) {
-      this.show('$(sync~spin)', vscode.l10n.t('Syncing backlog…'), vscode.l10n.t('Syncing the Stupid Work backlog'));
-    } else if (error) {
-      this.show('$(warning)', vscode.l10n.t('Backlog'), vscode.l10n.t('Sync stopped: {0} Click to sync again.', error.message));
-      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-    } else if (offline) {
-      this.show('$(debug-disconnect)', vscode.l10n.t('Backlog'), vscode.l10n.t('Offline: {0}', offline.message));
-    } else if (notShared) {
-      this.show('$(cloud)', vscode.l10n.t('Backlog'), vscode.l10n.t('The backlog is not shared yet: {0} has no branch {1}. Click to create it.', notShared.remote, notShared.branch));
-    } else if (changes.some((s) => s.state === 'outgoing' || s.state === 'both')) {
-      const count = changes.reduce((sum, s) => sum + s.outgoing.added + s.outgoing.changed + s.outgoing.removed, 0);
-      this.show('$(cloud-upload)', vscode.l10n.t('Backlog'), vscode.l10n.t('{0} changed entries wait to go out. Click to sync.', count));
-    } else if (changes.some((s) => s.state === 'incoming')) {
-      const count = changes.reduce((sum, s) => sum + s.incoming.added + s.incoming.changed + s.incoming.removed, 0);
-      this.show('$(cloud-download)', vscode.l10n.t('Backlog'), vscode.l10n.t('Teammates changed {0} entries. Click to bring them in.', count));
-    } else if (synced) {
-      this.show('$(check)', vscode.l10n.t('Backlog'), vscode.l10n.t('In sync with {0}/{1} since {2}. Click to sync again.', synced.remote, synced.branch, synced.at.toLocaleTimeString()));
-    } else {
-      this.show('$(sync)', vscode.l10n.t('Backlog'), vscode.l10n.t('Sync the Stupid Work backlog with your team'));
-    }
+    renderSyncStatus(this.item, { folders: [...this.folders.values()], syncing: this.syncing, live: this.rhythm.isLive, liveSeconds: this.rhythm.liveSeconds, lastSynced: this.lastSynced });
     this.item.show();
-  }
-
-  private show(icon: string, text: string, tooltip: string): void {
-    this.item.text = `${icon} ${text}`;
-    this.item.tooltip = tooltip;
   }
 }
 

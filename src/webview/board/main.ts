@@ -6,6 +6,7 @@ import type { Board } from './context';
 import { showMatches } from './detail';
 import { el, icon, keepingFocus } from '../dom';
 import { renderFollowUps } from './followUps';
+import { deferWhileDragging, keepingScroll } from './liveRender';
 import { renderToolbar } from './toolbar';
 
 interface VsCodeApi {
@@ -128,9 +129,12 @@ function render(): void {
   parts.push(renderToolbar(board), status, renderFollowUps(board), renderColumns(board), renderCharts(current));
   const container = el('div', { id: 'board', className: current.readOnly ? 'board read-only' : 'board' });
   container.append(...parts);
-  keepingFocus(root, () => root.replaceChildren(container));
+  keepingScroll(root, () => keepingFocus(root, () => root.replaceChildren(container)));
   window.scrollTo(scroll.x, scroll.y);
 }
+
+// During a live retro a snapshot arrives every few seconds; one that comes mid-drag waits for the drop.
+const whenNotDragging = deferWhileDragging(document);
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
@@ -148,7 +152,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         }
       }
       remember();
-      render();
+      whenNotDragging(render);
       return;
     }
     case 'entryDetail': {

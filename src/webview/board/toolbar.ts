@@ -4,6 +4,7 @@ import { BOARD_SORTS, EXPORTS, type ExportKind } from '../../protocol/boardMessa
 import type { BoardSort } from '../../core/retro/boardQuery';
 import type { Board } from './context';
 import { el, format, icon, option } from '../dom';
+import { liveBadge } from './live';
 
 const SEARCH_DELAY_MS = 250;
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -24,6 +25,8 @@ function retroControls(board: Board): HTMLElement {
   if (retro) {
     const started = new Date(retro.started).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     box.append(icon('record'), el('span', { className: 'retro-text', textContent: format(strings.retroActive, started, isolateBidi(retro.facilitator), retro.discussed) }));
+    const live = liveBadge(state);
+    if (live) box.append(live);
   } else {
     box.append(el('span', { className: 'hint', textContent: strings.noRetro }));
   }
