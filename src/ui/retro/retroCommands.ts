@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
-import type { Clock } from '../../core/model/calendar';
-import type { Labels } from '../../core/model/displayNames';
-import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
+import type { FolderBacklog } from '../../adapters/file/backlogStore';
 import { pickBacklog } from '../shared/folderPicker';
-import type { RetroBoards } from './retroBoardPanel';
-import type { LiveRetroSource } from '../sync/liveRetro';
+import type { BoardDeps, RetroBoards } from './retroBoardPanel';
 
-export interface RetroCommandDeps {
-  extensionUri: vscode.Uri;
-  store: BacklogStore;
-  labels: Labels;
-  clock: Clock;
-  logger: vscode.LogOutputChannel;
-  /** Whether a retro is followed live, for the board to say so. */
-  live?: LiveRetroSource;
-}
+/** The retro commands open boards, so they need what a board needs. */
+export type RetroCommandDeps = BoardDeps;
 
 const VIEW_TYPE = 'stupidWork.retroBoard';
 
