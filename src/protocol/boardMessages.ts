@@ -18,6 +18,7 @@ import {
   type TriageList,
 } from '../core/model/model';
 import type { DecisionInput } from '../core/retro/retro';
+import type { DecisionTemplates } from '../core/text/messages';
 import { isRecord } from '../core/model/isRecord';
 import type { FolderStatus } from './folderStatus';
 import type { BoardSnapshot } from '../core/retro/boardSnapshot';
@@ -82,6 +83,8 @@ export interface BoardStrings {
   outcome: string;
   rationale: string;
   rationaleKeep: string;
+  /** What the decision form says when `validateDecision` finds a problem, filled in by `decisionProblemText`. */
+  decisionProblems: DecisionTemplates;
   ownerSuggestion: string;
   saveDecision: string;
   mergeHeading: string;

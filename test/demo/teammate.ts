@@ -36,7 +36,7 @@ async function main(command: string | undefined, clone: string | undefined): Pro
   if (command === 'start-retro') {
     change(file, (backlog) => {
       const started = startRetro(backlog, 'Demo Lead', { now: () => new Date(), utcOffsetMinutes: () => 0 });
-      if (!started.ok) throw new Error(started.message);
+      if (!started.ok) throw new Error(english(started.message));
       return started.backlog;
     });
     return;
@@ -47,7 +47,7 @@ async function main(command: string | undefined, clone: string | undefined): Pro
   change(file, (backlog) => {
     const entry = createEntry({ ...emptyDraft(), title: TEAMMATE_ENTRY, kind: 'autopilot-policy', smart: { ...emptyDraft().smart, speakUp: 'Finance scans them back in anyway.' } }, TEAMMATE, now);
     const voted = toggleVote(upsertEntry(backlog, entry), VOTED_ENTRY, TEAMMATE.email, undefined, now);
-    if (!voted.ok) throw new Error(voted.message);
+    if (!voted.ok) throw new Error(english(voted.message));
     const comment = { id: newId(now.getTime()), author: TEAMMATE, created: now.toISOString(), text: TEAMMATE_COMMENT };
     return { ...voted.backlog, entries: voted.backlog.entries.map((e) => (e.id === VOTED_ENTRY ? { ...e, comments: [...e.comments, comment] } : e)) };
   });

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createEntry, upsertEntry } from '../../src/core/model/entries';
 import { emptyDraft } from '../../src/core/model/model';
 import { startRetro, toggleVote } from '../../src/core/retro/retro';
+import { english } from '../../src/core/text/english';
 import { createTeam, editBacklog, readBacklog, seedCode, syncMate, syncMateOk, type Teammate } from './teamRepos';
 
 export interface LiveRetroOptions {
@@ -70,7 +71,7 @@ export async function simulateLiveRetro(options: LiveRetroOptions): Promise<Live
         next = upsertEntry(next, entry);
       }
       const started = startRetro(next, lead.name, { now: () => new Date(), utcOffsetMinutes: () => 0 });
-      if (!started.ok) throw new Error(started.message);
+      if (!started.ok) throw new Error(english(started.message));
       return started.backlog;
     });
     await syncMateOk(lead);
@@ -112,7 +113,7 @@ export async function simulateLiveRetro(options: LiveRetroOptions): Promise<Live
           const entryId = mine.shift() as string;
           await editBacklog(mate, (backlog) => {
             const change = toggleVote(backlog, entryId, mate.name, undefined, new Date());
-            if (!change.ok) throw new Error(change.message);
+            if (!change.ok) throw new Error(english(change.message));
             return change.backlog;
           });
           const key = `${entryId} ${mate.name}`;

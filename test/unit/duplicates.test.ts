@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { hoursPerMonth } from '../../src/core/model/cost';
 import { REASONS, SMART_KEYS, type Backlog, type CodeLink, type Comment, type Cost, type Entry } from '../../src/core/model/model';
 import { mergeDuplicate, type Change } from '../../src/core/retro/retro';
+import { english } from '../../src/core/text/english';
 import { assertValid, makeEntry } from './fixtures';
 
 const KEEP = '01JH0000000000000000000000';
@@ -13,7 +14,7 @@ const NOW = new Date('2025-03-10T14:30:00.000Z');
 const COMMENT_IDS = ['01JH3000000000000000000000', '01JH3000000000000000000001', '01JH3000000000000000000002'];
 
 function ok(change: Change): Backlog {
-  if (!change.ok) assert.fail(change.message);
+  if (!change.ok) assert.fail(english(change.message));
   assertValid(change.backlog);
   return change.backlog;
 }
@@ -141,7 +142,7 @@ describe('merging duplicates', () => {
       entries: [makeEntry({ id: KEEP }), makeEntry({ id: DROP, title: 'Gone', status: 'archived', duplicateOf: KEEP }), makeEntry({ id: OTHER })],
       retros: [],
     };
-    const refused = (change: Change) => (change.ok ? assert.fail('should be refused') : change.message);
+    const refused = (change: Change) => (change.ok ? assert.fail('should be refused') : english(change.message));
     assert.equal(refused(mergeDuplicate(b, KEEP, KEEP, NOW)), 'An entry cannot be merged into itself; choose two different entries.');
     assert.equal(refused(mergeDuplicate(b, DROP, OTHER, NOW)), '"Gone" is archived, merged into another entry; merge into an entry that is still on the board.');
     assert.equal(refused(mergeDuplicate(b, OTHER, DROP, NOW)), '"Gone" was already merged into another entry.');
@@ -154,6 +155,6 @@ describe('merging duplicates', () => {
     const drop = makeEntry({ id: DROP, smart: { ...makeEntry().smart, reprioritize: `y${long}` } });
     const change = mergeDuplicate({ version: 1, entries: [keep, drop], retros: [] }, KEEP, DROP, NOW);
     assert.equal(change.ok, false);
-    assert.match(change.ok ? '' : change.message, /^Together the answers to "Re-prioritize" would be 300\d\d characters long, over the 20000 limit\. Shorten one of them first\.$/);
+    assert.match(change.ok ? '' : english(change.message), /^Together the answers to "Re-prioritize" would be 300\d\d characters long, over the 20000 limit\. Shorten one of them first\.$/);
   });
 });

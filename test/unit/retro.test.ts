@@ -23,6 +23,9 @@ import {
   type DecisionInput,
 } from '../../src/core/retro/retro';
 import { serializeBacklog } from '../../src/core/file/serialize';
+import { english } from '../../src/core/text/english';
+import { decisionProblemText, decisionTemplates } from '../../src/core/text/messages';
+import * as l10n from '@vscode/l10n';
 import { assertValid, clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const A = '01JH0000000000000000000000';
@@ -39,14 +42,20 @@ function backlog(entries: Entry[], retros: Retro[] = []): Backlog {
 
 /** The new backlog of a change that must succeed, checked against the schema. */
 function ok(change: Change): Backlog {
-  if (!change.ok) assert.fail(change.message);
+  if (!change.ok) assert.fail(english(change.message));
   assertValid(change.backlog);
   return change.backlog;
 }
 
+/** The refusal's words, in English. */
 function refused(change: Change): string {
   assert.equal(change.ok, false, 'the change should have been refused');
-  return change.ok ? '' : change.message;
+  return change.ok ? '' : english(change.message);
+}
+
+/** The decision's problems, in English. */
+function problems(d: DecisionInput): string[] {
+  return validateDecision(d).map(english);
 }
 
 function entry(b: Backlog, id: string): Entry {
@@ -181,19 +190,30 @@ describe('retro', () => {
 
   describe('decisions', () => {
     it('explains every problem with a decision', () => {
-      assert.deepEqual(validateDecision(STOP), []);
-      assert.deepEqual(validateDecision({ outcome: 'keep', rationale: ' ', owner: ' ' }), [
+      assert.deepEqual(problems(STOP), []);
+      assert.deepEqual(problems({ outcome: 'keep', rationale: ' ', owner: ' ' }), [
         'Name an owner, so someone is held to the decision until it is done.',
         'Keeping it needs a written reason, so the team learns why.',
       ]);
-      assert.deepEqual(validateDecision({ ...STOP, due: '2025-02-30' }), ['"2025-02-30" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.']);
-      assert.deepEqual(validateDecision({ ...STOP, due: '1 April' }), ['"1 April" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.']);
-      assert.deepEqual(validateDecision({ ...STOP, due: '2024-02-29' }), []);
-      assert.deepEqual(validateDecision({ ...STOP, due: '' }), []);
-      assert.match(validateDecision({ ...STOP, owner: 'o'.repeat(201) })[0], /201 characters long; keep it to 200/);
-      assert.match(validateDecision({ ...STOP, rationale: 'r'.repeat(20_001) })[0], /20001 characters long; keep it to 20000/);
-      assert.match(validateDecision({ ...STOP, outcome: 'ignore' as 'stop' })[0], /"ignore" is not a decision/);
-      assert.match(validateDecision({ ...STOP, followUp: 'later' as 'open' })[0], /"later" is not a follow-up state/);
+      assert.deepEqual(problems({ ...STOP, due: '2025-02-30' }), ['"2025-02-30" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.']);
+      assert.deepEqual(problems({ ...STOP, due: '1 April' }), ['"1 April" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.']);
+      assert.deepEqual(problems({ ...STOP, due: '2024-02-29' }), []);
+      assert.deepEqual(problems({ ...STOP, due: '' }), []);
+      assert.match(problems({ ...STOP, owner: 'o'.repeat(201) })[0], /201 characters long; keep it to 200/);
+      assert.match(problems({ ...STOP, rationale: 'r'.repeat(20_001) })[0], /20001 characters long; keep it to 20000/);
+      assert.match(problems({ ...STOP, outcome: 'ignore' as 'stop' })[0], /"ignore" is not a decision/);
+      assert.match(problems({ ...STOP, followUp: 'later' as 'open' })[0], /"later" is not a follow-up state/);
+    });
+
+    it("fills the board page's decision templates as the host renders them, in a translation's order too", () => {
+      const templates = decisionTemplates(l10n);
+      for (const input of [{ outcome: 'keep', rationale: '', owner: '' }, { ...STOP, owner: 'o'.repeat(201), due: '1 April', followUp: 'later' as 'open' }] as DecisionInput[]) {
+        const found = validateDecision(input);
+        assert.ok(found.length > 1);
+        assert.deepEqual(found.map((problem) => decisionProblemText(problem, templates)), found.map(english));
+      }
+      const reordered = { ...templates, 'retro.ownerTooLong': '{1} at most, not {0}' };
+      assert.equal(decisionProblemText({ code: 'retro.ownerTooLong', length: 201, limit: 200 }, reordered), '200 at most, not 201');
     });
 
     it('records a decision in the active retro, and a re-decision replaces it', () => {

@@ -19,14 +19,6 @@ import type { DraftMessage } from '../text/messages';
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_ANSWER_LENGTH = 20_000;
 
-export const SMART_NAMES: Record<keyof Smart, string> = {
-  speakUp: 'Speak up',
-  moreInfo: 'More information',
-  accountability: 'Accountability',
-  reprioritize: 'Re-prioritize',
-  tryAnother: 'Try another approach',
-};
-
 /** Problems that would stop the draft from being saved, as messages the UI renders; empty when it is fine. */
 export function validateDraft(d: EntryDraft): DraftMessage[] {
   const problems: DraftMessage[] = [];

@@ -1,7 +1,7 @@
 /** The retro: decisions with owners and due dates, votes, duplicates and follow-ups. Pure, deterministic given `now` or the clock. */
 import { dayOf, daysBetween, daysSinceStamp, today, type Clock } from '../model/calendar';
 import { hoursPerMonth } from '../model/cost';
-import { MAX_ANSWER_LENGTH, restoreEntry, SMART_NAMES, stamp } from '../model/entries';
+import { MAX_ANSWER_LENGTH, restoreEntry, stamp } from '../model/entries';
 import { newId } from '../model/ids';
 import { isRecord } from '../model/isRecord';
 import {
@@ -19,14 +19,17 @@ import {
   type Retro,
   type TriageList,
 } from '../model/model';
+import { plainText } from '../text/inertText';
+import type { DecisionProblem, RetroMessage } from '../text/messages';
 
-export type Change = { ok: true; backlog: Backlog } | { ok: false; message: string };
+/** A changed backlog, or the refusal as a message the UI renders. */
+export type Change = { ok: true; backlog: Backlog } | { ok: false; message: RetroMessage };
 
 /** The schema's limits, so a change never writes a file that fails its own validation. */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_VOTER_LENGTH = 320;
 
-function fail(message: string): Change {
+function fail(message: RetroMessage): Change {
   return { ok: false, message };
 }
 
@@ -35,12 +38,12 @@ function done(backlog: Backlog): Change {
 }
 
 function missing(entryId: string): Change {
-  return fail(`There is no entry with id "${entryId}" in the backlog; a teammate may have changed the file. Reload the board and try again.`);
+  return fail({ code: 'retro.missing', entryId });
 }
 
-/** Quoted title for messages, short enough to read in a notification. */
+/** An entry's title for a message, short enough to read in a notification, and plain: it comes from the file. */
 function named(e: Entry): string {
-  return e.title.length > 60 ? `"${e.title.slice(0, 57)}…"` : `"${e.title}"`;
+  return plainText(e.title.length > 60 ? `${e.title.slice(0, 57)}…` : e.title);
 }
 
 function touched(e: Entry, now: Date): string {
@@ -73,11 +76,11 @@ export function activeRetro(b: Backlog): Retro | undefined {
 /** Records a new retro started now by `facilitator`; refused while another is open (named by the day it started, for the viewer). */
 export function startRetro(b: Backlog, facilitator: string, clock: Clock): Change {
   const name = facilitator.trim();
-  if (name === '') return fail('Say who facilitates the retro.');
-  if (name.length > MAX_NAME_LENGTH) return fail(`The facilitator's name is ${name.length} characters long; keep it to ${MAX_NAME_LENGTH}.`);
+  if (name === '') return fail({ code: 'retro.noFacilitator' });
+  if (name.length > MAX_NAME_LENGTH) return fail({ code: 'retro.facilitatorTooLong', length: name.length, limit: MAX_NAME_LENGTH });
   const open = activeRetro(b);
   if (open) {
-    return fail(`The retro ${open.facilitator} started on ${dayOf(open.started, clock) ?? open.started} is still open. Finish it before starting another.`);
+    return fail({ code: 'retro.stillOpen', facilitator: plainText(open.facilitator), day: dayOf(open.started, clock) ?? open.started });
   }
   const now = clock.now();
   const retro: Retro = { id: newId(now.getTime()), started: now.toISOString(), facilitator: name, discussed: [], decided: [] };
@@ -86,7 +89,7 @@ export function startRetro(b: Backlog, facilitator: string, clock: Clock): Chang
 
 export function finishRetro(b: Backlog, now: Date): Change {
   const open = activeRetro(b);
-  if (!open) return fail('No retro is open, so there is none to finish.');
+  if (!open) return fail({ code: 'retro.noneOpen' });
   const finished = now.toISOString();
   // A clock behind the one that started the retro must not make it end before it began.
   return done(replaceRetro(b, { ...open, finished: finished < open.started ? open.started : finished }));
@@ -133,29 +136,25 @@ export function votesLeft(b: Backlog, voter: string, budget: number | undefined)
  */
 export function toggleVote(b: Backlog, entryId: string, voter: string, budget: number | undefined, now: Date): Change {
   const who = voter.trim();
-  if (who === '') return fail('Set your name or email before voting, so your "me too" counts once.');
-  if (who.length > MAX_VOTER_LENGTH) return fail(`The voter's name is ${who.length} characters long; keep it to ${MAX_VOTER_LENGTH}.`);
+  if (who === '') return fail({ code: 'retro.noVoter' });
+  if (who.length > MAX_VOTER_LENGTH) return fail({ code: 'retro.voterTooLong', length: who.length, limit: MAX_VOTER_LENGTH });
   const e = b.entries.find((x) => x.id === entryId);
   if (!e) return missing(entryId);
   const had = e.votes.includes(who);
   if (!had) {
-    if (e.status === 'archived') return fail(`${named(e)} is archived, so it takes no more votes; restore it first.`);
-    if (e.status === 'done') return fail(`${named(e)} is done, so it takes no more votes.`);
-    if (limited(budget) && inBudget(e) && votesUsed(b, who) >= Math.floor(budget)) {
-      const n = Math.floor(budget);
-      const used = n === 1 ? 'your only vote' : `all ${n} of your votes`;
-      return fail(`You have used ${used}. Take one back from another open entry first.`);
-    }
+    if (e.status === 'archived') return fail({ code: 'retro.archivedNoVotes', title: named(e) });
+    if (e.status === 'done') return fail({ code: 'retro.doneNoVotes', title: named(e) });
+    if (limited(budget) && inBudget(e) && votesUsed(b, who) >= Math.floor(budget)) return fail({ code: 'retro.outOfVotes', budget: Math.floor(budget) });
   }
   const votes = had ? e.votes.filter((v) => v !== who) : [...e.votes, who];
   return done(replaceEntry(b, { ...e, votes, updated: touched(e, now) }));
 }
 
 export function moveToList(b: Backlog, entryId: string, list: TriageList, now: Date): Change {
-  if (!(TRIAGE_LISTS as readonly string[]).includes(list)) return fail(`"${String(list)}" is not a list on the board; use one of ${TRIAGE_LISTS.join(', ')}.`);
+  if (!(TRIAGE_LISTS as readonly string[]).includes(list)) return fail({ code: 'retro.unknownList', list: String(list), lists: TRIAGE_LISTS.join(', ') });
   const e = b.entries.find((x) => x.id === entryId);
   if (!e) return missing(entryId);
-  if (e.status === 'archived') return fail(`${named(e)} is archived; restore it to put it back on a list.`);
+  if (e.status === 'archived') return fail({ code: 'retro.archivedNoMove', title: named(e) });
   if (e.triage === list) return done(b);
   return done(replaceEntry(b, { ...e, triage: list, updated: touched(e, now) }));
 }
@@ -167,7 +166,7 @@ export function moveToList(b: Backlog, entryId: string, list: TriageList, now: D
 export function restore(b: Backlog, entryId: string, now: Date): Change {
   const e = b.entries.find((x) => x.id === entryId);
   if (!e) return missing(entryId);
-  if (e.status !== 'archived') return fail(`${named(e)} is not archived; a teammate may have restored it already.`);
+  if (e.status !== 'archived') return fail({ code: 'retro.notArchived', title: named(e) });
   return done(replaceEntry(b, restoreEntry(e, now)));
 }
 
@@ -187,21 +186,19 @@ export function isCalendarDate(s: string): boolean {
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
-/** Problems that would stop the decision from being recorded, in plain words; empty when it is fine. */
-export function validateDecision(d: DecisionInput): string[] {
-  const problems: string[] = [];
-  if (!(OUTCOMES as readonly string[]).includes(d.outcome)) problems.push(`"${String(d.outcome)}" is not a decision; choose stop, automate, simplify or keep.`);
+/** Problems that would stop the decision from being recorded, as messages the UI renders; empty when it is fine. */
+export function validateDecision(d: DecisionInput): DecisionProblem[] {
+  const problems: DecisionProblem[] = [];
+  if (!(OUTCOMES as readonly string[]).includes(d.outcome)) problems.push({ code: 'retro.unknownOutcome', outcome: String(d.outcome) });
   const owner = (d.owner ?? '').trim();
-  if (owner === '') problems.push('Name an owner, so someone is held to the decision until it is done.');
-  else if (owner.length > MAX_NAME_LENGTH) problems.push(`The owner's name is ${owner.length} characters long; keep it to ${MAX_NAME_LENGTH}.`);
+  if (owner === '') problems.push({ code: 'retro.noOwner' });
+  else if (owner.length > MAX_NAME_LENGTH) problems.push({ code: 'retro.ownerTooLong', length: owner.length, limit: MAX_NAME_LENGTH });
   const rationale = (d.rationale ?? '').trim();
-  if (d.outcome === 'keep' && rationale === '') problems.push('Keeping it needs a written reason, so the team learns why.');
-  if (rationale.length > MAX_ANSWER_LENGTH) problems.push(`The reason is ${rationale.length} characters long; keep it to ${MAX_ANSWER_LENGTH}.`);
+  if (d.outcome === 'keep' && rationale === '') problems.push({ code: 'retro.noReason' });
+  if (rationale.length > MAX_ANSWER_LENGTH) problems.push({ code: 'retro.reasonTooLong', length: rationale.length, limit: MAX_ANSWER_LENGTH });
   const due = (d.due ?? '').trim();
-  if (due !== '' && !isCalendarDate(due)) problems.push(`"${due}" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.`);
-  if (d.followUp !== undefined && !(FOLLOW_UPS as readonly string[]).includes(d.followUp)) {
-    problems.push(`"${String(d.followUp)}" is not a follow-up state; use open, in-progress or done.`);
-  }
+  if (due !== '' && !isCalendarDate(due)) problems.push({ code: 'retro.badDate', due });
+  if (d.followUp !== undefined && !(FOLLOW_UPS as readonly string[]).includes(d.followUp)) problems.push({ code: 'retro.unknownFollowUp', followUp: String(d.followUp) });
   return problems;
 }
 
@@ -212,10 +209,10 @@ export function validateDecision(d: DecisionInput): string[] {
  */
 export function decide(b: Backlog, entryId: string, d: DecisionInput, now: Date): Change {
   const problems = validateDecision(d);
-  if (problems.length > 0) return fail(problems.join(' '));
+  if (problems.length > 0) return fail({ code: 'retro.badDecision', problems });
   const e = b.entries.find((x) => x.id === entryId);
   if (!e) return missing(entryId);
-  if (e.status === 'archived') return fail(`${named(e)} is archived; restore it before deciding on it.`);
+  if (e.status === 'archived') return fail({ code: 'retro.archivedNoDecide', title: named(e) });
   const open = activeRetro(b);
   const followUp = d.followUp ?? 'open';
   const prev = e.decision;
@@ -241,12 +238,12 @@ export function decide(b: Backlog, entryId: string, d: DecisionInput, now: Date)
 
 /** 'done' closes the entry (it leaves the active board); back from done it is 'decided' again. */
 export function setFollowUp(b: Backlog, entryId: string, followUp: FollowUp, now: Date): Change {
-  if (!(FOLLOW_UPS as readonly string[]).includes(followUp)) return fail(`"${String(followUp)}" is not a follow-up state; use open, in-progress or done.`);
+  if (!(FOLLOW_UPS as readonly string[]).includes(followUp)) return fail({ code: 'retro.unknownFollowUp', followUp: String(followUp) });
   const e = b.entries.find((x) => x.id === entryId);
   if (!e) return missing(entryId);
   const prev = e.decision;
-  if (!prev) return fail(`${named(e)} has no decision yet, so it has no follow-up to track.`);
-  if (e.status === 'archived') return fail(`${named(e)} is archived; restore it before changing its follow-up.`);
+  if (!prev) return fail({ code: 'retro.noDecision', title: named(e) });
+  if (e.status === 'archived') return fail({ code: 'retro.archivedNoFollowUp', title: named(e) });
   if (prev.followUp === followUp) return done(b);
   const decision: Decision = { ...prev, followUp };
   if (followUp === 'done') decision.completed = now.toISOString();
@@ -276,23 +273,20 @@ function mergedAnswer(kept: string, other: string, from: Entry): string {
  * none of its own. The other entry stays in the file, archived, with `duplicateOf` = `keepId`.
  */
 export function mergeDuplicate(b: Backlog, keepId: string, dropId: string, now: Date): Change {
-  if (keepId === dropId) return fail('An entry cannot be merged into itself; choose two different entries.');
+  if (keepId === dropId) return fail({ code: 'retro.mergeSelf' });
   const keep = b.entries.find((x) => x.id === keepId);
   if (!keep) return missing(keepId);
   const drop = b.entries.find((x) => x.id === dropId);
   if (!drop) return missing(dropId);
-  if (keep.status === 'archived') {
-    const into = keep.duplicateOf === undefined ? '' : ', merged into another entry';
-    return fail(`${named(keep)} is archived${into}; merge into an entry that is still on the board.`);
-  }
+  if (keep.status === 'archived') return fail({ code: 'retro.mergeIntoArchived', title: named(keep), merged: keep.duplicateOf !== undefined });
   // A merged duplicate that a teammate's concurrent edit brought back into play may be merged again.
-  if (drop.status === 'archived' && drop.duplicateOf !== undefined) return fail(`${named(drop)} was already merged into another entry.`);
+  if (drop.status === 'archived' && drop.duplicateOf !== undefined) return fail({ code: 'retro.alreadyMerged', title: named(drop) });
 
   const smart = { ...keep.smart };
   for (const key of SMART_KEYS) {
     const answer = mergedAnswer(keep.smart[key] ?? '', drop.smart[key] ?? '', drop);
     if (answer.length > MAX_ANSWER_LENGTH) {
-      return fail(`Together the answers to "${SMART_NAMES[key]}" would be ${answer.length} characters long, over the ${MAX_ANSWER_LENGTH} limit. Shorten one of them first.`);
+      return fail({ code: 'retro.answersTooLong', prompt: key, length: answer.length, limit: MAX_ANSWER_LENGTH });
     }
     smart[key] = answer;
   }

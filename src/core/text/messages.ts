@@ -160,8 +160,46 @@ export type MergeDriverMessage =
   | { code: 'mergeDriver.cannotRun'; runtime: string; detail: string }
   | { code: 'mergeDriver.overridden'; relative: string; value: string | undefined; driver: string };
 
+/** What stops a decision from being recorded (`validateDecision` in src/core/retro/retro.ts); the Retro Board's page shows them too. */
+export type DecisionProblem =
+  | { code: 'retro.unknownOutcome'; outcome: string }
+  | { code: 'retro.noOwner' }
+  | { code: 'retro.ownerTooLong'; length: number; limit: number }
+  | { code: 'retro.noReason' }
+  | { code: 'retro.reasonTooLong'; length: number; limit: number }
+  | { code: 'retro.badDate'; due: string }
+  | { code: 'retro.unknownFollowUp'; followUp: string };
+
+/**
+ * Why the retro refused a change (src/core/retro/retro.ts). `title` is an entry's title, cut short
+ * for a notification; `facilitator` is a name from the file.
+ */
+export type RetroMessage =
+  | DecisionProblem
+  | { code: 'retro.badDecision'; problems: DecisionProblem[] }
+  | { code: 'retro.missing'; entryId: string }
+  | { code: 'retro.noFacilitator' }
+  | { code: 'retro.facilitatorTooLong'; length: number; limit: number }
+  | { code: 'retro.stillOpen'; facilitator: string; day: string }
+  | { code: 'retro.noneOpen' }
+  | { code: 'retro.noVoter' }
+  | { code: 'retro.voterTooLong'; length: number; limit: number }
+  | { code: 'retro.archivedNoVotes'; title: string }
+  | { code: 'retro.doneNoVotes'; title: string }
+  | { code: 'retro.outOfVotes'; budget: number }
+  | { code: 'retro.unknownList'; list: string; lists: string }
+  | { code: 'retro.archivedNoMove'; title: string }
+  | { code: 'retro.notArchived'; title: string }
+  | { code: 'retro.archivedNoDecide'; title: string }
+  | { code: 'retro.noDecision'; title: string }
+  | { code: 'retro.archivedNoFollowUp'; title: string }
+  | { code: 'retro.mergeSelf' }
+  | { code: 'retro.mergeIntoArchived'; title: string; merged: boolean }
+  | { code: 'retro.alreadyMerged'; title: string }
+  | { code: 'retro.answersTooLong'; prompt: SmartPrompt; length: number; limit: number };
+
 /** Any message the core or an adapter has for people. */
-export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage;
+export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage | RetroMessage;
 
 /** Renders `message` through `localizer`; a nested message is rendered the same way. */
 export function renderMessage(message: Message, localizer: Localizer): string {
@@ -176,6 +214,8 @@ export function renderMessage(message: Message, localizer: Localizer): string {
       return mergeText(message as MergeMessage, localizer);
     case 'setting':
       return settingText(message as SettingMessage, localizer);
+    case 'retro':
+      return retroText(message as RetroMessage, localizer);
     default:
       return mergeDriverText(message as MergeDriverMessage, localizer);
   }
@@ -543,5 +583,109 @@ function mergeDriverText(m: MergeDriverMessage, l10n: Localizer): string {
         m.value ?? l10n.t('unspecified'),
         m.driver,
       );
+  }
+}
+
+/** A decision problem's template, with `{0}`, `{1}` where `decisionProblemText` puts its values. */
+export type DecisionTemplates = Record<DecisionProblem['code'], string>;
+
+/**
+ * The decision problems' templates, translated but not filled in. The Retro Board's page checks its
+ * form with `validateDecision` before sending it, and has no translations of its own: the host sends
+ * it these, so the page and a refusal from the host say the same words.
+ */
+export function decisionTemplates(l10n: Localizer): DecisionTemplates {
+  return {
+    'retro.unknownOutcome': l10n.t('"{0}" is not a decision; choose stop, automate, simplify or keep.'),
+    'retro.noOwner': l10n.t('Name an owner, so someone is held to the decision until it is done.'),
+    'retro.ownerTooLong': l10n.t("The owner's name is {0} characters long; keep it to {1}."),
+    'retro.noReason': l10n.t('Keeping it needs a written reason, so the team learns why.'),
+    'retro.reasonTooLong': l10n.t('The reason is {0} characters long; keep it to {1}.'),
+    'retro.badDate': l10n.t('"{0}" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.'),
+    'retro.unknownFollowUp': l10n.t('"{0}" is not a follow-up state; use open, in-progress or done.'),
+  };
+}
+
+/** One decision problem in words, from `templates` (see `decisionTemplates`). */
+export function decisionProblemText(problem: DecisionProblem, templates: DecisionTemplates): string {
+  const values = decisionValues(problem);
+  return templates[problem.code].replace(/\{(\d+)\}/g, (placeholder, index: string) => String(values[Number(index)] ?? placeholder));
+}
+
+function decisionValues(p: DecisionProblem): (string | number)[] {
+  switch (p.code) {
+    case 'retro.unknownOutcome':
+      return [p.outcome];
+    case 'retro.ownerTooLong':
+    case 'retro.reasonTooLong':
+      return [p.length, p.limit];
+    case 'retro.badDate':
+      return [p.due];
+    case 'retro.unknownFollowUp':
+      return [p.followUp];
+    case 'retro.noOwner':
+    case 'retro.noReason':
+      return [];
+  }
+}
+
+function retroText(m: RetroMessage, l10n: Localizer): string {
+  switch (m.code) {
+    case 'retro.unknownOutcome':
+    case 'retro.noOwner':
+    case 'retro.ownerTooLong':
+    case 'retro.noReason':
+    case 'retro.reasonTooLong':
+    case 'retro.badDate':
+    case 'retro.unknownFollowUp':
+      return decisionProblemText(m, decisionTemplates(l10n));
+    case 'retro.badDecision': {
+      const templates = decisionTemplates(l10n);
+      return m.problems.map((problem) => decisionProblemText(problem, templates)).join(' ');
+    }
+    case 'retro.missing':
+      return l10n.t('There is no entry with id "{0}" in the backlog; a teammate may have changed the file. Reload the board and try again.', m.entryId);
+    case 'retro.noFacilitator':
+      return l10n.t('Say who facilitates the retro.');
+    case 'retro.facilitatorTooLong':
+      return l10n.t("The facilitator's name is {0} characters long; keep it to {1}.", m.length, m.limit);
+    case 'retro.stillOpen':
+      return l10n.t('The retro {0} started on {1} is still open. Finish it before starting another.', m.facilitator, m.day);
+    case 'retro.noneOpen':
+      return l10n.t('No retro is open, so there is none to finish.');
+    case 'retro.noVoter':
+      return l10n.t('Set your name or email before voting, so your "me too" counts once.');
+    case 'retro.voterTooLong':
+      return l10n.t("The voter's name is {0} characters long; keep it to {1}.", m.length, m.limit);
+    case 'retro.archivedNoVotes':
+      return l10n.t('"{0}" is archived, so it takes no more votes; restore it first.', m.title);
+    case 'retro.doneNoVotes':
+      return l10n.t('"{0}" is done, so it takes no more votes.', m.title);
+    case 'retro.outOfVotes':
+      return m.budget === 1
+        ? l10n.t('You have used your only vote. Take one back from another open entry first.')
+        : l10n.t('You have used all {0} of your votes. Take one back from another open entry first.', m.budget);
+    case 'retro.unknownList':
+      return l10n.t('"{0}" is not a list on the board; use one of {1}.', m.list, m.lists);
+    case 'retro.archivedNoMove':
+      return l10n.t('"{0}" is archived; restore it to put it back on a list.', m.title);
+    case 'retro.notArchived':
+      return l10n.t('"{0}" is not archived; a teammate may have restored it already.', m.title);
+    case 'retro.archivedNoDecide':
+      return l10n.t('"{0}" is archived; restore it before deciding on it.', m.title);
+    case 'retro.noDecision':
+      return l10n.t('"{0}" has no decision yet, so it has no follow-up to track.', m.title);
+    case 'retro.archivedNoFollowUp':
+      return l10n.t('"{0}" is archived; restore it before changing its follow-up.', m.title);
+    case 'retro.mergeSelf':
+      return l10n.t('An entry cannot be merged into itself; choose two different entries.');
+    case 'retro.mergeIntoArchived':
+      return m.merged
+        ? l10n.t('"{0}" is archived, merged into another entry; merge into an entry that is still on the board.', m.title)
+        : l10n.t('"{0}" is archived; merge into an entry that is still on the board.', m.title);
+    case 'retro.alreadyMerged':
+      return l10n.t('"{0}" was already merged into another entry.', m.title);
+    case 'retro.answersTooLong':
+      return l10n.t('Together the answers to "{0}" would be {1} characters long, over the {2} limit. Shorten one of them first.', promptName(m.prompt, l10n), m.length, m.limit);
   }
 }

@@ -5,6 +5,7 @@ import { archiveEntry, findEntry, restoreEntry, upsertEntry, type ActiveStatus }
 import type { Entry } from '../../core/model/model';
 import { restore } from '../../core/retro/retro';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
+import { messageText } from '../shared/messageText';
 import type { BacklogNode } from './backlogTree';
 
 export interface ArchiveCommandDeps {
@@ -156,7 +157,7 @@ export function registerArchiveCommands({ store, clock, logger }: ArchiveCommand
         await backlog.update((current) => {
           const change = restore(current, entry.id, clock.now());
           if (!change.ok) {
-            throw new BacklogWriteError(change.message);
+            throw new BacklogWriteError(messageText(change.message));
           }
           return change.backlog;
         });

@@ -42,7 +42,7 @@ export function applyChange(backlog: FolderBacklog, clock: Clock, change: (curre
   return backlog.update((current) => {
     const result = change(current, clock.now());
     if (!result.ok) {
-      throw new BacklogWriteError(result.message);
+      throw new BacklogWriteError(messageText(result.message));
     }
     return result.backlog;
   });

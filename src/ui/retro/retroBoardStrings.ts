@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BoardStrings } from '../../protocol/boardMessages';
+import { decisionTemplates } from '../../core/text/messages';
 
 /** The board's words, translated here because the webview has no access to the translations. */
 export function boardStrings(): BoardStrings {
@@ -62,6 +63,7 @@ export function boardStrings(): BoardStrings {
     outcome: vscode.l10n.t('Outcome'),
     rationale: vscode.l10n.t('Rationale'),
     rationaleKeep: vscode.l10n.t('Required when keeping it: say why, so the team learns.'),
+    decisionProblems: decisionTemplates(vscode.l10n),
     ownerSuggestion: vscode.l10n.t('Who is held to it until it is done'),
     saveDecision: vscode.l10n.t('Record decision'),
     mergeHeading: vscode.l10n.t('Merge a duplicate into this entry'),

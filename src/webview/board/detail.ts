@@ -1,6 +1,7 @@
 import type { CardView } from '../../core/retro/boardQuery';
 import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Outcome, type TriageList } from '../../core/model/model';
 import { validateDecision, type DecisionInput } from '../../core/retro/retro';
+import { decisionProblemText } from '../../core/text/messages';
 import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, labelled, option, userText } from '../dom';
@@ -115,7 +116,7 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
       decision.due = due.value;
     }
     const problems = validateDecision(decision);
-    errors.textContent = problems.join(' ');
+    errors.textContent = problems.map((problem) => decisionProblemText(problem, strings.decisionProblems)).join(' ');
     errors.hidden = problems.length === 0;
     owner.setAttribute('aria-invalid', String(owner.value.trim() === ''));
     rationale.setAttribute('aria-invalid', String(decision.outcome === 'keep' && rationale.value.trim() === ''));
