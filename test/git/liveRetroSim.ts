@@ -6,6 +6,7 @@ import { createEntry, upsertEntry } from '../../src/core/model/entries';
 import { emptyDraft } from '../../src/core/model/model';
 import { startRetro, toggleVote } from '../../src/core/retro/retro';
 import { english } from '../../src/core/text/english';
+import { rng } from '../unit/fixtures';
 import { createTeam, editBacklog, readBacklog, seedCode, syncMate, syncMateOk, type Teammate } from './teamRepos';
 
 export interface LiveRetroOptions {
@@ -36,18 +37,6 @@ export interface LiveRetroResult {
 
 const ENTRIES = 8;
 
-/** mulberry32: small, seedable, good enough to spread votes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,7 +45,7 @@ export function percentile(values: number[], p: number): number {
 
 /** Runs one live retro and measures how long each vote takes to reach every other participant. */
 export async function simulateLiveRetro(options: LiveRetroOptions): Promise<LiveRetroResult> {
-  const rand = random(options.seed ?? 1);
+  const rand = rng(options.seed ?? 1);
   const names = Array.from({ length: options.participants }, (_, i) => `p${String(i).padStart(2, '0')}`);
   const team = await createTeam(names);
   try {
