@@ -194,12 +194,15 @@ class RetroBoardPanel implements vscode.Disposable {
 
   /** One named handler per message type from the webview. */
   private readonly handlers: Handlers = {
+    // A board being looked at is a board that must be current, even if a file event was missed.
     ready: async (message) => {
       this.query = message.query ?? this.query;
+      await this.backlog.recheck();
       await this.sendSnapshot();
     },
     query: async (message) => {
       this.query = message.query;
+      await this.backlog.recheck();
       await this.sendSnapshot();
     },
     expand: (message) => this.expand(message.id),
