@@ -6,6 +6,8 @@ import { mergeBacklogs, mergeBacklogTexts, resolveConflictMarkers, type MergeRes
 import { REASONS, SMART_KEYS, STATUSES, type Backlog, type CodeLink, type Comment, type Entry, type Retro } from '../../src/core/model/model';
 import { parseBacklog } from '../../src/core/file/parse';
 import { serializeBacklog } from '../../src/core/file/serialize';
+import { draftFromEntry, updateEntry } from '../../src/core/model/entries';
+import { isCoarse } from '../../src/core/model/anonymity';
 import { generateBacklog, ID_A, ID_B, ID_C, ID_D, makeEntry, T0, T1, T2, T3 } from './fixtures';
 
 function backlog(...entries: Entry[]): Backlog {
@@ -374,6 +376,7 @@ describe('merge properties', function () {
     | { op: 'cost'; pick: number; people: number | null; at: string }
     | { op: 'extra'; pick: number; value: unknown; at: string }
     | { op: 'status'; pick: number; status: Entry['status']; at: string }
+    | { op: 'hide'; pick: number; title: string; at: string }
     | { op: 'vote' | 'unvote'; pick: number; who: string }
     | { op: 'reason'; pick: number; reason: Entry['reasons'][number]; on: boolean }
     | { op: 'link'; pick: number; line: number; on: boolean }
@@ -391,6 +394,7 @@ describe('merge properties', function () {
     fc.record({ op: fc.constant('cost' as const), pick, people: fc.option(fc.integer({ min: 1, max: 3 })), at }),
     fc.record({ op: fc.constant('extra' as const), pick, value: fc.jsonValue({ maxDepth: 2 }), at }),
     fc.record({ op: fc.constant('status' as const), pick, status: fc.constantFrom(...STATUSES), at }),
+    fc.record({ op: fc.constant('hide' as const), pick, title: text, at }),
     fc.record({ op: fc.constantFrom('vote' as const, 'unvote' as const), pick, who: fc.constantFrom(...PEOPLE) }),
     fc.record({ op: fc.constant('reason' as const), pick, reason: fc.constantFrom(...REASONS.slice(0, 3)), on: fc.boolean() }),
     fc.record({ op: fc.constant('link' as const), pick, line: fc.integer({ min: 1, max: 3 }), on: fc.boolean() }),
@@ -444,6 +448,12 @@ describe('merge properties', function () {
         case 'status':
           edit({ status: o.status }, o.at);
           break;
+        case 'hide': {
+          // Made anonymous with an edit, as the Log form does: a day-coarse stamp, which ties with any other edit that day.
+          const hidden = updateEntry(e, { ...draftFromEntry(e), title: o.title.trim() || 'Hidden', anonymous: true }, new Date(o.at));
+          b.entries[i] = { ...hidden, updated: later(e.updated, hidden.updated) };
+          break;
+        }
         case 'vote':
           edit({ votes: [...new Set([...e.votes, o.who])] });
           break;
@@ -538,6 +548,15 @@ describe('merge properties', function () {
         assert.equal(bytes(mergeBacklogs(base, result.backlog, ours).backlog), text, 'idempotent with ours');
         assert.equal(bytes(mergeBacklogs(base, result.backlog, theirs).backlog), text, 'idempotent with theirs');
         assertNoLoss(start, ours, theirs, result);
+        const theirsById = new Map(theirs.entries.map((e) => [e.id, e]));
+        for (const o of ours.entries) {
+          const t = theirsById.get(o.id);
+          const e = result.backlog.entries.find((x) => x.id === o.id);
+          // An entry both sides changed is merged: when it comes out anonymous, it comes out coarse.
+          if (t && e && e.author === undefined && bytes(backlog(o)) !== bytes(backlog(t))) {
+            assert.ok(isCoarse(e.created) && isCoarse(e.updated) && (e.history ?? []).every((h) => isCoarse(h.updated) && isCoarse(h.replacedBy)), `${e.id} merged anonymous and coarse`);
+          }
+        }
         const reread = parseBacklog(text);
         assert.ok(reread.ok, reread.ok ? '' : english(reread.problem.message));
         assert.equal(bytes(reread.backlog), text, 'the parser reads the merged file back to the same bytes');
