@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { forgeRepository, newIssueUrl, type Forge, type ForgeRepository } from '../../src/core/tracker/forge';
+import { forgeRepository, newIssueUrl, type ForgeRepository } from '../../src/core/tracker/forge';
+import type { Forge } from '../../src/core/tracker/forges';
 import { issueText, type IssueStrings } from '../../src/core/tracker/issueText';
 import { setTrackingLink } from '../../src/core/tracker/trackingLink';
 import { checkTrackingUrl, isOpenableTrackingUrl } from '../../src/core/tracker/trackingUrl';

@@ -6,10 +6,7 @@
  */
 import gitUrlParse from 'git-url-parse';
 import type { TrackerMessage } from '../text/messages';
-
-export const FORGES = ['github', 'gitlab', 'bitbucket', 'azure', 'gitea'] as const;
-/** GitHub, GitLab, Bitbucket Cloud, Azure DevOps, and the Gitea family (Gitea, Forgejo, Codeberg). */
-export type Forge = (typeof FORGES)[number];
+import type { Forge } from './forges';
 
 /** A repository on a hosting site, as its web pages address it. */
 export interface ForgeRepository {

@@ -7,7 +7,8 @@
 import type { Labels } from '../model/displayNames';
 import type { Decision, Entry } from '../model/model';
 import { markdownBlock, markdownInline, markdownName, shorten } from '../text/inertText';
-import type { Forge, IssueText } from './forge';
+import type { IssueText } from './forge';
+import type { Forge } from './forges';
 
 /** Translated words for the issue; `{0}` marks where a value goes. */
 export interface IssueStrings {
