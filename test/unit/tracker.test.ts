@@ -5,6 +5,7 @@ import { issueText, type IssueStrings } from '../../src/core/tracker/issueText';
 import { setTrackingLink } from '../../src/core/tracker/trackingLink';
 import { checkTrackingUrl, isOpenableTrackingUrl } from '../../src/core/tracker/trackingUrl';
 import type { Backlog, Decision, Entry } from '../../src/core/model/model';
+import { decide } from '../../src/core/retro/retro';
 import { LABELS, makeEntry } from './fixtures';
 
 const STRINGS: IssueStrings = {
@@ -164,6 +165,16 @@ describe('setTrackingLink', () => {
     assert.ok(removed.ok);
     assert.equal(removed.backlog.entries[0].decision?.trackingUrl, undefined);
     assert.ok(!('trackingUrl' in (removed.backlog.entries[0].decision ?? {})));
+  });
+
+  it('survives re-deciding, which the board does when an owner or a date changes', () => {
+    const b = backlog({});
+    const id = b.entries[0].id;
+    const set = setTrackingLink(b, id, 'https://tracker.example/1', NOW);
+    assert.ok(set.ok);
+    const again = decide(set.backlog, id, { outcome: 'simplify', rationale: '', owner: 'Ada', followUp: 'in-progress' }, NOW);
+    assert.ok(again.ok);
+    assert.equal(again.backlog.entries[0].decision?.trackingUrl, 'https://tracker.example/1');
   });
 
   it('keeps the times of an anonymous entry coarse', () => {
