@@ -18,6 +18,7 @@ import { notifyProblems } from './ui/backlog/problemNotifier';
 import { registerRetroCommands } from './ui/retro/retroCommands';
 import { SchemaAssociations } from './ui/shared/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
+import { registerTrackerCommands } from './ui/tracker/trackerCommands';
 import type { StupidWorkApi } from './extension';
 
 /**
@@ -81,6 +82,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     ...registerArchiveCommands({ store, clock, logger }),
     mergeDriver,
     ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live }),
+    ...registerTrackerCommands({ store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => {
     tree.loaded();

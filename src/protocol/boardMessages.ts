@@ -26,6 +26,9 @@ import type { BoardSnapshot } from '../core/retro/boardSnapshot';
 export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
 export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;
 export type ExportKind = (typeof EXPORTS)[number];
+/** What the board asks of a decision's tracking link; the extension runs the matching `stupidWork.decision.*` command. */
+export const TRACKER_ACTIONS = ['create', 'link', 'open', 'unlink'] as const;
+export type TrackerAction = (typeof TRACKER_ACTIONS)[number];
 
 export interface BoardStrings {
   startRetro: string;
@@ -92,6 +95,10 @@ export interface BoardStrings {
   mergePick: string;
   mergeButton: string;
   mergeNone: string;
+  /** Before a decision's tracking link, for example "Tracked in". */
+  trackingLink: string;
+  noTrackingLink: string;
+  trackerActions: Record<TrackerAction, string>;
   /** Shown on an archived card's details, above its Restore button. */
   archivedNotice: string;
   restore: string;
@@ -174,6 +181,7 @@ export type FromWebview =
   | { type: 'startRetro' }
   | { type: 'finishRetro' }
   | { type: 'export'; what: ExportKind }
+  | { type: 'tracker'; id: string; action: TrackerAction }
   | { type: 'openDataFile' };
 
 export const MAX_SEARCH_LENGTH = 200;
@@ -296,6 +304,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       return { type: message.type };
     case 'export':
       return oneOf(EXPORTS, message.what) ? { type: 'export', what: message.what } : undefined;
+    case 'tracker':
+      return isId(message.id) && oneOf(TRACKER_ACTIONS, message.action) ? { type: 'tracker', id: message.id, action: message.action } : undefined;
     default:
       return undefined;
   }

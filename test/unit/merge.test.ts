@@ -100,6 +100,39 @@ describe('mergeBacklogs: entries', () => {
     assert.deepEqual(entry.history, [{ field: 'cost', value: { ...cost, per: 'day' }, updated: T1, replacedBy: T2 }]);
   });
 
+  describe('a decision\'s tracking link', () => {
+    const decision = { outcome: 'automate' as const, rationale: '', owner: 'Grace', followUp: 'open' as const, decided: T0 };
+    const decided = { ...base, status: 'decided' as const, decision };
+
+    it('takes a link added on one side', () => {
+      const result = twoEdits(decided, { decision: { ...decision, trackingUrl: 'https://tracker.example/1' }, updated: T1 }, {});
+      assert.equal(only(result.backlog).decision?.trackingUrl, 'https://tracker.example/1');
+      assert.deepEqual(result.conflicts, []);
+    });
+
+    it('keeps the later of two links and the other, whole, in history', () => {
+      const ours = { ...decision, trackingUrl: 'https://tracker.example/ours' };
+      const theirs = { ...decision, trackingUrl: 'https://tracker.example/theirs' };
+      const entry = only(twoEdits(decided, { decision: ours, updated: T1 }, { decision: theirs, updated: T2 }).backlog);
+      assert.equal(entry.decision?.trackingUrl, 'https://tracker.example/theirs');
+      assert.deepEqual(entry.history, [{ field: 'decision', value: ours, updated: T1, replacedBy: T2 }]);
+    });
+
+    it('keeps a link that lost to a concurrent change of another decision field in history, not silently', () => {
+      const linked = { ...decision, trackingUrl: 'https://tracker.example/1' };
+      const entry = only(twoEdits(decided, { decision: linked, updated: T1 }, { decision: { ...decision, followUp: 'in-progress' }, updated: T2 }).backlog);
+      assert.equal(entry.decision?.followUp, 'in-progress');
+      assert.deepEqual(entry.history, [{ field: 'decision', value: linked, updated: T1, replacedBy: T2 }]);
+    });
+
+    it('keeps a removed link in history when the other side changed it', () => {
+      const linked = { ...decided, decision: { ...decision, trackingUrl: 'https://tracker.example/1' } };
+      const entry = only(twoEdits(linked, { decision, updated: T1 }, { decision: { ...decision, trackingUrl: 'https://tracker.example/2' }, updated: T2 }).backlog);
+      assert.equal(entry.decision?.trackingUrl, 'https://tracker.example/2');
+      assert.deepEqual(entry.history, [{ field: 'decision', value: decision, updated: T1, replacedBy: T2 }]);
+    });
+  });
+
   it('records a field removed by the losing side as a history record without a value', () => {
     const cost = { hoursPerOccurrence: 1, occurrences: 1, per: 'week' as const, people: 4 };
     const withCost = { ...base, cost };

@@ -202,7 +202,8 @@ export function validateDecision(d: DecisionInput): DecisionProblem[] {
 /**
  * Records the decision: status 'decided' (or 'done' when its follow-up already is), `retro` = the
  * active retro, and the entry added to that retro's `discussed` and `decided`. Re-deciding replaces
- * the decision, keeping only fields this version does not know.
+ * the decision, keeping only its tracking link (set apart, see `setTrackingLink`) and fields this
+ * version does not know.
  */
 export function decide(b: Backlog, entryId: string, d: DecisionInput, now: Date): Change {
   const problems = validateDecision(d);

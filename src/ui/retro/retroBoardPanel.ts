@@ -5,7 +5,7 @@ import { isRecord } from '../../core/model/isRecord';
 import type { Clock } from '../../core/model/calendar';
 import { KINDS, type Backlog, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
 import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, type DecisionInput } from '../../core/retro/retro';
-import { parseFromWebview, type BoardState, type EntryDetail, type ExportKind, type FromWebview, type ToWebview } from '../../protocol/boardMessages';
+import { parseFromWebview, type BoardState, type EntryDetail, type ExportKind, type FromWebview, type ToWebview, type TrackerAction } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
@@ -228,6 +228,10 @@ class RetroBoardPanel implements vscode.Disposable {
     openDataFile: async () => {
       await vscode.commands.executeCommand('stupidWork.openDataFile', this.backlog.key);
     },
+    tracker: async (message) => {
+      // The commands ask for the address, check it, write it and report; the board follows the file.
+      await vscode.commands.executeCommand(TRACKER_COMMANDS[message.action], this.backlog.key, message.id);
+    },
     restore: async (message) => {
       // The command asks first about a merged duplicate, and reports the outcome.
       await vscode.commands.executeCommand('stupidWork.entry.restore', this.backlog.key, message.id);
@@ -310,6 +314,14 @@ class RetroBoardPanel implements vscode.Disposable {
     await this.expand(keepId);
   }
 }
+
+/** The command behind each of the board's tracking-link buttons. */
+const TRACKER_COMMANDS: Record<TrackerAction, string> = {
+  create: 'stupidWork.decision.createIssue',
+  link: 'stupidWork.decision.linkIssue',
+  open: 'stupidWork.decision.openIssue',
+  unlink: 'stupidWork.decision.unlinkIssue',
+};
 
 /** Active entries other than `id` whose title holds the search text, for choosing a duplicate. */
 function findMatches(b: Backlog, id: string, search: string): { id: string; title: string }[] {
