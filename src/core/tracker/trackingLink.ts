@@ -1,5 +1,5 @@
 /** Setting or removing a decision's tracking link: the change to the backlog, pure and deterministic given `now`. */
-import { stamp } from '../model/entries';
+import { touch } from '../model/anonymity';
 import type { Backlog, Decision, Entry } from '../model/model';
 import { plainText } from '../text/inertText';
 import type { TrackerMessage } from '../text/messages';
@@ -33,6 +33,6 @@ export function setTrackingLink(b: Backlog, entryId: string, url: string | undef
   const decision: Decision = { ...e.decision };
   if (next === undefined) delete decision.trackingUrl;
   else decision.trackingUrl = next;
-  const entry: Entry = { ...e, decision, updated: stamp(now, e.author === undefined) };
+  const entry: Entry = touch({ ...e, decision }, now);
   return { ok: true, backlog: { ...b, entries: b.entries.map((x) => (x.id === entryId ? entry : x)) }, changed: true };
 }
