@@ -166,6 +166,7 @@ export function restoredStatus(e: Entry): ActiveStatus {
 export function restoreEntry(e: Entry, now: Date, status: ActiveStatus = restoredStatus(e)): Entry {
   const next: Entry = { ...e, status, updated: stamp(now, e.author === undefined) };
   delete next.duplicateOf;
+  delete next.archivedReason;
   return next;
 }
 
