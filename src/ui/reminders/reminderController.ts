@@ -4,6 +4,7 @@ import { reminderSettings, staleAfterDaysSetting } from '../../adapters/workspac
 import type { Clock } from '../../core/model/calendar';
 import { dueReminders, markShown, pruneShown, snooze, type Shown } from '../../core/retro/reminders';
 import type { IdentityCache } from '../shared/identityCache';
+import { plainText } from '../../core/text/inertText';
 import { showReminder } from './reminderPrompts';
 
 /** Where what was shown is kept: global state, so a backlog open in two windows reminds once, not twice. */
@@ -72,7 +73,7 @@ export class ReminderController implements vscode.Disposable {
 
   private serially(step: () => Promise<void>): Promise<void> {
     const next = this.queue.then(step);
-    this.queue = next.catch((error: unknown) => this.deps.logger.error(`Reminders: ${(error as Error).message}`));
+    this.queue = next.catch((error: unknown) => this.deps.logger.error(plainText(`Reminders: ${(error as Error).message}`)));
     return next;
   }
 
@@ -98,7 +99,7 @@ export class ReminderController implements vscode.Disposable {
     }
     await memento.update(SHOWN_KEY, shown);
     for (const show of toShow) {
-      answers.push(show().catch((error: unknown) => logger.error(`Reminder failed: ${(error as Error).message}`)));
+      answers.push(show().catch((error: unknown) => logger.error(plainText(`Reminder failed: ${(error as Error).message}`))));
     }
   }
 
