@@ -6,6 +6,7 @@ import type { BacklogNode, BacklogTreeProvider } from './ui/backlog/backlogTree'
 import type { BacklogLogHost } from './ui/log/backlogLogHost';
 import type { LogViewProvider } from './ui/log/logViewProvider';
 import type { MergeDriverMonitor } from './ui/mergeDriver/mergeDriver';
+import type { ReminderController } from './ui/reminders/reminderController';
 import type { SyncController } from './ui/sync/syncController';
 import type * as Features from './features';
 import { registerLazyCommands } from './ui/shared/lazyCommands';
@@ -21,6 +22,8 @@ export interface StupidWorkApi {
   mergeDriver: MergeDriverMonitor;
   /** "Now" and the viewer's time zone for every view and change; tests set its functions to fix them. */
   clock: Clock;
+  /** The owner's reminders and "Still happening?"; tests move `clock` and call `check()`, as the timer does. */
+  reminders: ReminderController;
 }
 
 interface Manifest {
@@ -55,6 +58,7 @@ export function activate(context: ExtensionContext): StupidWorkApi {
     get sync() { return start().sync; },
     get mergeDriver() { return start().mergeDriver; },
     get clock() { return start().clock; },
+    get reminders() { return start().reminders; },
   };
 }
 

@@ -16,6 +16,7 @@ import { LogViewProvider } from './ui/log/logViewProvider';
 import { MergeDriverMonitor } from './ui/mergeDriver/mergeDriver';
 import { notifyProblems } from './ui/backlog/problemNotifier';
 import { registerRetroCommands } from './ui/retro/retroCommands';
+import { ReminderController } from './ui/reminders/reminderController';
 import { SchemaAssociations } from './ui/shared/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
 import { registerTrackerCommands } from './ui/tracker/trackerCommands';
@@ -58,6 +59,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
   const mergeDriver = new MergeDriverMonitor({ extensionUri: context.extensionUri, store, workspaceState: context.workspaceState, logger });
   const codeLinks = new CodeLinkIndex(store);
   const codeLens = new FlaggedCodeLensProvider(codeLinks, labels);
+  const reminders = new ReminderController({ store, identity, clock, memento: context.globalState, logger });
 
   context.subscriptions.push(
     logger,
@@ -81,12 +83,14 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     ...registerCommands({ store, tree, log, sync, labels, logger }),
     ...registerArchiveCommands({ store, clock, logger }),
     mergeDriver,
+    reminders,
     ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live }),
     ...registerTrackerCommands({ store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => {
     tree.loaded();
     void mergeDriver.check();
+    void reminders.check();
   });
-  return { store, tree, treeView, logHost, log, sync, mergeDriver, clock };
+  return { store, tree, treeView, logHost, log, sync, mergeDriver, clock, reminders };
 }

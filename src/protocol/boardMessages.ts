@@ -66,6 +66,12 @@ export interface BoardStrings {
   due: string;
   noDue: string;
   followUp: string;
+  /** The follow-ups' owner filter: its label and its "everyone" choice. */
+  followUpOwner: string;
+  followUpEveryone: string;
+  openEntry: string;
+  markInProgress: string;
+  markDone: string;
   showMore: string;
   empty: string;
   expand: string;
@@ -175,6 +181,7 @@ export type FromWebview =
   | { type: 'decide'; id: string; decision: DecisionInput }
   | { type: 'followUp'; id: string; followUp: FollowUp }
   | { type: 'moreFollowUps' }
+  | { type: 'openEntry'; id: string }
   | { type: 'findDuplicates'; id: string; search: string }
   | { type: 'merge'; keepId: string; dropId: string }
   | { type: 'restore'; id: string }
@@ -237,7 +244,14 @@ export function parseQuery(value: unknown): BoardQuery | undefined {
     }
     pages[list] = count;
   }
-  return { sort: value.sort, filter, pageSize: value.pageSize, pages };
+  if (value.followUpOwner !== undefined && !isText(value.followUpOwner, MAX_TITLE_LENGTH)) {
+    return undefined;
+  }
+  const query: BoardQuery = { sort: value.sort, filter, pageSize: value.pageSize, pages };
+  if (value.followUpOwner !== undefined && value.followUpOwner !== '') {
+    query.followUpOwner = value.followUpOwner;
+  }
+  return query;
 }
 
 /** Validates a decision's shape; what it means (a rationale for Keep, an owner) is the core's `validateDecision`. */
@@ -282,6 +296,7 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'expand':
     case 'vote':
     case 'restore':
+    case 'openEntry':
       return isId(message.id) ? { type: message.type, id: message.id } : undefined;
     case 'move':
       return isId(message.id) && oneOf(TRIAGE_LISTS, message.list) ? { type: 'move', id: message.id, list: message.list } : undefined;

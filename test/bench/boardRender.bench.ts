@@ -71,6 +71,7 @@ function snapshot(b: Backlog, words: Words): BoardState {
       ...(decision.due ? { due: decision.due } : {}),
     })),
     followUpTotal: pending.length,
+    followUpOwners: [...new Set(pending.map(({ decision }) => decision.owner))].sort(),
     me: 'Ada Lovelace',
     charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, 5) },
     readOnly: false,

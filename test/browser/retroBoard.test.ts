@@ -202,6 +202,31 @@ describe('the Retro Board in Chromium', function () {
     assert.deepEqual(dialogs, []);
   });
 
+  it('filters the follow-ups by owner and marks one in progress, then done, from its row', async () => {
+    const token = `follow${Date.now()}`;
+    const decision = (owner: string) => ({ outcome: 'automate', rationale: '', owner, due: '2026-01-15', followUp: 'open', decided: '2026-01-02T10:00:00.000Z' });
+    const mine = addEntry({ title: `Copy the numbers by hand ${token}`, status: 'decided', decision: decision('Fay Follow') });
+    const theirs = addEntry({ title: `Print the build log ${token}`, status: 'decided', decision: decision('Gus Other') });
+    const board = await openBoard(page);
+    await board.waitForSelector('#follow-up-owner', { timeout: 15000 });
+    await board.selectOption('#follow-up-owner', 'Fay Follow');
+    await board.waitForFunction(([a, b]) => document.getElementById(`follow-up-${a}`) !== null && document.getElementById(`follow-up-${b}`) === null, [mine, theirs], { timeout: 15000 });
+    assert.ok((await board.textContent('#follow-ups-title'))?.endsWith('(1)'), 'the heading counts the filtered follow-ups');
+    assert.deepEqual(await board.locator(`#follow-up-${mine} .follow-up-actions button`).allTextContents(), ['Open', 'Mark In Progress', 'Mark Done']);
+
+    await board.click(`#follow-up-progress-${mine}`);
+    await waitForFile(() => readAlpha().entries.find((e) => e.id === mine && e.decision?.followUp === 'in-progress'), 'Mark In Progress');
+    await board.waitForFunction((id) => document.getElementById(`follow-up-progress-${id}`) === null && document.getElementById(`follow-up-done-${id}`) !== null, mine, { timeout: 15000 });
+    await board.click(`#follow-up-done-${mine}`);
+    await waitForFile(() => readAlpha().entries.find((e) => e.id === mine && e.decision?.followUp === 'done' && e.status === 'done'), 'Mark Done');
+    await board.waitForFunction((id) => document.getElementById(`follow-up-${id}`) === null, mine, { timeout: 15000 });
+    assert.equal(readAlpha().entries.find((e) => e.id === theirs)?.decision?.followUp, 'open', 'the filtered-out follow-up is untouched');
+
+    await board.selectOption('#follow-up-owner', '');
+    await board.waitForFunction(() => (document.getElementById('follow-up-owner') as HTMLSelectElement | null)?.value === '', null, { timeout: 15000 });
+    assert.deepEqual(dialogs, []);
+  });
+
   it('shows hostile entry text on the board as literal text and runs none of it', async () => {
     const token = `xss${Date.now()}`;
     const title = `<img src=x onerror=alert(1)><script>alert(2)</script> [click](javascript:alert(3)) **bold** ${token}`;

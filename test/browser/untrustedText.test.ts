@@ -275,7 +275,7 @@ describe("a teammate's hostile text in the real workbench", function () {
   }
 
   /**
-   * Nothing on the board overlaps: in each follow-up row the title, every fact and the select; in
+   * Nothing on the board overlaps: in each follow-up row the title, every fact and each action; in
    * each card the title, the facts, each badge and the actions; and nothing sticks out of its row
    * or card.
    */
@@ -297,7 +297,7 @@ describe("a teammate's hostile text in the real workbench", function () {
         });
       };
       for (const row of document.querySelectorAll('.follow-up')) {
-        check(row, [row.querySelector('.title'), ...row.querySelectorAll('.facts > *'), row.querySelector('select')].filter((n): n is Element => n !== null), `follow-up ${row.id}`);
+        check(row, [row.querySelector('.title'), ...row.querySelectorAll('.facts > *'), ...row.querySelectorAll('.follow-up-actions button')].filter((n): n is Element => n !== null), `follow-up ${row.id}`);
       }
       for (const card of document.querySelectorAll('.card')) {
         const parts = [card.querySelector('.card-head .title'), card.querySelector('.card-head button'), ...card.querySelectorAll('.meta > *'), ...card.querySelectorAll('.card-actions > *')];

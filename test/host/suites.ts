@@ -13,3 +13,4 @@ import './repeatedField.test';
 import './untrustedText.test';
 import './retroBoard.test';
 import './trackingLink.test';
+import './reminders.test';

@@ -16,6 +16,8 @@ describe('Retro Board messages', () => {
       { type: 'expand', id: ID },
       { type: 'vote', id: ID },
       { type: 'restore', id: ID },
+      { type: 'openEntry', id: ID },
+      { type: 'ready', query: { ...query, followUpOwner: 'Sam Lee' } },
       { type: 'move', id: ID, list: 'bigger-story' },
       { type: 'decide', id: ID, decision },
       { type: 'followUp', id: ID, followUp: 'done' },
@@ -56,6 +58,8 @@ describe('Retro Board messages', () => {
       { type: 'vote', id: 'not-an-id' },
       { type: 'restore' },
       { type: 'restore', id: '../01JH' },
+      { type: 'openEntry' },
+      { type: 'openEntry', id: 'not-an-id' },
       { type: 'vote', id: ID.toLowerCase() },
       { type: 'expand', id: 7 },
       { type: 'move', id: ID, list: 'trash' },
@@ -89,6 +93,8 @@ describe('Retro Board messages', () => {
     const base = defaultQuery();
     assert.deepEqual(parseQuery(base), base);
     assert.deepEqual(parseQuery({ ...base, filter: { ...base.filter, kinds: ['trivia', 'trivia'] } })?.filter.kinds, ['trivia']);
+    assert.equal(parseQuery({ ...base, followUpOwner: 'Sam Lee' })?.followUpOwner, 'Sam Lee');
+    assert.deepEqual(parseQuery({ ...base, followUpOwner: '' }), base, 'an empty owner is everyone');
     const bad: unknown[] = [
       { ...base, pageSize: 0 },
       { ...base, pageSize: 501 },
@@ -104,6 +110,8 @@ describe('Retro Board messages', () => {
       { ...base, filter: { ...base.filter, search: 'x'.repeat(201) } },
       { ...base, filter: undefined },
       { ...base, sort: undefined },
+      { ...base, followUpOwner: 7 },
+      { ...base, followUpOwner: 'x'.repeat(301) },
     ];
     for (const query of bad) {
       assert.equal(parseQuery(query), undefined, JSON.stringify(query));

@@ -59,6 +59,24 @@ describe('the Retro Board snapshot', () => {
     assert.ok(!('trackingUrl' in second));
   });
 
+  it('filters the follow-ups by owner, case and spaces aside, and names every owner whatever the filter', () => {
+    const b = backlog([
+      decided(1, { owner: 'Sam', due: '2025-03-01' }),
+      decided(2, { owner: ' sam ', due: '2025-03-02' }),
+      decided(3, { owner: 'Ana Ruiz', due: '2025-03-03' }),
+      decided(4, { owner: 'Zoe', followUp: 'done' }),
+    ]);
+    const everyone = boardSnapshot(b, input());
+    assert.deepEqual(everyone.followUpOwners, ['Ana Ruiz', 'Sam']);
+    assert.equal(everyone.followUpTotal, 3);
+    const sams = boardSnapshot(b, input({ query: { ...defaultQuery(), followUpOwner: 'SAM' } }));
+    assert.deepEqual(sams.followUps.map((f) => f.id), [id(1), id(2)]);
+    assert.equal(sams.followUpTotal, 2);
+    assert.deepEqual(sams.followUpOwners, ['Ana Ruiz', 'Sam']);
+    const nobody = boardSnapshot(b, input({ query: { ...defaultQuery(), followUpOwner: 'Lee' } }));
+    assert.deepEqual([nobody.followUps, nobody.followUpTotal], [[], 0]);
+  });
+
   it('counts the viewer\'s votes left only under a budget', () => {
     const b = backlog([makeEntry({ id: id(1), votes: [VOTER] }), makeEntry({ id: id(2), votes: [VOTER, 'kim@example.com'] })]);
     assert.equal(boardSnapshot(b, input({ voteBudget: 5 })).votesLeft, 3);

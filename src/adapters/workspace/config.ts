@@ -39,6 +39,12 @@ export function staleAfterDaysSetting(folder: vscode.WorkspaceFolder): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+/** Which reminders the folder's backlog may show (`stupidWork.reminders.decisions` and `.stillHappening`); both on unless turned off. */
+export function reminderSettings(folder: vscode.WorkspaceFolder): { decisions: boolean; stale: boolean } {
+  const config = vscode.workspace.getConfiguration('stupidWork.reminders', folder.uri);
+  return { decisions: config.get<boolean>('decisions', true) !== false, stale: config.get<boolean>('stillHappening', true) !== false };
+}
+
 /** Whether CSV exports start with a UTF-8 byte order mark; on unless turned off. */
 export function csvByteOrderMarkSetting(folder: vscode.WorkspaceFolder): boolean {
   return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<boolean>('export.csvByteOrderMark', true) !== false;

@@ -151,6 +151,7 @@ export function restoredStatus(e: Entry): ActiveStatus {
 export function restoreEntry(e: Entry, now: Date, status: ActiveStatus = restoredStatus(e)): Entry {
   const next: Entry = { ...touch(e, now), status };
   delete next.duplicateOf;
+  delete next.archivedReason;
   return next;
 }
 

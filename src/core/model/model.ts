@@ -124,6 +124,8 @@ export interface Entry extends Extra {
   status: Status;
   /** Id of the entry this one was merged into as a duplicate; such an entry is archived. */
   duplicateOf?: string;
+  /** Why an archived entry left, when its author said so: 'stopped' when the work stopped happening. Cleared on restore. */
+  archivedReason?: 'stopped';
   triage: TriageList;
   votes: string[];
   comments: Comment[];

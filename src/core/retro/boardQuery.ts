@@ -28,6 +28,8 @@ export interface BoardQuery {
   pageSize: number;
   /** How many pages each column shows; 1 when absent. */
   pages: Partial<Record<TriageList, number>>;
+  /** The follow-ups of this owner only (case and surrounding spaces ignored); absent or empty: everyone's. */
+  followUpOwner?: string;
 }
 
 export interface CardView {

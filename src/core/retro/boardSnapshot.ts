@@ -41,9 +41,11 @@ export interface BoardSnapshot {
   query: BoardQuery;
   view: BoardView;
   retro?: RetroInfo;
-  /** The first page of follow-ups, most urgent first; `followUpTotal` counts them all. */
+  /** The first page of follow-ups of the owner the query asks for, most urgent first; `followUpTotal` counts them all. */
   followUps: FollowUpCard[];
   followUpTotal: number;
+  /** Every owner of a follow-up, whatever the filter, for the owner filter; case variants of a name count once. */
+  followUpOwners: string[];
   /** Undefined when the budget is unlimited. */
   votesLeft?: number;
   charts: BoardCharts;
@@ -57,13 +59,30 @@ export interface BoardSnapshotInput extends BoardContext {
   voteBudget: number | undefined;
 }
 
+/** An owner as the filter compares it: as "Your open decisions" does, case and surrounding spaces do not count. */
+function ownerKey(owner: string): string {
+  return owner.trim().toLowerCase();
+}
+
+/** Distinct owners, the first spelling of each, in alphabetical order. */
+function ownersOf(owners: string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const owner of owners) {
+    const key = ownerKey(owner);
+    if (key !== '' && !byKey.has(key)) byKey.set(key, owner.trim());
+  }
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+}
+
 /**
  * One full snapshot of a backlog for the board: the queried columns, the follow-ups from earlier
  * retros, the viewer's votes left, the open retro and the charts. Days are the viewer's (`clock`).
  */
 export function boardSnapshot(b: Backlog, input: BoardSnapshotInput): BoardSnapshot {
   const { query, clock, voter, staleDays, followUpLimit, voteBudget } = input;
-  const pending = followUps(b, clock);
+  const every = followUps(b, clock);
+  const owner = ownerKey(query.followUpOwner ?? '');
+  const pending = owner === '' ? every : every.filter((item) => ownerKey(item.decision.owner) === owner);
   const snapshot: BoardSnapshot = {
     query,
     view: queryBoard(b, query, { clock, voter, staleDays }),
@@ -73,6 +92,7 @@ export function boardSnapshot(b: Backlog, input: BoardSnapshotInput): BoardSnaps
       return decision.trackingUrl === undefined ? dated : { ...dated, trackingUrl: decision.trackingUrl };
     }),
     followUpTotal: pending.length,
+    followUpOwners: ownersOf(every.map((item) => item.decision.owner)),
     charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, TOP_REASONS) },
   };
   const left = votesLeft(b, voter, voteBudget);

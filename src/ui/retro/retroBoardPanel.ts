@@ -212,6 +212,9 @@ class RetroBoardPanel implements vscode.Disposable {
     followUp: async (message) => {
       await applyChange(this.backlog, this.deps.clock, (current, now) => setFollowUp(current, message.id, message.followUp, now));
     },
+    openEntry: async (message) => {
+      await vscode.commands.executeCommand('stupidWork.entry.openById', this.backlog.key, message.id);
+    },
     moreFollowUps: async () => {
       this.followUpLimit += FOLLOW_UP_PAGE;
       await this.sendSnapshot();

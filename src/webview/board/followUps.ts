@@ -1,26 +1,75 @@
-import { FOLLOW_UPS, type FollowUp } from '../../core/model/model';
+import type { FollowUpCard } from '../../core/retro/boardSnapshot';
 import type { Board } from './context';
-import { el, format, icon, option, userText } from '../dom';
+import { el, format, icon, labelled, option, userText } from '../dom';
 import { trackingControl } from './tracking';
+
+/** The owner filter: everyone's follow-ups, or one owner's; the choice travels with the board's query. */
+function ownerFilter(board: Board): HTMLElement {
+  const { strings, followUpOwners, query } = board.state;
+  const current = query.followUpOwner ?? '';
+  const select = el('select');
+  select.append(option('', strings.followUpEveryone, current === ''), ...followUpOwners.map((owner) => option(owner, owner, owner.toLowerCase() === current.trim().toLowerCase())));
+  // An owner the query names who has no follow-up left stays choosable, so the filter does not jump to everyone.
+  if (current !== '' && !followUpOwners.some((owner) => owner.toLowerCase() === current.trim().toLowerCase())) {
+    select.append(option(current, current, true));
+  }
+  select.addEventListener('change', () => board.setQuery((q) => ({ ...q, followUpOwner: select.value })));
+  const field = labelled('follow-up-owner', strings.followUpOwner, select);
+  field.classList.add('follow-up-filter');
+  return field;
+}
+
+/** Open, Mark In Progress (unless it already is) and Mark Done, as the owner's reminder offers them. */
+function actions(board: Board, item: FollowUpCard, standIns: string): HTMLElement {
+  const { strings, readOnly } = board.state;
+  const group = el('div', { className: 'follow-up-actions' });
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', `${strings.followUp}: ${item.title}`);
+  const button = (id: string, text: string, send: () => void, secondary = true) => {
+    const node = el('button', { type: 'button', id, className: secondary ? 'secondary' : '', textContent: text });
+    node.addEventListener('click', send);
+    return node;
+  };
+  const open = button(`follow-up-open-${item.id}`, strings.openEntry, () => board.send({ type: 'openEntry', id: item.id }));
+  group.append(open);
+  if (!readOnly) {
+    if (item.followUp !== 'in-progress') {
+      const progress = button(`follow-up-progress-${item.id}`, strings.markInProgress, () => board.send({ type: 'followUp', id: item.id, followUp: 'in-progress' }));
+      // Marked in progress, the button goes with the next snapshot; focus moves to Mark Done.
+      progress.dataset.standIns = `follow-up-done-${item.id}`;
+      group.append(progress);
+    }
+    const done = button(`follow-up-done-${item.id}`, strings.markDone, () => board.send({ type: 'followUp', id: item.id, followUp: 'done' }), false);
+    // Marked done, the row leaves the list with the next snapshot; focus moves on to a neighbour.
+    done.dataset.standIns = standIns;
+    group.append(done);
+  }
+  return group;
+}
 
 /** Open decisions from earlier retros, shown before anything else so the team checks them first. */
 export function renderFollowUps(board: Board): HTMLElement {
-  const { strings, labels, followUps, followUpTotal, readOnly } = board.state;
+  const { strings, labels, followUps, followUpTotal, followUpOwners } = board.state;
   const section = el('section', { id: 'follow-ups', className: 'follow-ups' });
   section.setAttribute('aria-labelledby', 'follow-ups-title');
   // Focusable from script only: it takes focus when the follow-up that had it is gone.
-  section.append(el('h2', { id: 'follow-ups-title', tabIndex: -1, textContent: `${strings.followUpsHeading} (${followUpTotal})` }));
+  const heading = el('div', { className: 'follow-ups-heading' }, el('h2', { id: 'follow-ups-title', tabIndex: -1, textContent: `${strings.followUpsHeading} (${followUpTotal})` }));
+  if (followUpOwners.length > 0) {
+    heading.append(ownerFilter(board));
+  }
+  section.append(heading);
   if (followUps.length === 0) {
     section.append(el('p', { className: 'hint', textContent: strings.followUpsNone }));
     return section;
   }
   const list = el('ul', { className: 'follow-up-list' });
-  const stateId = (index: number) => (followUps[index] ? `follow-up-state-${followUps[index].id}` : '');
+  const doneId = (index: number) => (followUps[index] ? `follow-up-done-${followUps[index].id}` : '');
   for (const [index, item] of followUps.entries()) {
     const row = el('li', { className: item.overdueDays > 0 ? 'follow-up overdue' : 'follow-up', id: `follow-up-${item.id}` });
     const facts = el('div', { className: 'facts' });
     facts.append(
       el('span', { className: 'badge outcome', textContent: labels.outcomes[item.outcome] }),
+      el('span', { className: 'badge state', textContent: labels.followUps[item.followUp] }),
       el('span', { className: 'owner' }, el('span', { textContent: `${strings.owner}:` }), userText('span', 'name', item.owner)),
       el('span', { textContent: item.due ? `${strings.due}: ${item.due}` : strings.noDue }),
       el('span', { className: 'hint', textContent: format(strings.age, item.ageDays) }),
@@ -28,16 +77,11 @@ export function renderFollowUps(board: Board): HTMLElement {
     if (item.overdueDays > 0) {
       facts.append(el('span', { className: 'badge overdue-badge' }, icon('warning'), el('span', { textContent: format(strings.overdue, item.overdueDays) })));
     }
-    const followUp = el('select', { id: stateId(index), disabled: readOnly });
-    // Marked done, the row leaves the list with the next snapshot; focus moves on to a neighbour.
-    followUp.dataset.standIns = [stateId(index + 1), stateId(index - 1), 'follow-ups-title'].join(' ');
-    followUp.setAttribute('aria-label', `${strings.followUp}: ${item.title}`);
-    followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], value === item.followUp)));
-    followUp.addEventListener('change', () => board.send({ type: 'followUp', id: item.id, followUp: followUp.value as FollowUp }));
     if (item.trackingUrl !== undefined) {
       facts.append(trackingControl(board, item.id, item.title, item.trackingUrl, false));
     }
-    row.append(userText('div', 'title', item.title), facts, followUp);
+    const standIns = [doneId(index + 1), doneId(index - 1), 'follow-ups-title'].join(' ');
+    row.append(userText('div', 'title', item.title), facts, actions(board, item, standIns));
     list.append(row);
   }
   section.append(list);
