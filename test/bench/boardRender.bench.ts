@@ -72,6 +72,7 @@ function snapshot(b: Backlog, words: Words): BoardState {
     })),
     followUpTotal: pending.length,
     me: 'Ada Lovelace',
+    anonymousByDefault: false,
     charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, 5) },
     readOnly: false,
   };
