@@ -18,6 +18,8 @@ import { notifyProblems } from './ui/backlog/problemNotifier';
 import { registerRetroCommands } from './ui/retro/retroCommands';
 import { SchemaAssociations } from './ui/shared/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
+import { CommentSeen } from './ui/comments/commentSeen';
+import { registerCommentCommands } from './ui/comments/commentCommands';
 import type { StupidWorkApi } from './extension';
 
 /**
@@ -32,7 +34,8 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
   const clock = systemClock();
   const store = new BacklogStore(logger);
   const identity = new IdentityCache();
-  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock);
+  const commentSeen = new CommentSeen(context.workspaceState);
+  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock, commentSeen);
   const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const logHost = new BacklogLogHost(
@@ -62,6 +65,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     logger,
     store,
     identity,
+    commentSeen,
     tree,
     treeView,
     logHost,
@@ -77,10 +81,11 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     new FlaggedDecorations(context.extensionUri, codeLinks, labels),
     ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
-    ...registerCommands({ store, tree, log, sync, labels, logger }),
+    ...registerCommands({ store, tree, log, sync, labels, logger, commentSeen }),
     ...registerArchiveCommands({ store, clock, logger }),
+    ...registerCommentCommands({ store, clock, commentSeen, logger }),
     mergeDriver,
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live, commentSeen }),
   );
   void store.reloadAll().then(() => {
     tree.loaded();
