@@ -12,3 +12,4 @@ import './archive.test';
 import './repeatedField.test';
 import './untrustedText.test';
 import './retroBoard.test';
+import './comments.test';
