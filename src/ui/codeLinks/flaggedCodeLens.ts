@@ -84,7 +84,7 @@ export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.
           arguments: [backlog.key, entry.id],
         }),
         new vscode.CodeLens(range, {
-          title: comments > 0 ? vscode.l10n.t('$(comment) Comment… ({0})', comments) : vscode.l10n.t('$(comment) Comment…'),
+          title: comments > 0 ? vscode.l10n.t('Comment… ({0})', comments) : vscode.l10n.t('Comment…'),
           tooltip: vscode.l10n.t('Comment on this entry'),
           command: COMMENT_ON_ENTRY,
           arguments: [backlog.key, entry.id],
