@@ -4,8 +4,9 @@ import { parseBacklog } from '../../src/core/file/parse';
 import { serializeBacklog } from '../../src/core/file/serialize';
 import type { Backlog, Comment, Person } from '../../src/core/model/model';
 import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
+import { mergeDuplicate } from '../../src/core/retro/retro';
 import { english } from '../../src/core/text/english';
-import { clockAt, ID_A, makeEntry } from './fixtures';
+import { clockAt, ID_A, ID_B, makeEntry } from './fixtures';
 
 const ada: Person = { name: 'Ada Lovelace', email: 'ada@example.com' };
 const grace: Person = { name: 'Grace Hopper', email: 'grace@example.com' };
@@ -106,6 +107,19 @@ describe('comments: edit and delete', () => {
     assert.equal(card(kept).comments, 1);
     assert.equal(card(first.backlog, 'first words')?.id, ID_A);
     assert.equal(card(gone, 'first words'), undefined);
+  });
+});
+
+describe('comments: merging a duplicate', () => {
+  it('gives a copied anonymous comment a new id that carries only its day', () => {
+    const copied: Comment = { id: '01JH0000000000000000000009', created: '2026-11-20T00:00:00.000Z', text: 'Quiet words' };
+    const b: Backlog = { version: 1, entries: [makeEntry({ id: ID_A, comments: [copied] }), makeEntry({ id: ID_B, comments: [{ ...copied, text: 'Other quiet words' }] })], retros: [] };
+    const merged = mergeDuplicate(b, ID_A, ID_B, NOW);
+    assert.ok(merged.ok);
+    const renamed = merged.backlog.entries[0].comments.find((c) => c.text === 'Other quiet words');
+    assert.ok(renamed && renamed.id !== copied.id);
+    const idTime = [...renamed.id.slice(0, 10)].reduce((t, ch) => t * 32 + '0123456789ABCDEFGHJKMNPQRSTVWXYZ'.indexOf(ch), 0);
+    assert.equal(new Date(idTime).toISOString(), '2026-11-20T00:00:00.000Z');
   });
 });
 

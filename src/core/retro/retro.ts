@@ -296,8 +296,10 @@ export function mergeDuplicate(b: Backlog, keepId: string, dropId: string, now: 
   for (const c of drop.comments) {
     const same = keep.comments.find((k) => k.id === c.id);
     if (same && canonical(same) === canonical(c)) continue;
-    // Ids are random, so a clash means copied data; a new id keeps both comments.
-    const id = commentIds.has(c.id) ? newId(now.getTime()) : c.id;
+    // Ids are random, so a clash means copied data; a new id keeps both comments. It is minted at the
+    // comment's own time, which is coarse for an anonymous one, since a ULID carries its creation time.
+    const created = Date.parse(c.created);
+    const id = commentIds.has(c.id) ? newId(Number.isNaN(created) ? now.getTime() : created) : c.id;
     commentIds.add(id);
     comments.push(id === c.id ? c : { ...c, id });
   }
