@@ -43,6 +43,7 @@ const lazyChunks = {
   backlogStore: 'src/adapters/file/backlogStore.ts',
   retroBoardPanel: 'src/ui/retro/retroBoardPanel.ts',
   retroBoardActions: 'src/ui/retro/retroBoardActions.ts',
+  trackerActions: 'src/ui/tracker/trackerActions.ts',
   mergeDriverSetup: 'src/adapters/mergeDriver/mergeDriverSetup.ts',
 };
 

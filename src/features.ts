@@ -20,6 +20,7 @@ import { SchemaAssociations } from './ui/shared/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
 import { CommentSeen } from './ui/comments/commentSeen';
 import { registerCommentCommands } from './ui/comments/commentCommands';
+import { registerTrackerCommands } from './ui/tracker/trackerCommands';
 import type { StupidWorkApi } from './extension';
 
 /**
@@ -86,6 +87,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     ...registerCommentCommands({ store, clock, commentSeen, logger }),
     mergeDriver,
     ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live, commentSeen }),
+    ...registerTrackerCommands({ store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => {
     tree.loaded();

@@ -27,6 +27,9 @@ import type { BoardSnapshot } from '../core/retro/boardSnapshot';
 export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
 export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;
 export type ExportKind = (typeof EXPORTS)[number];
+/** What the board asks of a decision's tracking link; the extension runs the matching `stupidWork.decision.*` command. */
+export const TRACKER_ACTIONS = ['create', 'link', 'open', 'unlink'] as const;
+export type TrackerAction = (typeof TRACKER_ACTIONS)[number];
 
 export interface BoardStrings {
   startRetro: string;
@@ -104,6 +107,10 @@ export interface BoardStrings {
   mergePick: string;
   mergeButton: string;
   mergeNone: string;
+  /** Before a decision's tracking link, for example "Tracked in". */
+  trackingLink: string;
+  noTrackingLink: string;
+  trackerActions: Record<TrackerAction, string>;
   /** Shown on an archived card's details, above its Restore button. */
   archivedNotice: string;
   restore: string;
@@ -196,6 +203,7 @@ export type FromWebview =
   | { type: 'startRetro' }
   | { type: 'finishRetro' }
   | { type: 'export'; what: ExportKind }
+  | { type: 'tracker'; id: string; action: TrackerAction }
   | { type: 'openDataFile' }
   | { type: 'comment'; id: string; text: string; anonymous: boolean }
   | { type: 'editComment'; id: string; commentId: string; text: string }
@@ -333,6 +341,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         : undefined;
     case 'deleteComment':
       return isId(message.id) && isId(message.commentId) ? { type: 'deleteComment', id: message.id, commentId: message.commentId } : undefined;
+    case 'tracker':
+      return isId(message.id) && oneOf(TRACKER_ACTIONS, message.action) ? { type: 'tracker', id: message.id, action: message.action } : undefined;
     default:
       return undefined;
   }

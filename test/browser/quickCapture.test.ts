@@ -8,6 +8,8 @@ import { isOurWebview, openWorkbench, quickInput, readBacklogFile, runCommand, s
 
 interface StoredEntry {
   id: string;
+  author?: { name: string };
+  created: string;
   title: string;
   kind: string;
   smart: Record<string, string>;
@@ -97,6 +99,33 @@ describe('Quick Capture in Chromium', function () {
     await page.locator('.notifications-center .monaco-list-row', { hasText: `Saved “${title}” in alpha.` }).first().waitFor({ timeout: 15000 });
     await page.keyboard.press('Escape');
     assert.equal(ourWebviews(), 0, 'no webview opened for the capture');
+  });
+
+  it('Quick Capture posts anonymously from a switch on its first prompt, and says what that does not hide', async () => {
+    await runCommand(page, 'Stupid Work: Quick Capture');
+    const input = quickInput(page);
+    const step = page.locator('.quick-input-widget .quick-input-title');
+    await step.filter({ hasText: '1/3' }).waitFor({ timeout: 15000 });
+    assert.doesNotMatch((await step.textContent()) ?? '', /anonymous/, 'named by default in this workspace');
+    await page.locator('.quick-input-widget .codicon-person').click();
+    await step.filter({ hasText: 'anonymous' }).waitFor({ timeout: 15000 });
+    assert.match((await page.locator('.quick-input-widget .quick-input-message').textContent()) ?? '', /push records/);
+    const title = `Anonymous capture of the weekly deck ${Date.now()}`;
+    await input.fill(title);
+    await input.press('Enter');
+    for (const name of ['2/3', '3/3']) {
+      await step.filter({ hasText: name }).filter({ hasText: 'anonymous' }).waitFor({ timeout: 15000 });
+      await input.fill(name === '2/3' ? 'Ritual process' : '');
+      await input.press('Enter');
+    }
+    const saved = await savedEntry(title);
+    assert.equal(saved.author, undefined, 'no author in the file');
+    assert.match(saved.created, /T00:00:00\.000Z$/, 'the time cut to the day');
+    await runCommand(page, 'Notifications: Show Notifications');
+    const note = page.locator('.notifications-center .monaco-list-row', { hasText: title }).first();
+    await note.waitFor({ timeout: 15000 });
+    assert.match((await note.textContent()) ?? '', /Anonymously:.*push records/);
+    await page.keyboard.press('Escape');
   });
 
   it('Quick Capture writes nothing when Escape is pressed', async () => {

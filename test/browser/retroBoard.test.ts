@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { systemClock } from '../../src/core/model/calendar';
@@ -56,8 +56,8 @@ describe('the Retro Board in Chromium', function () {
     return readBacklogFile<StoredBacklog>(alphaFile);
   }
 
-  /** Adds an entry the way a teammate's pull would: straight into the file on disk. */
-  function addEntry(fields: Record<string, unknown>): string {
+  /** Adds an entry the way a teammate's pull would: straight into the file on disk (through `file`, a name for it). */
+  function addEntry(fields: Record<string, unknown>, file = alphaFile): string {
     const id = ulid();
     const now = new Date().toISOString();
     const backlog = readAlpha();
@@ -78,7 +78,7 @@ describe('the Retro Board in Chromium', function () {
     };
     backlog.entries.push(entry);
     assertSchemaValid(backlog);
-    writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(backlog, null, 2)}\n`);
     return id;
   }
 
@@ -309,6 +309,23 @@ describe('the Retro Board in Chromium', function () {
     assert.equal(await board.inputValue('#search'), token);
     assert.equal(await board.evaluate(() => document.querySelectorAll('.card').length), 1);
     await board.fill('#search', '');
+  });
+
+  it('shows a change that raised no file event as soon as the board is searched', async () => {
+    const board = await openBoard(page);
+    // Written in place through a second name outside the workspace folders, the change raises no event
+    // in alpha's folder, as when VS Code's watcher drops one.
+    const unwatched = path.join(path.dirname(alphaDir), 'unwatched-name.json');
+    linkSync(alphaFile, unwatched);
+    try {
+      const token = `unseen${Date.now()}`;
+      const id = addEntry({ title: `Change nobody was told about ${token}` }, unwatched);
+      await board.fill('#search', token);
+      await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 15000 });
+    } finally {
+      rmSync(unwatched);
+      await board.fill('#search', '');
+    }
   });
 
   it('restores an archived duplicate from its card, after asking, instead of offering actions it would refuse', async () => {

@@ -12,4 +12,5 @@ import './archive.test';
 import './repeatedField.test';
 import './untrustedText.test';
 import './retroBoard.test';
+import './trackingLink.test';
 import './comments.test';

@@ -3,7 +3,7 @@ import { gitignoreLiteral, isSshUrl } from '../../src/adapters/sync/repository';
 import { createEntry, upsertEntry } from '../../src/core/model/entries';
 import { emptyBacklog, emptyDraft } from '../../src/core/model/model';
 import { serializeBacklog } from '../../src/core/file/serialize';
-import { baseRef, commitMessage, isValidBranchName, trackingRef } from '../../src/core/sync/backlogBranch';
+import { baseRef, commitMessage, isValidBranchName, neutralIdent, trackingRef } from '../../src/core/sync/backlogBranch';
 import { classifyGitReply } from '../../src/core/sync/gitReply';
 import { mergeForSync } from '../../src/core/sync/syncMerge';
 
@@ -24,6 +24,12 @@ describe('the backlog branch', () => {
   it('writes commit messages with counts, never titles', () => {
     assert.equal(commitMessage('stupid-work.json', undefined), 'Start the backlog: stupid-work.json');
     assert.equal(commitMessage('team/b.json', { added: 2, changed: 0, removed: 1 }), 'Update team/b.json: 2 added, 1 removed');
+  });
+
+  it('dates a neutral commit at the start of its UTC day, in UTC, so it cannot say when a change was made', () => {
+    const midnight = Date.parse('2026-11-22T00:00:00.000Z') / 1000;
+    assert.equal(neutralIdent(new Date('2026-11-22T23:59:59.999Z')), `Stupid Work <backlog@stupid-work.invalid> ${midnight} +0000`);
+    assert.equal(neutralIdent(new Date('2026-11-22T00:00:00.000Z')), neutralIdent(new Date('2026-11-22T13:14:15.000Z')));
   });
 });
 

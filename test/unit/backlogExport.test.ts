@@ -70,7 +70,7 @@ describe('backlog export', () => {
             cost: { hoursPerOccurrence: 1, occurrences: 1, per: 'week', people: 6 },
             status: 'decided',
             triage: 'now',
-            decision: { outcome: 'stop', rationale: 'Nobody reads it.', owner: 'Grace', due: '2025-02-01', followUp: 'in-progress', decided: '2025-01-10T00:00:00.000Z' },
+            decision: { outcome: 'stop', rationale: 'Nobody reads it.', owner: 'Grace', due: '2025-02-01', followUp: 'in-progress', decided: '2025-01-10T00:00:00.000Z', trackingUrl: 'https://tracker.example/team/issues/7' },
           }),
           makeEntry({ id: B, cost: { hoursPerOccurrence: 1, occurrences: 1, per: 'day', people: 1 } }),
         ],
@@ -79,18 +79,18 @@ describe('backlog export', () => {
       assert.deepEqual(rows[0], [
         'id', 'title', 'kind', 'reasons', 'status', 'triage', 'votes', 'hours per month', 'author', 'created', 'updated',
         'speak up', 'more information', 'accountability', 're-prioritize', 'try another approach',
-        'decision', 'owner', 'due', 'follow-up', 'rationale', 'duplicate of',
+        'decision', 'owner', 'due', 'follow-up', 'rationale', 'tracking link', 'duplicate of',
       ]);
       assert.deepEqual(rows.map((r) => r[0]), ['id', A, B, C]);
       assert.deepEqual(rows[1], [
         A, 'Weekly status report nobody reads', 'Unused report', 'Fear; Boss wants it', 'Decided', 'Now', '2', '26', 'Ada Lovelace',
         '2025-01-06T09:00:00.000Z', '2025-01-06T09:00:00.000Z',
         'We spend an hour every Friday on a report.', 'Ask the PMO who opens it.', 'I will check the read receipts.', 'Fix the flaky deploy instead.', 'A dashboard that updates itself.',
-        'Stop', 'Grace', '2025-02-01', 'In progress', 'Nobody reads it.', '',
+        'Stop', 'Grace', '2025-02-01', 'In progress', 'Nobody reads it.', 'https://tracker.example/team/issues/7', '',
       ]);
       assert.equal(rows[2][7], '21.7');
-      assert.deepEqual([rows[3][4], rows[3][8], rows[3][16], rows[3][21]], ['Archived', 'Anonymous', '', A]);
-      assert.ok(rows.every((r) => r.length === 22));
+      assert.deepEqual([rows[3][4], rows[3][8], rows[3][16], rows[3][21], rows[3][22]], ['Archived', 'Anonymous', '', '', A]);
+      assert.ok(rows.every((r) => r.length === 23));
     });
 
     it('quotes commas, quotes and line breaks, and reads back exactly', () => {

@@ -28,6 +28,10 @@ describe('Retro Board messages', () => {
       { type: 'export', what: 'summary-save' },
       { type: 'export', what: 'csv' },
       { type: 'export', what: 'json' },
+      { type: 'tracker', id: ID, action: 'create' },
+      { type: 'tracker', id: ID, action: 'link' },
+      { type: 'tracker', id: ID, action: 'open' },
+      { type: 'tracker', id: ID, action: 'unlink' },
       { type: 'openDataFile' },
     ];
     for (const message of messages) {
@@ -63,6 +67,8 @@ describe('Retro Board messages', () => {
       { type: 'merge', keepId: ID },
       { type: 'export', what: 'pdf' },
       { type: 'export' },
+      { type: 'tracker', id: ID, action: 'openUrl' },
+      { type: 'tracker', id: 'not-an-id', action: 'open' },
       { type: 'query' },
       { type: 'query', query: { ...defaultQuery(), sort: 'random' } },
       { type: 'decide', id: ID },

@@ -52,6 +52,13 @@ describe('the Retro Board snapshot', () => {
     assert.ok(!('due' in boardSnapshot(b, input()).followUps[2]), 'a decision without a due date sends none');
   });
 
+  it('sends a follow-up\'s tracking link when it has one', () => {
+    const b = backlog([decided(1, { trackingUrl: 'https://tracker.example/1' }), decided(2, {})]);
+    const [first, second] = boardSnapshot(b, input()).followUps;
+    assert.equal(first.trackingUrl, 'https://tracker.example/1');
+    assert.ok(!('trackingUrl' in second));
+  });
+
   it('counts the viewer\'s votes left only under a budget', () => {
     const b = backlog([makeEntry({ id: id(1), votes: [VOTER] }), makeEntry({ id: id(2), votes: [VOTER, 'kim@example.com'] })]);
     assert.equal(boardSnapshot(b, input({ voteBudget: 5 })).votesLeft, 3);

@@ -106,7 +106,7 @@ describe('the viewer\'s calendar', () => {
     const retro = { id: '01JH0000000000000000000099', started: '2026-03-11T01:00:00.000Z', facilitator: 'Ada', discussed: [], decided: [] };
     const b: Backlog = { version: 1, entries: [], retros: [retro] };
     const evening = clockAt('2026-03-11T02:00:00.000Z', LOS_ANGELES_MARCH);
-    const strings = { title: 'Retro {0}', facilitator: 'Facilitator', decisions: 'Decisions', owner: 'Owner', due: 'Due', noDue: 'no due date', hoursAddressed: '{0} per month addressed', deferred: 'Deferred', followUps: 'Follow-ups', overdue: '{0} days overdue', none: 'None', rationale: 'Why' } satisfies SummaryStrings;
+    const strings = { title: 'Retro {0}', facilitator: 'Facilitator', decisions: 'Decisions', owner: 'Owner', due: 'Due', noDue: 'no due date', hoursAddressed: '{0} per month addressed', deferred: 'Deferred', followUps: 'Follow-ups', overdue: '{0} days overdue', none: 'None', rationale: 'Why', tracking: 'Tracked in' } satisfies SummaryStrings;
 
     it('a retro that started at 18:00 on 10 March in Los Angeles is the retro of 10 March, in its title and file name', () => {
       assert.equal(retroDate(retro, evening), '2026-03-10');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findEntry, upsertEntry } from '../../src/core/model/entries';
+import { archiveEntry, draftFromEntry, findEntry, updateEntry, upsertEntry } from '../../src/core/model/entries';
+import { isCoarse, timeFor } from '../../src/core/model/anonymity';
 import { mergeBacklogs } from '../../src/core/merge/merge';
 import { emptyBacklog, type Backlog } from '../../src/core/model/model';
 import { serializeBacklog } from '../../src/core/file/serialize';
@@ -22,13 +23,14 @@ type Action =
   | { type: 'unvote'; who: number; pick: number }
   | { type: 'comment'; who: number; pick: number }
   | { type: 'retitle'; who: number; pick: number }
+  | { type: 'hide'; who: number; pick: number }
   | { type: 'archive'; who: number; pick: number }
   | { type: 'sync'; who: number };
 
 const who = fc.integer({ min: 0, max: 2 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ type: fc.constant('add' as const), who }),
-  fc.record({ type: fc.constantFrom('vote' as const, 'unvote' as const, 'comment' as const, 'retitle' as const, 'archive' as const), who, pick: fc.nat() }),
+  fc.record({ type: fc.constantFrom('vote' as const, 'unvote' as const, 'comment' as const, 'retitle' as const, 'hide' as const, 'archive' as const), who, pick: fc.nat() }),
   fc.record({ type: fc.constant('sync' as const), who }),
 );
 
@@ -87,9 +89,12 @@ describe('three clones converge through the merge, whatever the order of edits a
             made.comments.add(`${target.id}:${commentId}`);
             clone.local = upsertEntry(clone.local, { ...target, comments: [...target.comments, { id: commentId, created: at, text: name }] });
           } else if (step.type === 'retitle') {
-            clone.local = upsertEntry(clone.local, { ...target, title: `${target.title}+${name}`, updated: at });
+            clone.local = upsertEntry(clone.local, { ...target, title: `${target.title}+${name}`, updated: timeFor(target, new Date(clock)) });
+          } else if (step.type === 'hide') {
+            // Edits a minute apart on one day: every anonymous stamp of the day ties.
+            clone.local = upsertEntry(clone.local, updateEntry(target, { ...draftFromEntry(target), title: `${target.title}~${name}`, anonymous: true }, new Date(clock)));
           } else {
-            clone.local = upsertEntry(clone.local, { ...target, status: 'archived', updated: at });
+            clone.local = upsertEntry(clone.local, archiveEntry(target, new Date(clock)));
           }
         }
         for (let round = 0; round < 2; round++) {
@@ -100,6 +105,9 @@ describe('three clones converge through the merge, whatever the order of edits a
         assert.equal(bytes[2], bytes[0]);
         const final = clones[0].local;
         for (const entryId of made.entries) assert.ok(findEntry(final, entryId), `entry ${entryId}`);
+        for (const e of final.entries) {
+          if (e.author === undefined) assert.ok([e.created, e.updated, ...(e.history ?? []).flatMap((h) => [h.updated, h.replacedBy])].every(isCoarse), `${e.id} anonymous and coarse`);
+        }
         for (const key of made.votes) {
           if (removedVotes.has(key)) continue;
           const [entryId, voter] = key.split(':');

@@ -250,3 +250,28 @@ export function clockAt(now: Date | string, utcOffsetMinutes = 0): Clock {
   const at = new Date(now);
   return { now: () => new Date(at), utcOffsetMinutes: () => utcOffsetMinutes };
 }
+
+const STORED_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** The time a ULID carries in its first ten characters, in milliseconds. */
+export function idTime(id: string): number {
+  return [...id.slice(0, 10)].reduce((t, c) => t * 32 + CROCKFORD.indexOf(c), 0);
+}
+
+/**
+ * Every time finer than a UTC day found anywhere in `value`: stored timestamps not at midnight UTC,
+ * and ULIDs (ids and references to them) whose time is not. What an anonymous record must not carry.
+ */
+export function finerThanDay(value: unknown): string[] {
+  const found: string[] = [];
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const [stamp] of v.matchAll(STORED_TIME)) if (!/T00:00:00(?:\.0+)?Z$/.test(stamp)) found.push(stamp);
+      if (ULID.test(v) && idTime(v) % 86_400_000 !== 0) found.push(`${v} (${new Date(idTime(v)).toISOString()})`);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(visit);
+  };
+  visit(value);
+  return found;
+}

@@ -6,6 +6,8 @@ import { mergeBacklogs, mergeBacklogTexts, resolveConflictMarkers, type MergeRes
 import { REASONS, SMART_KEYS, STATUSES, type Backlog, type CodeLink, type Comment, type Entry, type Retro } from '../../src/core/model/model';
 import { parseBacklog } from '../../src/core/file/parse';
 import { serializeBacklog } from '../../src/core/file/serialize';
+import { draftFromEntry, updateEntry } from '../../src/core/model/entries';
+import { isCoarse } from '../../src/core/model/anonymity';
 import { generateBacklog, ID_A, ID_B, ID_C, ID_D, makeEntry, T0, T1, T2, T3 } from './fixtures';
 
 function backlog(...entries: Entry[]): Backlog {
@@ -96,6 +98,39 @@ describe('mergeBacklogs: entries', () => {
     const entry = only(result.backlog);
     assert.deepEqual(entry.cost, { ...cost, people: 6 });
     assert.deepEqual(entry.history, [{ field: 'cost', value: { ...cost, per: 'day' }, updated: T1, replacedBy: T2 }]);
+  });
+
+  describe('a decision\'s tracking link', () => {
+    const decision = { outcome: 'automate' as const, rationale: '', owner: 'Grace', followUp: 'open' as const, decided: T0 };
+    const decided = { ...base, status: 'decided' as const, decision };
+
+    it('takes a link added on one side', () => {
+      const result = twoEdits(decided, { decision: { ...decision, trackingUrl: 'https://tracker.example/1' }, updated: T1 }, {});
+      assert.equal(only(result.backlog).decision?.trackingUrl, 'https://tracker.example/1');
+      assert.deepEqual(result.conflicts, []);
+    });
+
+    it('keeps the later of two links and the other, whole, in history', () => {
+      const ours = { ...decision, trackingUrl: 'https://tracker.example/ours' };
+      const theirs = { ...decision, trackingUrl: 'https://tracker.example/theirs' };
+      const entry = only(twoEdits(decided, { decision: ours, updated: T1 }, { decision: theirs, updated: T2 }).backlog);
+      assert.equal(entry.decision?.trackingUrl, 'https://tracker.example/theirs');
+      assert.deepEqual(entry.history, [{ field: 'decision', value: ours, updated: T1, replacedBy: T2 }]);
+    });
+
+    it('keeps a link that lost to a concurrent change of another decision field in history, not silently', () => {
+      const linked = { ...decision, trackingUrl: 'https://tracker.example/1' };
+      const entry = only(twoEdits(decided, { decision: linked, updated: T1 }, { decision: { ...decision, followUp: 'in-progress' }, updated: T2 }).backlog);
+      assert.equal(entry.decision?.followUp, 'in-progress');
+      assert.deepEqual(entry.history, [{ field: 'decision', value: linked, updated: T1, replacedBy: T2 }]);
+    });
+
+    it('keeps a removed link in history when the other side changed it', () => {
+      const linked = { ...decided, decision: { ...decision, trackingUrl: 'https://tracker.example/1' } };
+      const entry = only(twoEdits(linked, { decision, updated: T1 }, { decision: { ...decision, trackingUrl: 'https://tracker.example/2' }, updated: T2 }).backlog);
+      assert.equal(entry.decision?.trackingUrl, 'https://tracker.example/2');
+      assert.deepEqual(entry.history, [{ field: 'decision', value: decision, updated: T1, replacedBy: T2 }]);
+    });
   });
 
   it('records a field removed by the losing side as a history record without a value', () => {
@@ -405,6 +440,7 @@ describe('merge properties', function () {
     | { op: 'cost'; pick: number; people: number | null; at: string }
     | { op: 'extra'; pick: number; value: unknown; at: string }
     | { op: 'status'; pick: number; status: Entry['status']; at: string }
+    | { op: 'hide'; pick: number; title: string; at: string }
     | { op: 'vote' | 'unvote'; pick: number; who: string }
     | { op: 'reason'; pick: number; reason: Entry['reasons'][number]; on: boolean }
     | { op: 'link'; pick: number; line: number; on: boolean }
@@ -422,6 +458,7 @@ describe('merge properties', function () {
     fc.record({ op: fc.constant('cost' as const), pick, people: fc.option(fc.integer({ min: 1, max: 3 })), at }),
     fc.record({ op: fc.constant('extra' as const), pick, value: fc.jsonValue({ maxDepth: 2 }), at }),
     fc.record({ op: fc.constant('status' as const), pick, status: fc.constantFrom(...STATUSES), at }),
+    fc.record({ op: fc.constant('hide' as const), pick, title: text, at }),
     fc.record({ op: fc.constantFrom('vote' as const, 'unvote' as const), pick, who: fc.constantFrom(...PEOPLE) }),
     fc.record({ op: fc.constant('reason' as const), pick, reason: fc.constantFrom(...REASONS.slice(0, 3)), on: fc.boolean() }),
     fc.record({ op: fc.constant('link' as const), pick, line: fc.integer({ min: 1, max: 3 }), on: fc.boolean() }),
@@ -475,6 +512,12 @@ describe('merge properties', function () {
         case 'status':
           edit({ status: o.status }, o.at);
           break;
+        case 'hide': {
+          // Made anonymous with an edit, as the Log form does: a day-coarse stamp, which ties with any other edit that day.
+          const hidden = updateEntry(e, { ...draftFromEntry(e), title: o.title.trim() || 'Hidden', anonymous: true }, new Date(o.at));
+          b.entries[i] = { ...hidden, updated: later(e.updated, hidden.updated) };
+          break;
+        }
         case 'vote':
           edit({ votes: [...new Set([...e.votes, o.who])] });
           break;
@@ -569,6 +612,15 @@ describe('merge properties', function () {
         assert.equal(bytes(mergeBacklogs(base, result.backlog, ours).backlog), text, 'idempotent with ours');
         assert.equal(bytes(mergeBacklogs(base, result.backlog, theirs).backlog), text, 'idempotent with theirs');
         assertNoLoss(start, ours, theirs, result);
+        const theirsById = new Map(theirs.entries.map((e) => [e.id, e]));
+        for (const o of ours.entries) {
+          const t = theirsById.get(o.id);
+          const e = result.backlog.entries.find((x) => x.id === o.id);
+          // An entry both sides changed is merged: when it comes out anonymous, it comes out coarse.
+          if (t && e && e.author === undefined && bytes(backlog(o)) !== bytes(backlog(t))) {
+            assert.ok(isCoarse(e.created) && isCoarse(e.updated) && (e.history ?? []).every((h) => isCoarse(h.updated) && isCoarse(h.replacedBy)), `${e.id} merged anonymous and coarse`);
+          }
+        }
         const reread = parseBacklog(text);
         assert.ok(reread.ok, reread.ok ? '' : english(reread.problem.message));
         assert.equal(bytes(reread.backlog), text, 'the parser reads the merged file back to the same bytes');

@@ -20,6 +20,7 @@ const STRINGS: SummaryStrings = {
   overdue: '{0} days overdue',
   none: 'None',
   rationale: 'Why',
+  tracking: 'Tracked in',
 };
 
 const NOW = new Date('2025-03-10T15:00:00.000Z');
@@ -48,7 +49,7 @@ function ordinary(): Backlog {
         title: 'Weekly status report nobody reads',
         status: 'decided',
         cost: { hoursPerOccurrence: 1, occurrences: 1, per: 'week', people: 6 },
-        decision: decision({ due: '2025-03-31', rationale: 'Nobody opened it in a year.' }),
+        decision: decision({ due: '2025-03-31', rationale: 'Nobody opened it in a year.', trackingUrl: 'https://tracker.example/team/issues/42' }),
       }),
       makeEntry({
         id: E(2),
@@ -67,7 +68,7 @@ function ordinary(): Backlog {
         decision: decision({ outcome: 'automate', owner: 'Katherine Johnson', decided: '2025-03-10T14:15:00.000Z' }),
       }),
       makeEntry({ id: E(4), title: 'Three signatures for a config change' }),
-      makeEntry({ id: E(5), title: 'Deploy freeze on Fridays', status: 'decided', decision: decision({ retro: R1, owner: 'Edsger Dijkstra', due: '2025-02-28', followUp: 'in-progress', decided: '2025-02-03T09:10:00.000Z' }) }),
+      makeEntry({ id: E(5), title: 'Deploy freeze on Fridays', status: 'decided', decision: decision({ retro: R1, owner: 'Edsger Dijkstra', due: '2025-02-28', followUp: 'in-progress', decided: '2025-02-03T09:10:00.000Z', trackingUrl: 'https://tracker.example/team/issues/7' }) }),
       makeEntry({ id: E(6), title: 'Forty-minute standup', status: 'decided', decision: decision({ retro: R1, outcome: 'simplify', owner: 'Barbara Liskov', decided: '2025-02-03T09:20:00.000Z' }) }),
       makeEntry({ id: E(7), title: 'Finished long ago', status: 'done', decision: decision({ retro: R1, followUp: 'done', decided: '2025-02-03T09:25:00.000Z' }) }),
     ],
@@ -100,6 +101,20 @@ describe('retroSummaryMarkdown', () => {
     assert.doesNotMatch(md, /(^|[^\\])\]\(/, 'no link syntax');
     assert.doesNotMatch(md, /^(?!#+ |- |\*\*Why)[#>|=`-]/m, 'no line starts a block of its own');
     for (const line of md.split('\n')) assert.doesNotMatch(line, /^( {4}|\t)/, 'no indented code block');
+  });
+
+  it('shows tracking links of decisions and follow-ups as text that links nowhere', () => {
+    const b = ordinary();
+    b.entries[0].decision = decision({ trackingUrl: 'https://tracker.example/a?b=[c](javascript:alert(1))<img>@team#1' });
+    const md = retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW));
+    const rendered = renderGfm(md);
+    assert.deepEqual(rendered.live, []);
+    const text = visibleText(rendered.text);
+    assert.ok(text.includes('Tracked in: https://tracker.example/a?b=[c](javascript:alert(1))<img>@team#1'), 'the decision shows its link as typed');
+    assert.ok(text.includes('Tracked in: https://tracker.example/team/issues/7'), 'an earlier follow-up shows its link');
+    const without = ordinary();
+    for (const e of without.entries) if (e.decision) delete e.decision.trackingUrl;
+    assert.doesNotMatch(retroSummaryMarkdown(without, R2, LABELS, STRINGS, clockAt(NOW)), /Tracked in/);
   });
 
   it('counts only stop, automate and simplify towards the hours addressed', () => {

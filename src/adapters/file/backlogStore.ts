@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -22,10 +23,45 @@ export type FolderState =
 /** Thrown by `update` when the file cannot be changed safely; the message is for people. */
 export class BacklogWriteError extends Error {}
 
+function stampOf(info: Stats): string {
+  return `${info.size}:${info.mtimeMs}`;
+}
+
+/** The file's "size:mtimeMs", or undefined when it does not exist or cannot be read. */
+async function fileStamp(file: string): Promise<string | undefined> {
+  try {
+    return stampOf(await stat(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Attempts at reading a file that another program is writing in place, before the last read is kept. */
+const READ_ATTEMPTS = 3;
+
+/**
+ * Reads the file until its size and modification time are the same after the read as before it, and
+ * returns the text with that "size:mtimeMs". A program that writes in place (truncate, then write) can
+ * otherwise be caught halfway, and the file event it raised may already be spent on that read.
+ */
+async function readWhole(file: string, before: Stats): Promise<{ text: string; stamp: string }> {
+  let seen = stampOf(before);
+  for (let attempt = 1; ; attempt++) {
+    const text = await readFile(file, 'utf8');
+    const after = stampOf(await stat(file));
+    if (after === seen || attempt === READ_ATTEMPTS) {
+      return { text, stamp: after };
+    }
+    seen = after;
+  }
+}
+
 /** One workspace folder's backlog file: its parsed state, a watcher, and serialized writes. */
 export class FolderBacklog implements vscode.Disposable {
   private current: FolderState = { kind: 'missing' };
   private lastText: string | undefined;
+  /** The file's size and modification time when it was last read ("size:mtimeMs"), to tell cheaply whether it changed since. */
+  private lastSeen: string | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -64,6 +100,17 @@ export class FolderBacklog implements vscode.Disposable {
     this.watcher?.dispose();
     this.watch();
     await this.reload();
+  }
+
+  /**
+   * Reloads if the file's size or modification time changed since it was last read. VS Code's file
+   * watcher can miss an event (it drops them when the system's watch queue overflows, and a watcher
+   * restarts after a crash), so the views call this whenever the person looks at them. One `stat`.
+   */
+  async recheck(): Promise<void> {
+    if (this.resolved.ok && (await fileStamp(this.resolved.path)) !== this.lastSeen) {
+      await this.reload();
+    }
   }
 
   async reload(): Promise<void> {
@@ -175,6 +222,7 @@ export class FolderBacklog implements vscode.Disposable {
     const next = mutate(base);
     const text = serializeBacklog(next);
     await writeFileAtomic(this.resolved.path, text);
+    this.lastSeen = await fileStamp(this.resolved.path);
     this.lastText = text;
     this.current = { kind: 'loaded', backlog: next };
     this.logger.info(`Wrote ${this.relativePath} in ${this.folder.name} (${next.entries.length} entries)`);
@@ -190,12 +238,14 @@ export class FolderBacklog implements vscode.Disposable {
     const file = this.resolved.path;
     try {
       const info = await stat(file);
+      this.lastSeen = stampOf(info);
       if (info.size > MAX_FILE_BYTES) {
         const megabytes = Math.round(info.size / 1048576);
         const message: ParseMessage = { code: 'parse.fileTooLarge', megabytes, limit: MAX_FILE_BYTES / 1048576 };
         return { state: { kind: 'problem', problem: { code: 'too-large', message, line: 1, column: 1 } } };
       }
-      const text = await readFile(file, 'utf8');
+      const { text, stamp } = await readWhole(file, info);
+      this.lastSeen = stamp;
       // Loaded on first read: the validator is the heaviest module, and activation should not pay for it.
       const { parseBacklog } = await import('../../core/file/parse');
       const result = parseBacklog(text);
@@ -204,6 +254,7 @@ export class FolderBacklog implements vscode.Disposable {
         : { state: { kind: 'problem', problem: result.problem }, text };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.lastSeen = undefined;
         return { state: { kind: 'missing' } };
       }
       const message: ParseMessage = { code: 'parse.cannotRead', relativePath: this.relativePath, detail: (error as Error).message };
@@ -252,6 +303,9 @@ export class BacklogStore implements vscode.Disposable {
         }
         this.emitter.fire(undefined);
       }),
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) void this.recheckAll();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         for (const backlog of this.backlogs.values()) {
           if (event.affectsConfiguration('stupidWork.dataFile', backlog.folder.uri)) {
@@ -268,6 +322,11 @@ export class BacklogStore implements vscode.Disposable {
 
   get(key: string): FolderBacklog | undefined {
     return this.backlogs.get(key);
+  }
+
+  /** `FolderBacklog.recheck` for every folder: when the window regains focus, a missed file event shows. */
+  async recheckAll(): Promise<void> {
+    await Promise.all(this.all.map((backlog) => backlog.recheck()));
   }
 
   async reloadAll(): Promise<void> {

@@ -8,7 +8,7 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { MergeConflict } from '../../core/merge/merge';
 import type { SyncMessage } from '../../core/text/messages';
-import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, NEUTRAL_IDENTITY, scratchRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
+import { baseRef, branchHostFiles, branchReadme, commitMessage, isValidBranchName, neutralIdent, scratchRef, trackingRef, type ChangeCount, type SyncSettings } from '../../core/sync/backlogBranch';
 import { classifyGitReply } from '../../core/sync/gitReply';
 import { mergeForSync, type SyncMergeResult, type SyncNote } from '../../core/sync/syncMerge';
 import { GitRunner, gitOutput, type PreparedGit } from './gitRunner';
@@ -302,8 +302,7 @@ async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOption
   }
   const message = commitMessage(repo.relativePath, changes);
   if (options.commitAs === 'neutral') {
-    const ident = `${NEUTRAL_IDENTITY.name} <${NEUTRAL_IDENTITY.email}> ${Math.floor(Date.now() / 1000)} +0000`;
-    return writeCommit(writer, scratch, parent, files, message, ident);
+    return writeCommit(writer, scratch, parent, files, message, neutralIdent(new Date()));
   }
   try {
     const ident = (await repo.git.run(['var', 'GIT_AUTHOR_IDENT'])).trim();

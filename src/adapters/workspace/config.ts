@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FORGES, type Forge } from '../../core/tracker/forges';
 import { DEFAULT_BRANCH, type SyncSettings } from '../../core/sync/backlogBranch';
 import type { RhythmSettings } from '../../core/sync/syncSchedule';
 
@@ -81,4 +82,10 @@ export function syncRhythmSettings(): RhythmSettings {
     intervalMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 0,
     liveSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 0,
   };
+}
+
+/** Which hosting site runs the backlog remote (`stupidWork.tracker.forge`); undefined for `auto`, which tells it from the host name. */
+export function trackerForgeSetting(folder: vscode.WorkspaceFolder): Forge | undefined {
+  const value = vscode.workspace.getConfiguration('stupidWork.tracker', folder.uri).get<string>('forge', 'auto');
+  return (FORGES as readonly string[]).includes(value) ? (value as Forge) : undefined;
 }

@@ -6,7 +6,7 @@
  * of a named comment can change it. A deleted comment stays in the file as a tombstone (empty text,
  * a `deleted` time) so that the semantic merge, which takes the union of comments, cannot bring it back.
  */
-import { stamp } from '../model/entries';
+import { stamp } from '../model/anonymity';
 import { newId } from '../model/ids';
 import type { Backlog, Comment, Entry, Person } from '../model/model';
 import { plainText } from '../text/inertText';

@@ -94,7 +94,7 @@ const SMART = shape(['speakUp', 'moreInfo', 'accountability', 'reprioritize', 't
 const COST = shape(['hoursPerOccurrence', 'occurrences', 'per', 'people']);
 const LINK = shape(['path', 'startLine', 'endLine', 'fingerprint']);
 const COMMENT = shape(['id', 'author', 'created', 'text', 'edited', 'deleted'], { author: (v) => record(v, PERSON) });
-const DECISION = shape(['outcome', 'rationale', 'owner', 'due', 'followUp', 'decided', 'completed', 'retro']);
+const DECISION = shape(['outcome', 'rationale', 'owner', 'due', 'followUp', 'decided', 'completed', 'retro', 'trackingUrl']);
 const RETRO = shape(['id', 'started', 'finished', 'facilitator', 'discussed', 'decided']);
 const ENTRY = shape(
   ['id', 'title', 'kind', 'reasons', 'smart', 'cost', 'links', 'author', 'created', 'updated', 'status', 'duplicateOf', 'triage', 'votes', 'comments', 'decision', 'history'],

@@ -1,5 +1,6 @@
 /** Semantic three-way merge of backlogs: entries by id, field by field, so no flag, vote or comment is lost. */
 import { splitConflictMarkers } from '../file/conflictMarkers';
+import { coarseStamp, withCoarseTimes } from '../model/anonymity';
 import type { Backlog, Comment, Entry, HistoryRecord, Retro } from '../model/model';
 import { parseBacklog } from '../file/parse';
 import { serializeBacklog } from '../file/serialize';
@@ -299,7 +300,9 @@ class EntryMerge {
     const oursWins = oursAt === theirsAt ? canonical(ours) > canonical(theirs) : oursAt > theirsAt;
     const [winner, loser, winnerAt, loserAt] = oursWins ? [ours, theirs, oursAt, theirsAt] : [theirs, ours, theirsAt, oursAt];
     if (equal(winner.text, loser.text)) return winner;
-    this.lose(commentHistoryField(String(ours.id)), winner.text, loser.text, winnerAt, loserAt);
+    // On an anonymous entry every history time is a day (anonymity.ts); the loss is recorded as it will be stored, so a second merge finds it.
+    const at = (time: string) => (this.ours.author === undefined ? coarseStamp(time) : time);
+    this.lose(commentHistoryField(String(ours.id)), winner.text, loser.text, at(winnerAt), at(loserAt));
     return winner;
   }
 
@@ -335,6 +338,36 @@ function reopens(base: Entry, side: Entry): boolean {
     if (!NOT_AN_EDIT.has(key) && !equal(own(side, key), own(base, key))) return true;
   }
   return false;
+}
+
+/**
+ * Whether the merged entry names nobody. A side that took the name out wins against a side that kept
+ * or changed it (anonymity is asked for, and a concurrent edit must not undo it); a side that put a
+ * name on an anonymous entry is a one-sided change and wins as usual.
+ */
+function mergesAnonymous(base: Entry | undefined, ours: Entry, theirs: Entry): boolean {
+  if (ours.author === undefined && theirs.author === undefined) return true;
+  if (ours.author !== undefined && theirs.author !== undefined) return false;
+  return base?.author !== undefined;
+}
+
+function withoutAuthor(e: Entry): Entry {
+  const next = { ...e };
+  delete next.author;
+  return next;
+}
+
+/**
+ * Merges one entry. An anonymous result is merged from its three versions brought under the anonymity
+ * rule first (anonymity.ts): from anonymous, day-coarse sides, so no time finer than a day (a named
+ * side's `updated`, a history record of it) reaches it, and last-writer-wins compares days. Two days
+ * that tie go to the greater canonical JSON, as any tie does, so the result stays the same in either
+ * order and when merged again.
+ */
+function mergeEntry(base: Entry | undefined, ours: Entry, theirs: Entry, conflicts: MergeConflict[]): Entry {
+  if (!mergesAnonymous(base, ours, theirs)) return new EntryMerge(base, ours, theirs, conflicts).run();
+  const rule = (e: Entry) => withCoarseTimes(withoutAuthor(e));
+  return new EntryMerge(base && rule(base), rule(ours), rule(theirs), conflicts).run();
 }
 
 function mergeRetro(base: Retro | undefined, ours: Retro, theirs: Retro): Retro {
@@ -404,7 +437,7 @@ export function mergeBacklogs(base: Backlog | undefined, ours: Backlog, theirs: 
     put(out, key, mergePlain(base && own(base, key), own(ours, key), own(theirs, key)));
   }
   out.version = Math.max(ours.version, theirs.version);
-  out.entries = mergeRecords(base?.entries, ours.entries, theirs.entries, (b, o, t) => new EntryMerge(b, o, t, conflicts).run());
+  out.entries = mergeRecords(base?.entries, ours.entries, theirs.entries, (b, o, t) => mergeEntry(b, o, t, conflicts));
   out.retros = mergeRecords(base?.retros, ours.retros, theirs.retros, mergeRetro);
   conflicts.sort((a, b) => compare(a.entryId, b.entryId) || compare(a.field, b.field));
   return { backlog: out as Backlog, conflicts };

@@ -1,3 +1,4 @@
+import { stamp, touch, withCoarseTimes } from './anonymity';
 import { newId } from './ids';
 import {
   KINDS,
@@ -50,21 +51,6 @@ function costProblems(c: Cost): DraftMessage[] {
   if (!(PERIODS as readonly string[]).includes(c.per)) problems.push({ code: 'draft.unknownPeriod', period: c.per });
   if (typeof c.people !== 'number' || !Number.isInteger(c.people) || c.people < 1 || c.people > 100000) problems.push({ code: 'draft.people' });
   return problems;
-}
-
-/** Start of the UTC day: an anonymous entry's times must not point at who wrote it. */
-export function coarseTime(now: Date): string {
-  return `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
-}
-
-/** Same, for a stored UTC timestamp; anything else is returned as is. */
-function coarseStamp(stamp: string): string {
-  return /^\d{4}-\d{2}-\d{2}T.*Z$/.test(stamp) ? `${stamp.slice(0, 10)}T00:00:00.000Z` : stamp;
-}
-
-/** The time to record on an entry: coarse when the entry is anonymous. */
-export function stamp(now: Date, anonymous: boolean): string {
-  return anonymous ? coarseTime(now) : now.toISOString();
 }
 
 /** Drafts arrive from the webview, so a missing answer is treated as empty rather than trusted. */
@@ -122,12 +108,11 @@ export function updateEntry(e: Entry, d: EntryDraft, now: Date, author?: Person)
   else delete next.cost;
   if (d.anonymous) {
     delete next.author;
-    next.created = coarseStamp(e.created);
   } else if (!next.author && author) {
     next.author = { ...author };
   }
-  next.updated = stamp(now, next.author === undefined);
-  return next;
+  // Made anonymous now: the times it carried while it was named go coarse with it.
+  return withCoarseTimes(touch(next, now));
 }
 
 export function draftFromEntry(e: Entry): EntryDraft {
@@ -144,9 +129,9 @@ export function draftFromEntry(e: Entry): EntryDraft {
   return draft;
 }
 
-/** Archives an entry; its time stays coarse when it is anonymous. */
+/** Archives an entry; its time stays coarse when it is anonymous (`touch`). */
 export function archiveEntry(e: Entry, now: Date): Entry {
-  return { ...e, status: 'archived', updated: stamp(now, e.author === undefined) };
+  return { ...touch(e, now), status: 'archived' };
 }
 
 /** A status an entry can have outside the archive. */
@@ -164,7 +149,7 @@ export function restoredStatus(e: Entry): ActiveStatus {
  * entry it went into. Its time stays coarse when it is anonymous.
  */
 export function restoreEntry(e: Entry, now: Date, status: ActiveStatus = restoredStatus(e)): Entry {
-  const next: Entry = { ...e, status, updated: stamp(now, e.author === undefined) };
+  const next: Entry = { ...touch(e, now), status };
   delete next.duplicateOf;
   return next;
 }

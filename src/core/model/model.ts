@@ -102,6 +102,8 @@ export interface Decision extends Extra {
   completed?: string;
   /** Id of the retro that recorded the decision; absent when it was recorded outside a retro. */
   retro?: string;
+  /** The issue that carries the decision out, in the team's tracker: one `https` URL (see `checkTrackingUrl`). */
+  trackingUrl?: string;
 }
 
 /** A value that lost a concurrent edit during a merge, kept so nothing is silently dropped. */

@@ -26,6 +26,7 @@ const HEADER = [
   'due',
   'follow-up',
   'rationale',
+  'tracking link',
   'duplicate of',
 ];
 
@@ -69,6 +70,7 @@ function row(e: Entry, labels: Labels): string[] {
     d?.due ?? '',
     d ? (labels.followUps[d.followUp] ?? d.followUp) : '',
     d?.rationale ?? '',
+    d?.trackingUrl ?? '',
     e.duplicateOf ?? '',
   ];
 }

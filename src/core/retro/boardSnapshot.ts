@@ -26,6 +26,8 @@ export interface FollowUpCard {
   ageDays: number;
   /** Calendar days past the due date, for the viewer; 0 when not overdue. */
   overdueDays: number;
+  /** The decision's tracking link, as the file holds it: untrusted text. */
+  trackingUrl?: string;
 }
 
 export interface BoardCharts {
@@ -67,7 +69,8 @@ export function boardSnapshot(b: Backlog, input: BoardSnapshotInput): BoardSnaps
     view: queryBoard(b, query, { clock, voter, staleDays }),
     followUps: pending.slice(0, followUpLimit).map(({ entry, decision, ageDays, overdueDays }) => {
       const card = { id: entry.id, title: entry.title, outcome: decision.outcome, owner: decision.owner, followUp: decision.followUp, ageDays, overdueDays };
-      return decision.due ? { ...card, due: decision.due } : card;
+      const dated = decision.due ? { ...card, due: decision.due } : card;
+      return decision.trackingUrl === undefined ? dated : { ...dated, trackingUrl: decision.trackingUrl };
     }),
     followUpTotal: pending.length,
     charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, TOP_REASONS) },

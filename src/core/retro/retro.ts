@@ -1,7 +1,8 @@
 /** The retro: decisions with owners and due dates, votes, duplicates and follow-ups. Pure, deterministic given `now` or the clock. */
 import { dayOf, daysBetween, daysSinceStamp, today, type Clock } from '../model/calendar';
 import { hoursPerMonth } from '../model/cost';
-import { MAX_ANSWER_LENGTH, restoreEntry, stamp } from '../model/entries';
+import { idTimeFor, timeFor, touch, withCoarseTimes } from '../model/anonymity';
+import { MAX_ANSWER_LENGTH, restoreEntry } from '../model/entries';
 import { newId } from '../model/ids';
 import { isRecord } from '../model/isRecord';
 import {
@@ -44,10 +45,6 @@ function missing(entryId: string): Change {
 /** An entry's title for a message, short enough to read in a notification, and plain: it comes from the file. */
 function named(e: Entry): string {
   return plainText(e.title.length > 60 ? `${e.title.slice(0, 57)}…` : e.title);
-}
-
-function touched(e: Entry, now: Date): string {
-  return stamp(now, e.author === undefined);
 }
 
 function replaceEntry(b: Backlog, next: Entry): Backlog {
@@ -147,7 +144,7 @@ export function toggleVote(b: Backlog, entryId: string, voter: string, budget: n
     if (limited(budget) && inBudget(e) && votesUsed(b, who) >= Math.floor(budget)) return fail({ code: 'retro.outOfVotes', budget: Math.floor(budget) });
   }
   const votes = had ? e.votes.filter((v) => v !== who) : [...e.votes, who];
-  return done(replaceEntry(b, { ...e, votes, updated: touched(e, now) }));
+  return done(replaceEntry(b, { ...touch(e, now), votes }));
 }
 
 export function moveToList(b: Backlog, entryId: string, list: TriageList, now: Date): Change {
@@ -156,7 +153,7 @@ export function moveToList(b: Backlog, entryId: string, list: TriageList, now: D
   if (!e) return missing(entryId);
   if (e.status === 'archived') return fail({ code: 'retro.archivedNoMove', title: named(e) });
   if (e.triage === list) return done(b);
-  return done(replaceEntry(b, { ...e, triage: list, updated: touched(e, now) }));
+  return done(replaceEntry(b, { ...touch(e, now), triage: list }));
 }
 
 /**
@@ -205,7 +202,8 @@ export function validateDecision(d: DecisionInput): DecisionProblem[] {
 /**
  * Records the decision: status 'decided' (or 'done' when its follow-up already is), `retro` = the
  * active retro, and the entry added to that retro's `discussed` and `decided`. Re-deciding replaces
- * the decision, keeping only fields this version does not know.
+ * the decision, keeping only its tracking link (set apart, see `setTrackingLink`) and fields this
+ * version does not know.
  */
 export function decide(b: Backlog, entryId: string, d: DecisionInput, now: Date): Change {
   const problems = validateDecision(d);
@@ -222,16 +220,17 @@ export function decide(b: Backlog, entryId: string, d: DecisionInput, now: Date)
     rationale: (d.rationale ?? '').trim(),
     owner: d.owner.trim(),
     followUp,
-    decided: now.toISOString(),
+    // The decision belongs to the entry: on an anonymous one, its times are as coarse as the entry's.
+    decided: timeFor(e, now),
   };
   const due = (d.due ?? '').trim();
   if (due !== '') decision.due = due;
   else delete decision.due;
-  if (followUp === 'done') decision.completed = prev?.followUp === 'done' && prev.completed ? prev.completed : now.toISOString();
+  if (followUp === 'done') decision.completed = prev?.followUp === 'done' && prev.completed ? prev.completed : timeFor(e, now);
   else delete decision.completed;
   if (open) decision.retro = open.id;
   else delete decision.retro;
-  let next = replaceEntry(b, { ...e, decision, status: followUp === 'done' ? 'done' : 'decided', updated: touched(e, now) });
+  let next = replaceEntry(b, { ...touch(e, now), decision, status: followUp === 'done' ? 'done' : 'decided' });
   if (open) next = replaceRetro(next, { ...open, discussed: addOnce(open.discussed, entryId), decided: addOnce(open.decided, entryId) });
   return done(next);
 }
@@ -246,9 +245,9 @@ export function setFollowUp(b: Backlog, entryId: string, followUp: FollowUp, now
   if (e.status === 'archived') return fail({ code: 'retro.archivedNoFollowUp', title: named(e) });
   if (prev.followUp === followUp) return done(b);
   const decision: Decision = { ...prev, followUp };
-  if (followUp === 'done') decision.completed = now.toISOString();
+  if (followUp === 'done') decision.completed = timeFor(e, now);
   else delete decision.completed;
-  return done(replaceEntry(b, { ...e, decision, status: followUp === 'done' ? 'done' : 'decided', updated: touched(e, now) }));
+  return done(replaceEntry(b, { ...touch(e, now), decision, status: followUp === 'done' ? 'done' : 'decided' }));
 }
 
 /** JSON with sorted keys, so records equal in content compare equal whatever their key order. */
@@ -296,10 +295,9 @@ export function mergeDuplicate(b: Backlog, keepId: string, dropId: string, now: 
   for (const c of drop.comments) {
     const same = keep.comments.find((k) => k.id === c.id);
     if (same && canonical(same) === canonical(c)) continue;
-    // Ids are random, so a clash means copied data; a new id keeps both comments. It is minted at the
-    // comment's own time, which is coarse for an anonymous one, since a ULID carries its creation time.
-    const created = Date.parse(c.created);
-    const id = commentIds.has(c.id) ? newId(Number.isNaN(created) ? now.getTime() : created) : c.id;
+    // Ids are random, so a clash means copied data; a new id keeps both comments. It carries a time
+    // (ids.ts), as coarse as the comment's own when it is anonymous.
+    const id = commentIds.has(c.id) ? newId(idTimeFor(c, now)) : c.id;
     commentIds.add(id);
     comments.push(id === c.id ? c : { ...c, id });
   }
@@ -313,19 +311,20 @@ export function mergeDuplicate(b: Backlog, keepId: string, dropId: string, now: 
     votes: [...new Set([...keep.votes, ...drop.votes])],
     comments,
     links,
-    updated: touched(keep, now),
+    updated: timeFor(keep, now),
   };
   if (drop.cost && (!keep.cost || hoursPerMonth(drop.cost) > hoursPerMonth(keep.cost))) kept.cost = { ...drop.cost };
   if (!keep.decision && drop.decision) {
     kept.decision = { ...drop.decision };
     kept.status = drop.decision.followUp === 'done' ? 'done' : 'decided';
   }
-  const archived: Entry = { ...drop, status: 'archived', duplicateOf: keepId, updated: touched(drop, now) };
+  const archived: Entry = { ...touch(drop, now), status: 'archived', duplicateOf: keepId };
   // Entries merged into the duplicate earlier now point at the kept entry, so no chain is left behind.
   const entries = b.entries.map((e) => {
-    if (e.id === keepId) return kept;
+    // What it took from a named duplicate (a decision, comments) follows the kept entry's rule.
+    if (e.id === keepId) return withCoarseTimes(kept);
     if (e.id === dropId) return archived;
-    return e.duplicateOf === dropId ? { ...e, duplicateOf: keepId, updated: touched(e, now) } : e;
+    return e.duplicateOf === dropId ? { ...touch(e, now), duplicateOf: keepId } : e;
   });
   return done({ ...b, entries });
 }

@@ -27,6 +27,8 @@ export interface SummaryStrings {
   overdue: string;
   none: string;
   rationale: string;
+  /** Before a decision's tracking link, for example "Tracked in". */
+  tracking: string;
 }
 
 function fill(template: string, value: string): string {
@@ -47,6 +49,14 @@ function about(d: Decision, labels: Labels, strings: SummaryStrings): string {
 }
 
 /**
+ * A decision's tracking link as inert text: it comes from the file like any entry text, so it is
+ * shown, not linked, wherever the summary is pasted.
+ */
+function tracked(url: string, strings: SummaryStrings): string {
+  return `${markdownInline(strings.tracking)}: ${markdownInline(url)}`;
+}
+
+/**
  * The date a retro is known by, YYYY-MM-DD: the day it started on for the viewer, as in the summary's
  * title and the file name it is saved under.
  */
@@ -55,7 +65,7 @@ export function retroDate(retro: Retro, clock: Clock): string {
 }
 
 /**
- * The retro's decisions with owners and due dates, the wasted hours per month they address (stop,
+ * The retro's decisions with owners, due dates and tracking links, the wasted hours per month they address (stop,
  * automate and simplify), the entries discussed but not decided, and the follow-ups still open from
  * before it, overdue as counted on the viewer's calendar. An unknown retro id gives an empty string.
  */
@@ -90,6 +100,7 @@ export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels
   decided.forEach((e, i) => {
     if (i > 0) out.push('');
     out.push(`### ${markdownInline(e.title)}`, '', `- ${about(e.decision, labels, strings)}`);
+    if (e.decision.trackingUrl) out.push(`- ${tracked(e.decision.trackingUrl, strings)}`);
     const why = e.decision.rationale.trim();
     if (why !== '') out.push('', `**${markdownInline(strings.rationale)}:**`, '', markdownBlock(why));
   });
@@ -102,7 +113,8 @@ export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels
   if (earlier.length === 0) out.push(markdownInline(strings.none));
   for (const f of earlier) {
     const late = f.overdueDays > 0 ? ` · **${markdownInline(fill(strings.overdue, String(f.overdueDays)))}**` : '';
-    out.push(`- ${markdownInline(f.entry.title)} · ${about(f.decision, labels, strings)} · ${markdownInline(labels.followUps[f.decision.followUp])}${late}`);
+    const link = f.decision.trackingUrl ? ` · ${tracked(f.decision.trackingUrl, strings)}` : '';
+    out.push(`- ${markdownInline(f.entry.title)} · ${about(f.decision, labels, strings)} · ${markdownInline(labels.followUps[f.decision.followUp])}${link}${late}`);
   }
   return `${out.join('\n')}\n`;
 }

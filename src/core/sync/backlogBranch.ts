@@ -4,6 +4,7 @@
  * Pure: no I/O.
  */
 import { createHash } from 'node:crypto';
+import { coarseTime } from '../model/anonymity';
 
 export const DEFAULT_BRANCH = 'stupid-work';
 export const DEFAULT_REMOTE = 'origin';
@@ -24,6 +25,18 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = { branch: DEFAULT_BRANCH, com
 
 /** Author and committer of backlog commits by default: names nobody. `.invalid` is reserved by RFC 2606. */
 export const NEUTRAL_IDENTITY = { name: 'Stupid Work', email: 'backlog@stupid-work.invalid' } as const;
+
+/**
+ * Author and committer of a backlog commit under the neutral identity, as git-fast-import(1) reads
+ * them (`Name <email> <seconds since the epoch> <+hhmm>`): the neutral name and email, dated at the
+ * start of the UTC day of `now`, in UTC. A commit may carry an anonymous change, and a date to the
+ * second (with the committer's time zone) would say when it was made, and so hint at who made it; the
+ * anonymous entry itself carries only the day (anonymity.ts). The hosting site's push records still
+ * show who pushed, and when: that is said where anonymity is offered.
+ */
+export function neutralIdent(now: Date): string {
+  return `${NEUTRAL_IDENTITY.name} <${NEUTRAL_IDENTITY.email}> ${Date.parse(coarseTime(now)) / 1000} +0000`;
+}
 
 /**
  * Where a clone keeps the remote branch's tip: outside `refs/remotes/`, so the user's refspecs and

@@ -207,8 +207,23 @@ export type CommentMessage =
   | { code: 'comment.anonymous' }
   | { code: 'comment.notYours'; author: string };
 
+/** Why a tracking link was refused, or an issue page could not be found (src/core/tracker). */
+export type TrackerMessage =
+  | { code: 'tracker.emptyUrl' }
+  | { code: 'tracker.urlTooLong'; length: number; limit: number }
+  | { code: 'tracker.notAUrl' }
+  | { code: 'tracker.notHttps'; scheme: string }
+  | { code: 'tracker.credentials' }
+  | { code: 'tracker.missing'; entryId: string }
+  | { code: 'tracker.noDecision'; title: string }
+  | { code: 'tracker.archived'; title: string }
+  | { code: 'tracker.notNetworkRemote' }
+  | { code: 'tracker.plainHttpRemote'; host: string }
+  | { code: 'tracker.unknownForge'; host: string }
+  | { code: 'tracker.unknownPath'; host: string };
+
 /** Any message the core or an adapter has for people. */
-export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage | RetroMessage | CommentMessage;
+export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage | RetroMessage | TrackerMessage | CommentMessage;
 
 /** Renders `message` through `localizer`; a nested message is rendered the same way. */
 export function renderMessage(message: Message, localizer: Localizer): string {
@@ -227,6 +242,8 @@ export function renderMessage(message: Message, localizer: Localizer): string {
       return retroText(message as RetroMessage, localizer);
     case 'comment':
       return commentText(message as CommentMessage, localizer);
+    case 'tracker':
+      return trackerText(message as TrackerMessage, localizer);
     default:
       return mergeDriverText(message as MergeDriverMessage, localizer);
   }
@@ -715,5 +732,34 @@ function retroText(m: RetroMessage, l10n: Localizer): string {
       return l10n.t('"{0}" was already merged into another entry.', m.title);
     case 'retro.answersTooLong':
       return l10n.t('Together the answers to "{0}" would be {1} characters long, over the {2} limit. Shorten one of them first.', promptName(m.prompt, l10n), m.length, m.limit);
+  }
+}
+
+function trackerText(m: TrackerMessage, l10n: Localizer): string {
+  switch (m.code) {
+    case 'tracker.emptyUrl':
+      return l10n.t("Paste the issue's address, starting with https://.");
+    case 'tracker.urlTooLong':
+      return l10n.t('The address is {0} characters long; keep it to {1}.', m.length, m.limit);
+    case 'tracker.notAUrl':
+      return l10n.t("This is not a web address. Paste the issue's whole address, starting with https://.");
+    case 'tracker.notHttps':
+      return l10n.t('Only https addresses can be linked and opened, not "{0}". Paste the https address of the issue.', m.scheme);
+    case 'tracker.credentials':
+      return l10n.t('The address holds a user name or password, which would be shared with the whole team. Paste it without them.');
+    case 'tracker.missing':
+      return l10n.t('There is no entry with id "{0}" in the backlog; a teammate may have changed the file. Reload and try again.', m.entryId);
+    case 'tracker.noDecision':
+      return l10n.t('"{0}" has no decision yet. Record a decision first, then link its issue.', m.title);
+    case 'tracker.archived':
+      return l10n.t('"{0}" is archived; restore it before changing its tracking link.', m.title);
+    case 'tracker.notNetworkRemote':
+      return l10n.t('The backlog remote is not on a hosting site (it is a local path or an address git alone understands), so there is no issue page to open. Create the issue yourself and use Link Issue.');
+    case 'tracker.plainHttpRemote':
+      return l10n.t('The backlog remote on {0} uses plain http, and only https pages are opened. Create the issue yourself and use Link Issue.', m.host);
+    case 'tracker.unknownForge':
+      return l10n.t('Which hosting site runs {0} is not known. Set stupidWork.tracker.forge to github, gitlab, bitbucket, azure or gitea, or create the issue yourself and use Link Issue.', m.host);
+    case 'tracker.unknownPath':
+      return l10n.t('The backlog remote on {0} does not name a repository as the site does, so its issue page cannot be found. Create the issue yourself and use Link Issue.', m.host);
   }
 }

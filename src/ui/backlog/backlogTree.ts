@@ -22,6 +22,17 @@ export type BacklogNode =
   | { type: 'entry'; backlog: FolderBacklog; entry: Entry; parent: BacklogNode };
 
 const SEEN_KEY = 'stupidWork.backlog.seenIds';
+/**
+ * `.decided` when the entry has a decision, then `.tracked` when that has a tracking link: the tracker
+ * commands' menu entries match on them. They come before `.linked`, which menus match at the end.
+ */
+function decisionContext(entry: Entry): string {
+  if (!entry.decision) {
+    return '';
+  }
+  return entry.decision.trackingUrl === undefined ? '.decided' : '.decided.tracked';
+}
+
 /** The group of your own open decisions, listed above the others. */
 const MINE = 'mine';
 
@@ -321,7 +332,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     // An entry of yours shows twice: in your decisions and in its own group, and tree ids must be unique.
     item.id = `${mine ? 'mine' : 'entry'}:${node.backlog.key}:${entry.id}`;
     item.iconPath = new vscode.ThemeIcon(kindIcon(entry.kind));
-    item.contextValue = `${entry.status === 'archived' ? 'entry.archived' : 'entry.active'}${entry.links.length > 0 ? '.linked' : ''}`;
+    item.contextValue = `${entry.status === 'archived' ? 'entry.archived' : 'entry.active'}${decisionContext(entry)}${entry.links.length > 0 ? '.linked' : ''}`;
     const parts: string[] = [];
     if (this.isNew(entry)) {
       parts.push(vscode.l10n.t('new'));
@@ -341,6 +352,10 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     parts.push(`${completeness.filled}/${completeness.total}`);
     if (mine && entry.decision) {
       parts.unshift(this.dueText(entry.decision.due));
+      // The issue's address itself is in the tooltip; the row only says there is one.
+      if (entry.decision.trackingUrl !== undefined) {
+        parts.splice(1, 0, vscode.l10n.t('issue linked'));
+      }
     }
     item.description = parts.join(' · ');
     item.tooltip = this.tooltip(entry);
@@ -364,10 +379,11 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     const flagged = dayOf(entry.created, this.clock) ?? entry.created;
     const answers = SMART_KEYS.map((key) => md`- **${this.labels.smart[key]}:** ${shorten(entry.smart[key], TOOLTIP_ANSWER_LENGTH) || '—'}\n`);
     const decision = entry.decision ? md`\n${this.labels.outcomes[entry.decision.outcome]} · ${entry.decision.owner}\n` : [];
+    const tracking = entry.decision?.trackingUrl !== undefined ? md`\n${vscode.l10n.t('Tracked in')}: ${entry.decision.trackingUrl}\n` : [];
     const live = liveComments(entry);
     const comments = live.slice(-TOOLTIP_COMMENTS).map((c) => md`- ${c.author?.name ?? this.labels.anonymous}: ${shorten(c.text, TOOLTIP_ANSWER_LENGTH)}\n`);
     const thread = live.length > 0 ? md`\n**${vscode.l10n.t('Comments ({0})', live.length)}**\n\n${comments}` : [];
-    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${decision}${thread}`);
+    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${decision}${tracking}${thread}`);
   }
 
   private activeIds(): string[] {

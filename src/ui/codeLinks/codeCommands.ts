@@ -8,6 +8,7 @@ import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogSto
 import type { BacklogNode } from '../backlog/backlogTree';
 import { folderRelativePath, type CodeLinkIndex } from './codeLinkIndex';
 import { OPEN_LINKED_ENTRY, lineRange } from './flaggedCodeLens';
+import { anonymityDisclosure } from '../shared/anonymity';
 import { kindIcon } from '../shared/labels';
 import type { FolderStatus } from '../../protocol/folderStatus';
 import type { LogHost, LogViewProvider } from '../log/logViewProvider';
@@ -136,40 +137,95 @@ function flagSelection({ store, log }: CodeCommandDeps): void {
   log.prefill(flagged.backlog.key, { link: flagged.link });
 }
 
-/** Quick capture's three prompts: a title, a kind and the optional first answer; undefined when dismissed. */
-async function askCapture(labels: Labels): Promise<{ title: string; kind: Kind; speakUp: string } | undefined> {
-  const title = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Quick Capture (1/3)'),
-    prompt: vscode.l10n.t('What feels stupid?'),
-    placeHolder: vscode.l10n.t('e.g. Weekly status deck nobody opens'),
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      const length = value.trim().length;
-      if (length === 0) {
-        return vscode.l10n.t('A title is required.');
-      }
-      return length > MAX_TITLE_LENGTH ? vscode.l10n.t('The title is {0} characters long; keep it to {1}.', length, MAX_TITLE_LENGTH) : undefined;
-    },
+/** What the first prompt answers: the title, and whether the entry is posted anonymously. */
+interface CaptureTitle {
+  title: string;
+  anonymous: boolean;
+}
+
+function titleProblem(value: string): string | undefined {
+  const length = value.trim().length;
+  if (length === 0) {
+    return vscode.l10n.t('A title is required.');
+  }
+  return length > MAX_TITLE_LENGTH ? vscode.l10n.t('The title is {0} characters long; keep it to {1}.', length, MAX_TITLE_LENGTH) : undefined;
+}
+
+/** The step's title, which says how the entry will be posted, so the choice is in sight at every step. */
+function stepTitle(step: string, anonymous: boolean): string {
+  return anonymous ? vscode.l10n.t('Quick Capture ({0}) · anonymous', step) : vscode.l10n.t('Quick Capture ({0})', step);
+}
+
+/**
+ * The first prompt: the title, with a button that switches between anonymous and named, so the choice
+ * adds no step. It starts as `stupidWork.anonymousByDefault` says; while anonymous, the prompt says
+ * what that protects and what it does not. Resolves undefined when dismissed.
+ */
+function askTitle(anonymousAtFirst: boolean): Promise<CaptureTitle | undefined> {
+  const input = vscode.window.createInputBox();
+  let anonymous = anonymousAtFirst;
+  const show = (): void => {
+    input.title = stepTitle('1/3', anonymous);
+    input.prompt = anonymous ? vscode.l10n.t('What feels stupid? Anonymous: {0}', anonymityDisclosure()) : vscode.l10n.t('What feels stupid?');
+    input.buttons = [
+      anonymous
+        ? { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: vscode.l10n.t('Anonymous: click to post with your name') }
+        : { iconPath: new vscode.ThemeIcon('person'), tooltip: vscode.l10n.t('Posted with your name: click to post anonymously') },
+    ];
+  };
+  input.placeholder = vscode.l10n.t('e.g. Weekly status deck nobody opens');
+  input.ignoreFocusOut = true;
+  show();
+  return new Promise((resolve) => {
+    let answer: CaptureTitle | undefined;
+    const listeners = [
+      input.onDidChangeValue((value) => {
+        input.validationMessage = value === '' ? undefined : titleProblem(value);
+      }),
+      input.onDidTriggerButton(() => {
+        anonymous = !anonymous;
+        show();
+      }),
+      input.onDidAccept(() => {
+        const problem = titleProblem(input.value);
+        input.validationMessage = problem;
+        if (problem === undefined) {
+          answer = { title: input.value, anonymous };
+          input.hide();
+        }
+      }),
+      input.onDidHide(() => {
+        vscode.Disposable.from(...listeners).dispose();
+        input.dispose();
+        resolve(answer);
+      }),
+    ];
+    input.show();
   });
-  if (title === undefined) {
+}
+
+/** Quick capture's three prompts: a title (and anonymity), a kind and the optional first answer; undefined when dismissed. */
+async function askCapture(labels: Labels, anonymousByDefault: boolean): Promise<(CaptureTitle & { kind: Kind; speakUp: string }) | undefined> {
+  const first = await askTitle(anonymousByDefault);
+  if (!first) {
     return undefined;
   }
   const kind = await vscode.window.showQuickPick(
     KINDS.map((value): vscode.QuickPickItem & { value: Kind } => ({ label: `$(${kindIcon(value)}) ${labels.kinds[value]}`, value })),
-    { title: vscode.l10n.t('Quick Capture (2/3)'), placeHolder: vscode.l10n.t('What kind of stupid work is it?'), ignoreFocusOut: true },
+    { title: stepTitle('2/3', first.anonymous), placeHolder: vscode.l10n.t('What kind of stupid work is it?'), ignoreFocusOut: true },
   );
   if (!kind) {
     return undefined;
   }
   const speakUp = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Quick Capture (3/3)'),
+    title: stepTitle('3/3', first.anonymous),
     prompt: vscode.l10n.t('{0} (optional: Enter skips)', labels.smart.speakUp),
     placeHolder: labels.smartHints.speakUp,
     ignoreFocusOut: true,
     validateInput: (value) =>
       value.trim().length > MAX_ANSWER_LENGTH ? vscode.l10n.t('The answer is {0} characters long; keep it to {1}.', value.trim().length, MAX_ANSWER_LENGTH) : undefined,
   });
-  return speakUp === undefined ? undefined : { title, kind: kind.value, speakUp };
+  return speakUp === undefined ? undefined : { ...first, kind: kind.value, speakUp };
 }
 
 /** Saves an entry from three prompts without opening any view, linked to the selection when there is one. */
@@ -185,11 +241,11 @@ async function quickCapture({ store, log, captureHost, labels }: CodeCommandDeps
     void vscode.window.showWarningMessage(vscode.l10n.t('Cannot save to the backlog of {0}: {1}', target.name, plainText(target.detail ?? '')));
     return;
   }
-  const answers = await askCapture(labels);
+  const answers = await askCapture(labels, captureHost.anonymousByDefault(target.key));
   if (!answers) {
     return;
   }
-  const draft = emptyDraft(captureHost.anonymousByDefault(target.key));
+  const draft = emptyDraft(answers.anonymous);
   draft.title = answers.title;
   draft.kind = answers.kind;
   draft.smart.speakUp = answers.speakUp;
@@ -208,10 +264,9 @@ async function quickCapture({ store, log, captureHost, labels }: CodeCommandDeps
     return;
   }
   const open = vscode.l10n.t('Open');
-  const choice = await vscode.window.showInformationMessage(
-    named ? vscode.l10n.t('Saved “{0}” in {1}.', shown, target.name) : vscode.l10n.t('Saved “{0}”.', shown),
-    open,
-  );
+  const saved = named ? vscode.l10n.t('Saved “{0}” in {1}.', shown, target.name) : vscode.l10n.t('Saved “{0}”.', shown);
+  // The same disclosure as the Log form's, where the person sees what they just posted.
+  const choice = await vscode.window.showInformationMessage(answers.anonymous ? vscode.l10n.t('{0} Anonymously: {1}', saved, anonymityDisclosure()) : saved, open);
   if (choice === open) {
     await vscode.commands.executeCommand(OPEN_LINKED_ENTRY, target.key, result.id);
   }

@@ -4,6 +4,7 @@ import { emptyDraft, type Entry, type EntryDraft } from '../../core/model/model'
 import type { FolderStatus } from '../../protocol/folderStatus';
 import { parseFromWebview, type FromWebview, type LogState, type LogStrings, type ToWebview } from '../../protocol/logMessages';
 import { plainText } from '../../core/text/inertText';
+import { anonymityDisclosure } from '../shared/anonymity';
 import { createLabels } from '../shared/labels';
 import { WebviewHost } from '../shared/webviewHost';
 
@@ -41,7 +42,7 @@ function strings(): LogStrings {
     link: vscode.l10n.t('Code link'),
     removeLink: vscode.l10n.t('Remove link'),
     anonymous: vscode.l10n.t('Post anonymously'),
-    anonymousDisclosure: vscode.l10n.t('Your name is left out of the entry, and backlog commits name nobody (unless stupidWork.sync.commitAs is "me"). But the hosting site\'s push records, which its admins can see, still show who pushed, and when.'),
+    anonymousDisclosure: anonymityDisclosure(),
     completeness: vscode.l10n.t('{0} of 5 S.M.A.R.T. answers'),
     save: vscode.l10n.t('Save'),
     saveHint: vscode.l10n.t('Ctrl+Enter saves'),

@@ -72,6 +72,7 @@ function summaryStrings(): SummaryStrings {
     overdue: vscode.l10n.t('{0} days overdue'),
     none: vscode.l10n.t('None'),
     rationale: vscode.l10n.t('Why'),
+    tracking: vscode.l10n.t('Tracked in'),
   };
 }
 

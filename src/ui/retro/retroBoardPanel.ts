@@ -6,7 +6,7 @@ import type { Clock } from '../../core/model/calendar';
 import { KINDS, type Backlog, type Comment, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
 import { canChangeComment, liveComments } from '../../core/comments/comments';
 import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, type DecisionInput } from '../../core/retro/retro';
-import { parseFromWebview, type BoardState, type CommentView, type EntryDetail, type ExportKind, type FromWebview, type ToWebview } from '../../protocol/boardMessages';
+import { parseFromWebview, type BoardState, type CommentView, type EntryDetail, type ExportKind, type FromWebview, type ToWebview, type TrackerAction } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { anonymousByDefault, staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
@@ -207,12 +207,15 @@ class RetroBoardPanel implements vscode.Disposable {
 
   /** One named handler per message type from the webview. */
   private readonly handlers: Handlers = {
+    // A board being looked at is a board that must be current, even if a file event was missed.
     ready: async (message) => {
       this.query = message.query ?? this.query;
+      await this.backlog.recheck();
       await this.sendSnapshot();
     },
     query: async (message) => {
       this.query = message.query;
+      await this.backlog.recheck();
       await this.sendSnapshot();
     },
     expand: (message) => this.expand(message.id),
@@ -250,6 +253,10 @@ class RetroBoardPanel implements vscode.Disposable {
     deleteComment: async (message) => {
       const deleted = await deleteCommentIn(this.backlog, this.deps.clock, message.id, message.commentId);
       this.post({ type: 'commented', id: message.id, commentId: message.commentId, message: deleted ? vscode.l10n.t('Comment deleted.') : vscode.l10n.t('Comment kept.') });
+    },
+    tracker: async (message) => {
+      // The commands ask for the address, check it, write it and report; the board follows the file.
+      await vscode.commands.executeCommand(TRACKER_COMMANDS[message.action], this.backlog.key, message.id);
     },
     restore: async (message) => {
       // The command asks first about a merged duplicate, and reports the outcome.
@@ -334,6 +341,14 @@ class RetroBoardPanel implements vscode.Disposable {
     await this.expand(keepId);
   }
 }
+
+/** The command behind each of the board's tracking-link buttons. */
+const TRACKER_COMMANDS: Record<TrackerAction, string> = {
+  create: 'stupidWork.decision.createIssue',
+  link: 'stupidWork.decision.linkIssue',
+  open: 'stupidWork.decision.openIssue',
+  unlink: 'stupidWork.decision.unlinkIssue',
+};
 
 /** Active entries other than `id` whose title holds the search text, for choosing a duplicate. */
 function findMatches(b: Backlog, id: string, search: string): { id: string; title: string }[] {

@@ -2,6 +2,7 @@ import type { CardView } from '../../core/retro/boardQuery';
 import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Outcome, type TriageList } from '../../core/model/model';
 import { validateDecision, type DecisionInput } from '../../core/retro/retro';
 import { decisionProblemText } from '../../core/text/messages';
+import { trackingControl } from './tracking';
 import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, labelled, option, userText } from '../dom';
@@ -177,6 +178,10 @@ export function renderDetail(board: Board, card: CardView, container: HTMLElemen
   const { labels } = board.state;
   const reasons = el('ul', { className: 'reasons' });
   reasons.append(...detail.reasons.map((reason) => el('li', { className: 'badge', textContent: labels.reasons[reason] })));
-  const actions = card.status === 'archived' ? [restoreControl(board, card)] : [moveControl(board, card), decisionForm(board, card, detail), mergeControl(board, card)];
+  const decision = [decisionForm(board, card, detail)];
+  if (detail.decision) {
+    decision.push(trackingControl(board, card.id, card.title, detail.decision.trackingUrl));
+  }
+  const actions = card.status === 'archived' ? [restoreControl(board, card)] : [moveControl(board, card), ...decision, mergeControl(board, card)];
   container.replaceChildren(answers(board, detail), reasons, renderComments(board, detail), ...actions);
 }

@@ -1,6 +1,7 @@
 import { FOLLOW_UPS, type FollowUp } from '../../core/model/model';
 import type { Board } from './context';
 import { el, format, icon, option, userText } from '../dom';
+import { trackingControl } from './tracking';
 
 /** Open decisions from earlier retros, shown before anything else so the team checks them first. */
 export function renderFollowUps(board: Board): HTMLElement {
@@ -33,6 +34,9 @@ export function renderFollowUps(board: Board): HTMLElement {
     followUp.setAttribute('aria-label', `${strings.followUp}: ${item.title}`);
     followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], value === item.followUp)));
     followUp.addEventListener('change', () => board.send({ type: 'followUp', id: item.id, followUp: followUp.value as FollowUp }));
+    if (item.trackingUrl !== undefined) {
+      facts.append(trackingControl(board, item.id, item.title, item.trackingUrl, false));
+    }
     row.append(userText('div', 'title', item.title), facts, followUp);
     list.append(row);
   }
