@@ -19,6 +19,8 @@ import { registerRetroCommands } from './ui/retro/retroCommands';
 import { ReminderController } from './ui/reminders/reminderController';
 import { SchemaAssociations } from './ui/shared/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
+import { CommentSeen } from './ui/comments/commentSeen';
+import { registerCommentCommands } from './ui/comments/commentCommands';
 import { registerTrackerCommands } from './ui/tracker/trackerCommands';
 import type { StupidWorkApi } from './extension';
 
@@ -34,7 +36,8 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
   const clock = systemClock();
   const store = new BacklogStore(logger);
   const identity = new IdentityCache();
-  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock);
+  const commentSeen = new CommentSeen(context.workspaceState);
+  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock, commentSeen);
   const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const logHost = new BacklogLogHost(
@@ -65,6 +68,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     logger,
     store,
     identity,
+    commentSeen,
     tree,
     treeView,
     logHost,
@@ -80,11 +84,12 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     new FlaggedDecorations(context.extensionUri, codeLinks, labels),
     ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
-    ...registerCommands({ store, tree, log, sync, labels, logger }),
+    ...registerCommands({ store, tree, log, sync, labels, logger, commentSeen }),
     ...registerArchiveCommands({ store, clock, logger }),
+    ...registerCommentCommands({ store, clock, commentSeen, logger }),
     mergeDriver,
     reminders,
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live, commentSeen }),
     ...registerTrackerCommands({ store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => {

@@ -20,6 +20,7 @@ import {
 import type { DecisionInput } from '../core/retro/retro';
 import type { DecisionTemplates } from '../core/text/messages';
 import { isRecord } from '../core/model/isRecord';
+import { MAX_COMMENT_LENGTH } from '../core/comments/comments';
 import type { FolderStatus } from './folderStatus';
 import type { BoardSnapshot } from '../core/retro/boardSnapshot';
 
@@ -85,6 +86,17 @@ export interface BoardStrings {
   cardAge: string;
   comments: string;
   noComments: string;
+  /** The comment thread's form and buttons on an open card. */
+  commentLabel: string;
+  commentAnonymous: string;
+  commentDisclosure: string;
+  addComment: string;
+  editComment: string;
+  deleteComment: string;
+  saveComment: string;
+  cancelEdit: string;
+  /** "edited {0}": when a comment's author last changed it. */
+  commentEdited: string;
   moveTo: string;
   moveButton: string;
   moveHint: string;
@@ -141,13 +153,21 @@ export interface BoardState extends BoardSnapshot {
   live?: LiveInfo;
   /** The current person's name, offered as the owner of a decision. */
   me: string;
+  /** Whether a new comment starts out anonymous (`stupidWork.anonymousByDefault`). */
+  anonymousByDefault: boolean;
   readOnly: boolean;
 }
 
+/** A live comment as a card shows it; tombstones are never sent. */
 export interface CommentView {
+  id: string;
+  /** Absent when the comment is anonymous. */
   author?: string;
   created: string;
   text: string;
+  edited?: string;
+  /** Whether the viewer wrote it, under their name, and so may edit or delete it. */
+  mine: boolean;
 }
 
 /** What an expanded card shows; sent on request so the board snapshot stays small. */
@@ -170,7 +190,9 @@ export type ToWebview =
   | { type: 'entryDetail'; detail: EntryDetail }
   | { type: 'matches'; id: string; matches: EntryMatch[] }
   | { type: 'failed'; message: string; id?: string }
-  | { type: 'done'; message: string; id?: string };
+  | { type: 'done'; message: string; id?: string }
+  /** A comment on entry `id` was saved: the thread's form for it (`commentId`, or the new comment's) can let go of its draft. */
+  | { type: 'commented'; message: string; id: string; commentId?: string };
 
 export type FromWebview =
   | { type: 'ready'; query?: BoardQuery }
@@ -189,10 +211,15 @@ export type FromWebview =
   | { type: 'finishRetro' }
   | { type: 'export'; what: ExportKind }
   | { type: 'tracker'; id: string; action: TrackerAction }
-  | { type: 'openDataFile' };
+  | { type: 'openDataFile' }
+  | { type: 'comment'; id: string; text: string; anonymous: boolean }
+  | { type: 'editComment'; id: string; commentId: string; text: string }
+  | { type: 'deleteComment'; id: string; commentId: string };
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_RATIONALE_LENGTH = 20_000;
+/** Room for a comment at the core's limit with the whitespace the core trims. */
+const MAX_COMMENT_MESSAGE_LENGTH = 2 * MAX_COMMENT_LENGTH;
 const MAX_PAGE_SIZE = 500;
 const MAX_PAGES = 10_000;
 
@@ -319,6 +346,16 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       return { type: message.type };
     case 'export':
       return oneOf(EXPORTS, message.what) ? { type: 'export', what: message.what } : undefined;
+    case 'comment':
+      return isId(message.id) && isText(message.text, MAX_COMMENT_MESSAGE_LENGTH) && typeof message.anonymous === 'boolean'
+        ? { type: 'comment', id: message.id, text: message.text, anonymous: message.anonymous }
+        : undefined;
+    case 'editComment':
+      return isId(message.id) && isId(message.commentId) && isText(message.text, MAX_COMMENT_MESSAGE_LENGTH)
+        ? { type: 'editComment', id: message.id, commentId: message.commentId, text: message.text }
+        : undefined;
+    case 'deleteComment':
+      return isId(message.id) && isId(message.commentId) ? { type: 'deleteComment', id: message.id, commentId: message.commentId } : undefined;
     case 'tracker':
       return isId(message.id) && oneOf(TRACKER_ACTIONS, message.action) ? { type: 'tracker', id: message.id, action: message.action } : undefined;
     default:

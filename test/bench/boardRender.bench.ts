@@ -73,6 +73,7 @@ function snapshot(b: Backlog, words: Words): BoardState {
     followUpTotal: pending.length,
     followUpOwners: [...new Set(pending.map(({ decision }) => decision.owner))].sort(),
     me: 'Ada Lovelace',
+    anonymousByDefault: false,
     charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, 5) },
     readOnly: false,
   };

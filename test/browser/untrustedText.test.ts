@@ -448,7 +448,7 @@ describe("a teammate's hostile text in the real workbench", function () {
     }
   });
 
-  it('shows CodeLens titles and hovers on flagged code as text; the only link is the hover\'s own Open entry', async () => {
+  it('shows CodeLens titles and hovers on flagged code as text; the only links are the hover\'s own Open entry and Comment…', async () => {
     await page.keyboard.press('F1');
     await quickInput(page).fill('flagged.ts');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'flagged.ts' }).first().waitFor({ timeout: 15000 });
@@ -491,8 +491,8 @@ describe("a teammate's hostile text in the real workbench", function () {
       await page.mouse.move(0, 0);
       await editor.locator('.view-line', { hasText: `flagged${i} =` }).hover({ position: { x: 40, y: 5 } });
       const hover = await hoverShowing(`Stupid Work: ${visible(shorten(entry.title))}`);
-      await assertNoLinks(hover, `the hover of ${JSON.stringify(entry.title)}`, /^command:stupidWork\.entry\.openById\?/);
-      assert.equal(await hover.locator('a').count(), 1, 'one link: Open entry');
+      await assertNoLinks(hover, `the hover of ${JSON.stringify(entry.title)}`, /^command:stupidWork\.entry\.(openById|comment)\?/);
+      assert.equal(await hover.locator('a').count(), 2, 'two links: Open entry and Comment…');
       const text = visible(await hover.textContent());
       for (const value of [entry.title, entry.decision?.owner ?? '', shorten(entry.decision?.rationale ?? '', 240)]) {
         assert.ok(text.includes(visible(shorten(value))), `the hover shows ${JSON.stringify(value)} as typed`);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { createEntry, upsertEntry } from '../../src/core/model/entries';
 import { emptyDraft } from '../../src/core/model/model';
 import type { FromWebview, ToWebview } from '../../src/protocol/boardMessages';
+import { CommentSeen } from '../../src/ui/comments/commentSeen';
 import { RetroBoards } from '../../src/ui/retro/retroBoardPanel';
 import { createLabels } from '../../src/ui/shared/labels';
 import { api, EXTENSION_ID, waitFor } from './hostHelpers';
@@ -57,7 +58,12 @@ describe('the Retro Board host', function () {
     const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
     assert.ok(extensionUri);
     const logger = vscode.window.createOutputChannel('Stupid Work board test', { log: true });
-    const boards = new RetroBoards({ extensionUri, store, labels: createLabels(), clock, logger });
+    const memory = new Map<string, unknown>();
+    const memento: vscode.Memento = { keys: () => [...memory.keys()], get: <T>(key: string, fallback?: T) => (memory.get(key) as T | undefined) ?? fallback, update: (key, value) => {
+      memory.set(key, value);
+      return Promise.resolve();
+    } };
+    const boards = new RetroBoards({ extensionUri, store, labels: createLabels(), clock, logger, commentSeen: new CommentSeen(memento) });
     const panel = new ScriptedPanel();
     try {
       boards.revive(panel as unknown as vscode.WebviewPanel, { folder: alpha.key });

@@ -14,3 +14,4 @@ import './untrustedText.test';
 import './retroBoard.test';
 import './trackingLink.test';
 import './reminders.test';
+import './comments.test';

@@ -203,12 +203,43 @@ describe('mergeBacklogs: comments', () => {
     assert.deepEqual(only(twoEdits(commented, { comments: [] }, {}).backlog).comments, [comment(ID_B, 'Keep me')]);
   });
 
-  it('settles a comment edited on both sides by the scalar rule and keeps the other text in history', () => {
+  it('lets the later of two edits of a comment win, by its own `edited` time, and keeps the other text in history', () => {
     const commented = { ...base, comments: [comment(ID_B, 'Draft')] };
-    const result = twoEdits(commented, { comments: [comment(ID_B, 'Ours')], updated: T1 }, { comments: [comment(ID_B, 'Theirs')], updated: T2 });
+    // The entry's `updated` says the other way round: a comment's own time decides, not the entry's.
+    const result = twoEdits(commented, { comments: [{ ...comment(ID_B, 'Ours'), edited: T3 }], updated: T1 }, { comments: [{ ...comment(ID_B, 'Theirs'), edited: T2 }], updated: T2 });
     const entry = only(result.backlog);
-    assert.deepEqual(entry.comments, [comment(ID_B, 'Theirs')]);
-    assert.deepEqual(entry.history, [{ field: `comments.${ID_B}`, value: comment(ID_B, 'Ours'), updated: T1, replacedBy: T2 }]);
+    assert.deepEqual(entry.comments, [{ ...comment(ID_B, 'Ours'), edited: T3 }]);
+    assert.deepEqual(entry.history, [{ field: `comments.${ID_B}.text`, value: 'Theirs', updated: T2, replacedBy: T3 }]);
+    assert.deepEqual(result.conflicts, [{ entryId: ID_A, field: `comments.${ID_B}.text`, kept: 'Ours', replaced: 'Theirs' }]);
+  });
+
+  it('breaks a tie of two comment edits by the greater canonical JSON', () => {
+    const commented = { ...base, comments: [comment(ID_B, 'Draft')] };
+    const entry = only(twoEdits(commented, { comments: [{ ...comment(ID_B, 'Alpha'), edited: T2 }] }, { comments: [{ ...comment(ID_B, 'Beta'), edited: T2 }] }).backlog);
+    assert.equal(entry.comments[0].text, 'Beta');
+  });
+
+  it('lets a deleted comment win over a concurrent edit, and leaves no earlier text of it in history', () => {
+    const commented = { ...base, comments: [comment(ID_B, 'Draft'), comment(ID_C, 'Other')], history: [{ field: `comments.${ID_B}.text`, value: 'Older', updated: T0, replacedBy: T1 }] };
+    const tombstone: Comment = { id: ID_B, created: T1, text: '', deleted: T2 };
+    const result = twoEdits(commented, { comments: [tombstone, comment(ID_C, 'Other')] }, { comments: [{ ...comment(ID_B, 'Edited later'), edited: T3 }, comment(ID_C, 'Other')] });
+    const entry = only(result.backlog);
+    assert.deepEqual(entry.comments, [tombstone, comment(ID_C, 'Other')]);
+    assert.equal(entry.history, undefined);
+    assert.doesNotMatch(bytes(result.backlog), /Draft|Edited later|Older/);
+  });
+
+  it('never resurrects a deleted comment from a side that has not seen the deletion', () => {
+    const commented = { ...base, comments: [comment(ID_B, 'Secret')] };
+    const tombstone: Comment = { id: ID_B, created: T1, text: '', deleted: T2 };
+    const entry = only(twoEdits(commented, { comments: [tombstone] }, { comments: [comment(ID_B, 'Secret'), comment(ID_C, 'New', T2)] }).backlog);
+    assert.deepEqual(entry.comments, [tombstone, comment(ID_C, 'New', T2)]);
+  });
+
+  it('keeps the earlier of two deletions of one comment', () => {
+    const commented = { ...base, comments: [comment(ID_B, 'Gone')] };
+    const entry = only(twoEdits(commented, { comments: [{ id: ID_B, created: T1, text: '', deleted: T3 }] }, { comments: [{ id: ID_B, created: T1, text: '', deleted: T2 }] }).backlog);
+    assert.deepEqual(entry.comments, [{ id: ID_B, created: T1, text: '', deleted: T2 }]);
   });
 });
 

@@ -93,7 +93,7 @@ const PERSON = shape(['name', 'email']);
 const SMART = shape(['speakUp', 'moreInfo', 'accountability', 'reprioritize', 'tryAnother']);
 const COST = shape(['hoursPerOccurrence', 'occurrences', 'per', 'people']);
 const LINK = shape(['path', 'startLine', 'endLine', 'fingerprint']);
-const COMMENT = shape(['id', 'author', 'created', 'text'], { author: (v) => record(v, PERSON) });
+const COMMENT = shape(['id', 'author', 'created', 'text', 'edited', 'deleted'], { author: (v) => record(v, PERSON) });
 const DECISION = shape(['outcome', 'rationale', 'owner', 'due', 'followUp', 'decided', 'completed', 'retro', 'trackingUrl']);
 const RETRO = shape(['id', 'started', 'finished', 'facilitator', 'discussed', 'decided']);
 const ENTRY = shape(

@@ -1,10 +1,11 @@
 /** Semantic three-way merge of backlogs: entries by id, field by field, so no flag, vote or comment is lost. */
 import { splitConflictMarkers } from '../file/conflictMarkers';
-import { withCoarseTimes } from '../model/anonymity';
+import { coarseStamp, withCoarseTimes } from '../model/anonymity';
 import type { Backlog, Comment, Entry, HistoryRecord, Retro } from '../model/model';
 import { parseBacklog } from '../file/parse';
 import { serializeBacklog } from '../file/serialize';
 import { isRecord } from '../model/isRecord';
+import { commentHistoryField, withoutCommentHistory } from '../comments/comments';
 import type { MergeMessage } from '../text/messages';
 
 /** Two different edits of one field: which value was kept, and which went to the entry's history. */
@@ -178,6 +179,8 @@ const ENTRY_SPECIAL = new Set(['id', 'updated', 'history', 'status', 'smart', 'v
 class EntryMerge {
   private readonly history = new Map<string, HistoryRecord>();
   private readonly losses = new Set<string>();
+  /** Comments that end up deleted: their earlier texts leave the history too. */
+  private readonly deletedComments = new Set<string>();
   private readonly oursAt: string;
   private readonly theirsAt: string;
 
@@ -210,10 +213,9 @@ class EntryMerge {
     put(out, 'comments', this.comments());
     put(out, 'status', this.status());
     put(out, 'updated', later(this.oursAt, this.theirsAt));
-    if (this.history.size > 0) {
-      const records = [...this.history].map(([key, record]) => [historyOrder(record, key), record] as const);
-      out.history = records.sort(([a], [b]) => compare(a, b)).map(([, record]) => record);
-    }
+    const records = [...this.history].map(([key, record]) => [historyOrder(record, key), record] as const);
+    const history = withoutCommentHistory(records.sort(([a], [b]) => compare(a, b)).map(([, record]) => record), this.deletedComments);
+    if (history && history.length > 0) out.history = history;
     return out as Entry;
   }
 
@@ -254,22 +256,54 @@ class EntryMerge {
     return out;
   }
 
-  /** A union by id: a comment on either side stays; one edited on both sides follows the scalar rule. */
+  /** A union by id: a comment on either side stays; one changed on both sides follows `comment`. */
   private comments(): unknown {
     const ours = this.ours.comments as unknown;
     const theirs = this.theirs.comments as unknown;
-    if (equal(ours, theirs)) return ours;
+    const merged = equal(ours, theirs) ? (asArray(ours) as Comment[]) : this.commentUnion(asArray(ours) as Comment[], asArray(theirs) as Comment[]);
+    for (const c of merged) {
+      if (isRecord(c) && c.deleted !== undefined) this.deletedComments.add(String(c.id));
+    }
+    return equal(ours, theirs) ? ours : merged;
+  }
+
+  private commentUnion(ours: Comment[], theirs: Comment[]): Comment[] {
     const base = new Map((asArray(this.base?.comments) as Comment[]).map((c) => [c.id, c]));
-    const fromTheirs = new Map((asArray(theirs) as Comment[]).map((c) => [c.id, c]));
+    const fromTheirs = new Map(theirs.map((c) => [c.id, c]));
     const out = new Map<string, Comment>();
-    for (const o of asArray(ours) as Comment[]) {
+    for (const o of ours) {
       const t = fromTheirs.get(o.id);
-      out.set(o.id, t ? (this.scalar(`comments.${o.id}`, base.get(o.id), o, t) as Comment) : o);
+      out.set(o.id, t ? this.comment(base.get(o.id), o, t) : o);
     }
     for (const t of fromTheirs.values()) {
       if (!out.has(t.id)) out.set(t.id, t);
     }
     return [...out.values()].sort(commentOrder);
+  }
+
+  /**
+   * One comment changed on both sides. A tombstone wins over an edit, since only the author can do
+   * either and deleting says the words should go; of two tombstones, the earlier deletion. Of two
+   * edits, the later one (by `edited`) wins and the other text goes to the entry's history.
+   */
+  private comment(base: Comment | undefined, ours: Comment, theirs: Comment): Comment {
+    if (equal(ours, theirs) || equal(theirs, base)) return ours;
+    if (equal(ours, base)) return theirs;
+    const oursGone = isRecord(ours) && ours.deleted !== undefined;
+    const theirsGone = isRecord(theirs) && theirs.deleted !== undefined;
+    if (oursGone || theirsGone) {
+      if (oursGone !== theirsGone) return oursGone ? ours : theirs;
+      return (compare(String(ours.deleted), String(theirs.deleted)) || compare(canonical(theirs), canonical(ours))) <= 0 ? ours : theirs;
+    }
+    const oursAt = String(ours.edited ?? ours.created);
+    const theirsAt = String(theirs.edited ?? theirs.created);
+    const oursWins = oursAt === theirsAt ? canonical(ours) > canonical(theirs) : oursAt > theirsAt;
+    const [winner, loser, winnerAt, loserAt] = oursWins ? [ours, theirs, oursAt, theirsAt] : [theirs, ours, theirsAt, oursAt];
+    if (equal(winner.text, loser.text)) return winner;
+    // On an anonymous entry every history time is a day (anonymity.ts); the loss is recorded as it will be stored, so a second merge finds it.
+    const at = (time: string) => (this.ours.author === undefined ? coarseStamp(time) : time);
+    this.lose(commentHistoryField(String(ours.id)), winner.text, loser.text, at(winnerAt), at(loserAt));
+    return winner;
   }
 
   /**

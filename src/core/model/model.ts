@@ -76,11 +76,18 @@ export interface CodeLink extends Extra {
   fingerprint: string;
 }
 
+/** A comment on an entry; see src/core/comments/comments.ts for who may change it and how. */
 export interface Comment extends Extra {
   id: string;
+  /** Absent when the comment is anonymous (its times are then coarsened to the day) or deleted. */
   author?: Person;
   created: string;
+  /** Empty once the comment is deleted. */
   text: string;
+  /** When its author last changed the text. */
+  edited?: string;
+  /** When its author deleted it: the comment stays as a tombstone so a merge cannot bring it back. */
+  deleted?: string;
 }
 
 export interface Decision extends Extra {

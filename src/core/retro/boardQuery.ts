@@ -6,6 +6,7 @@ import { daysSinceStamp, type Clock } from '../model/calendar';
 import { hoursPerMonth } from '../model/cost';
 import { TRIAGE_LISTS, type Backlog, type Decision, type Entry, type Kind, type Reason, type Status, type TriageList } from '../model/model';
 import { isStale } from './retro';
+import { liveComments } from '../comments/comments';
 
 export type BoardSort = 'votes' | 'cost' | 'age';
 
@@ -90,7 +91,7 @@ function haystack(e: Entry): string {
   if (text === undefined) {
     const s = e.smart;
     const parts = [e.title, s.speakUp, s.moreInfo, s.accountability, s.reprioritize, s.tryAnother, e.author?.name ?? ''];
-    for (const c of e.comments) parts.push(c.text);
+    for (const c of liveComments(e)) parts.push(c.text);
     text = parts.join('\n').toLowerCase();
     haystacks.set(e, text);
   }
@@ -151,7 +152,7 @@ function card(e: Entry, ctx: BoardContext): CardView {
     stale: isStale(e, ctx.clock, ctx.staleDays),
     ageDays: daysSinceStamp(e.created, ctx.clock),
     idleDays: daysSinceStamp(e.updated, ctx.clock),
-    comments: e.comments.length,
+    comments: liveComments(e).length,
   };
   if (e.author) view.author = e.author.name;
   if (e.decision) view.decision = e.decision;

@@ -198,6 +198,15 @@ export type RetroMessage =
   | { code: 'retro.alreadyMerged'; title: string }
   | { code: 'retro.answersTooLong'; prompt: SmartPrompt; length: number; limit: number };
 
+/** Why a comment was not added, changed or deleted (src/core/comments/comments.ts). `author` comes from the file. */
+export type CommentMessage =
+  | { code: 'comment.empty' }
+  | { code: 'comment.tooLong'; length: number; limit: number }
+  | { code: 'comment.noEntry'; entryId: string }
+  | { code: 'comment.missing' }
+  | { code: 'comment.anonymous' }
+  | { code: 'comment.notYours'; author: string };
+
 /** Why a tracking link was refused, or an issue page could not be found (src/core/tracker). */
 export type TrackerMessage =
   | { code: 'tracker.emptyUrl' }
@@ -214,7 +223,7 @@ export type TrackerMessage =
   | { code: 'tracker.unknownPath'; host: string };
 
 /** Any message the core or an adapter has for people. */
-export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage | RetroMessage | TrackerMessage;
+export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage | RetroMessage | TrackerMessage | CommentMessage;
 
 /** Renders `message` through `localizer`; a nested message is rendered the same way. */
 export function renderMessage(message: Message, localizer: Localizer): string {
@@ -231,10 +240,29 @@ export function renderMessage(message: Message, localizer: Localizer): string {
       return settingText(message as SettingMessage, localizer);
     case 'retro':
       return retroText(message as RetroMessage, localizer);
+    case 'comment':
+      return commentText(message as CommentMessage, localizer);
     case 'tracker':
       return trackerText(message as TrackerMessage, localizer);
     default:
       return mergeDriverText(message as MergeDriverMessage, localizer);
+  }
+}
+
+function commentText(m: CommentMessage, l10n: Localizer): string {
+  switch (m.code) {
+    case 'comment.empty':
+      return l10n.t('Write something first: an empty comment is not saved.');
+    case 'comment.tooLong':
+      return l10n.t('The comment is {0} characters long; keep it to {1}.', m.length, m.limit);
+    case 'comment.noEntry':
+      return l10n.t('There is no entry with id "{0}" in the backlog; a teammate may have changed the file. Reload and try again.', m.entryId);
+    case 'comment.missing':
+      return l10n.t('This comment no longer exists; its author may have deleted it.');
+    case 'comment.anonymous':
+      return l10n.t('An anonymous comment cannot be changed: nothing in the file says who wrote it.');
+    case 'comment.notYours':
+      return l10n.t('Only {0}, who wrote this comment, can change it.', m.author);
   }
 }
 

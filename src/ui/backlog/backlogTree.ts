@@ -9,6 +9,8 @@ import { openDecisionsOf, overdueDays } from '../../core/retro/retro';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { groupBySetting } from '../../adapters/workspace/config';
 import type { IdentityCache } from '../shared/identityCache';
+import type { CommentSeen } from '../comments/commentSeen';
+import { liveComments, newComments } from '../../core/comments/comments';
 import { kindIcon } from '../shared/labels';
 import { md, untrustedMarkdown } from '../shared/untrustedMarkdown';
 import { messageText } from '../shared/messageText';
@@ -45,6 +47,8 @@ function byRecency(a: Entry, b: Entry): number {
 
 /** How much of each S.M.A.R.T. answer the hover shows; the Log form has all of it. */
 const TOOLTIP_ANSWER_LENGTH = 240;
+/** How many of the latest comments the hover shows. */
+const TOOLTIP_COMMENTS = 3;
 
 const STATUS_ICONS: Record<string, string> = { open: 'circle-large-outline', decided: 'law', done: 'pass', archived: 'archive' };
 const TRIAGE_ICONS: Record<string, string> = { inbox: 'inbox', now: 'flame', 'bigger-story': 'organization', someday: 'calendar' };
@@ -74,9 +78,11 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     private readonly memento: vscode.Memento,
     private readonly identity: IdentityCache,
     private readonly clock: Clock,
+    private readonly commentSeen: CommentSeen,
   ) {
     this.disposables.push(
       store.onDidChange(() => this.refresh()),
+      commentSeen.onDidChange(() => this.refresh()),
       identity.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stupidWork.backlog.groupBy')) {
@@ -107,6 +113,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
    * there is not news; only what arrives afterwards is.
    */
   loaded(): void {
+    this.commentSeen.loaded(this.store.all.flatMap((b) => (b.state.kind === 'loaded' ? [b.state.backlog] : [])));
     if (!this.seen) {
       const ids = this.activeIds();
       this.seen = new Set(ids);
@@ -330,6 +337,10 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     if (this.isNew(entry)) {
       parts.push(vscode.l10n.t('new'));
     }
+    const fresh = this.newCommentsOn(node.backlog, entry);
+    if (fresh > 0) {
+      parts.push(vscode.l10n.t('{0} new comment(s)', fresh));
+    }
     if (entry.votes.length > 0) {
       parts.push(vscode.l10n.t('+{0}', entry.votes.length));
     }
@@ -369,7 +380,10 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     const answers = SMART_KEYS.map((key) => md`- **${this.labels.smart[key]}:** ${shorten(entry.smart[key], TOOLTIP_ANSWER_LENGTH) || '—'}\n`);
     const decision = entry.decision ? md`\n${this.labels.outcomes[entry.decision.outcome]} · ${entry.decision.owner}\n` : [];
     const tracking = entry.decision?.trackingUrl !== undefined ? md`\n${vscode.l10n.t('Tracked in')}: ${entry.decision.trackingUrl}\n` : [];
-    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${decision}${tracking}`);
+    const live = liveComments(entry);
+    const comments = live.slice(-TOOLTIP_COMMENTS).map((c) => md`- ${c.author?.name ?? this.labels.anonymous}: ${shorten(c.text, TOOLTIP_ANSWER_LENGTH)}\n`);
+    const thread = live.length > 0 ? md`\n**${vscode.l10n.t('Comments ({0})', live.length)}**\n\n${comments}` : [];
+    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${decision}${tracking}${thread}`);
   }
 
   private activeIds(): string[] {
@@ -401,12 +415,38 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     this.updateBadge();
   }
 
+  /** New comments on an entry that concerns you (see `newComments`); none while your name is still being looked up. */
+  private newCommentsOn(backlog: FolderBacklog, entry: Entry): number {
+    if (!this.commentSeen.ready) {
+      return 0;
+    }
+    const names = this.identity.namesFor(backlog.folder) ?? [];
+    return newComments(entry, this.commentSeen.seen, names).length;
+  }
+
+  private allNewComments(): number {
+    let count = 0;
+    for (const backlog of this.store.all) {
+      if (backlog.state.kind === 'loaded') {
+        for (const entry of backlog.state.backlog.entries) {
+          count += this.newCommentsOn(backlog, entry);
+        }
+      }
+    }
+    return count;
+  }
+
   private updateBadge(): void {
     if (!this.view) {
       return;
     }
     const seen = this.seen;
-    const count = seen ? this.activeIds().filter((id) => !seen.has(id) && !this.ownIds.has(id)).length : 0;
-    this.view.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} new entries since you last looked', count) } : undefined;
+    const entries = seen ? this.activeIds().filter((id) => !seen.has(id) && !this.ownIds.has(id)).length : 0;
+    const comments = this.allNewComments();
+    const count = entries + comments;
+    const tooltip = comments === 0
+      ? vscode.l10n.t('{0} new entries since you last looked', entries)
+      : vscode.l10n.t('{0} new entries since you last looked, and {1} new comment(s) on entries you wrote, voted on or own a decision for', entries, comments);
+    this.view.badge = count > 0 ? { value: count, tooltip } : undefined;
   }
 }

@@ -10,6 +10,7 @@ import type { BacklogNode, BacklogTreeProvider } from './backlogTree';
 import type { LogViewProvider } from '../log/logViewProvider';
 import type { SyncController } from '../sync/syncController';
 import { hasBacklogFile, pickBacklog } from '../shared/folderPicker';
+import type { CommentSeen } from '../comments/commentSeen';
 
 export interface CommandDeps {
   store: BacklogStore;
@@ -18,6 +19,8 @@ export interface CommandDeps {
   sync: SyncController;
   labels: Labels;
   logger: vscode.LogOutputChannel;
+  /** Which comments the person has seen: opening an entry sees them all. */
+  commentSeen: CommentSeen;
 }
 
 type EntryNode = Extract<BacklogNode, { type: 'entry' }>;
@@ -145,9 +148,10 @@ async function resolveConflicts({ store, logger }: CommandDeps, arg?: unknown): 
 }
 
 /** Opens a tree item's entry in the Log form. */
-function openEntry({ log }: CommandDeps, node: unknown): void {
+function openEntry({ log, commentSeen }: CommandDeps, node: unknown): void {
   if (isEntryNode(node)) {
     log.edit(node.backlog.key, node.entry);
+    commentSeen.markEntry(node.entry);
   }
 }
 

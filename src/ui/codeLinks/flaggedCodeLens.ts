@@ -5,6 +5,8 @@ import type { Labels } from '../../core/model/displayNames';
 import { codeLensEnabled } from '../../adapters/workspace/config';
 import type { AnchoredLink, CodeLinkIndex } from './codeLinkIndex';
 import { kindIcon } from '../shared/labels';
+import { liveComments } from '../../core/comments/comments';
+import { COMMENT_ON_ENTRY } from '../comments/commentCommands';
 
 /** Opens an entry in the Log form by folder key and id, so a lens never holds a stale copy. */
 export const OPEN_LINKED_ENTRY = 'stupidWork.entry.openById';
@@ -38,7 +40,7 @@ export function anchorRange(document: vscode.TextDocument, { anchor }: AnchoredL
   return lineRange(document, anchor.startLine, anchor.state === 'missing' ? anchor.startLine : anchor.endLine);
 }
 
-/** One lens above each flagged range, naming the entry; a click opens it in the Log form. */
+/** Above each flagged range, a lens naming the entry (a click opens it in the Log form) and one to comment on it. */
 export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
@@ -63,7 +65,7 @@ export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.
     if (anchored.length === 0 || !codeLensEnabled(document.uri)) {
       return [];
     }
-    return anchored.map((linked) => {
+    return anchored.flatMap((linked) => {
       const { entry, backlog, anchor } = linked;
       const title = anchor.state === 'missing'
         ? vscode.l10n.t('$(warning) Stupid Work: {0} · code no longer found', plainText(entry.title, QUOTE_LENGTH))
@@ -72,12 +74,22 @@ export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.
             kindIcon(entry.kind),
             [plainText(entry.title, QUOTE_LENGTH), ...entryFacts(entry, this.labels).map((fact) => plainText(fact, QUOTE_LENGTH))].join(' · '),
           );
-      return new vscode.CodeLens(anchorRange(document, linked), {
-        title,
-        tooltip: vscode.l10n.t('Open this entry in the Log form'),
-        command: OPEN_LINKED_ENTRY,
-        arguments: [backlog.key, entry.id],
-      });
+      const range = anchorRange(document, linked);
+      const comments = liveComments(entry).length;
+      return [
+        new vscode.CodeLens(range, {
+          title,
+          tooltip: vscode.l10n.t('Open this entry in the Log form'),
+          command: OPEN_LINKED_ENTRY,
+          arguments: [backlog.key, entry.id],
+        }),
+        new vscode.CodeLens(range, {
+          title: comments > 0 ? vscode.l10n.t('Comment… ({0})', comments) : vscode.l10n.t('Comment…'),
+          tooltip: vscode.l10n.t('Comment on this entry'),
+          command: COMMENT_ON_ENTRY,
+          arguments: [backlog.key, entry.id],
+        }),
+      ];
     });
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMENT_ON_ENTRY } from '../comments/commentCommands';
 import { shorten } from '../../core/text/inertText';
 import type { Labels } from '../../core/model/displayNames';
 import { decorationsEnabled } from '../../adapters/workspace/config';
@@ -107,7 +108,7 @@ export class FlaggedDecorations implements vscode.Disposable {
     if (anchor.state === 'missing') {
       paragraphs.push(md`${vscode.l10n.t('The flagged code is no longer found in this file.')}\n\n`);
     }
-    paragraphs.push(commandLink(vscode.l10n.t('Open entry'), OPEN_LINKED_ENTRY, [backlog.key, entry.id]));
+    paragraphs.push(commandLink(vscode.l10n.t('Open entry'), OPEN_LINKED_ENTRY, [backlog.key, entry.id]), md` · `, commandLink(vscode.l10n.t('Comment…'), COMMENT_ON_ENTRY, [backlog.key, entry.id]));
     return untrustedMarkdown(md`${paragraphs}`);
   }
 

@@ -3,11 +3,12 @@ import { defaultQuery, type BoardQuery } from '../../core/retro/boardQuery';
 import { boardSnapshot } from '../../core/retro/boardSnapshot';
 import { isRecord } from '../../core/model/isRecord';
 import type { Clock } from '../../core/model/calendar';
-import { KINDS, type Backlog, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
+import { KINDS, type Backlog, type Comment, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
+import { canChangeComment, liveComments } from '../../core/comments/comments';
 import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, type DecisionInput } from '../../core/retro/retro';
-import { parseFromWebview, type BoardState, type EntryDetail, type ExportKind, type FromWebview, type ToWebview, type TrackerAction } from '../../protocol/boardMessages';
+import { parseFromWebview, type BoardState, type CommentView, type EntryDetail, type ExportKind, type FromWebview, type ToWebview, type TrackerAction } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
-import { staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
+import { anonymousByDefault, staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
 import { QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import type { Labels } from '../../core/model/displayNames';
@@ -18,6 +19,8 @@ import { webviewOptions } from '../shared/webviewHtml';
 import { WebviewHost } from '../shared/webviewHost';
 import { folderStatusOf } from '../shared/folderStatus';
 import type { LiveRetroSource } from '../sync/liveRetro';
+import { addCommentIn, deleteCommentIn, editCommentIn } from '../comments/commentActions';
+import type { CommentSeen } from '../comments/commentSeen';
 
 export interface BoardDeps {
   extensionUri: vscode.Uri;
@@ -28,18 +31,28 @@ export interface BoardDeps {
   logger: vscode.LogOutputChannel;
   /** Whether the retro is followed live, and when teammates' changes last arrived. */
   live?: LiveRetroSource;
+  /** Which comments the person has seen: an expanded card's count as seen. */
+  commentSeen: CommentSeen;
 }
 
 const MAX_MATCHES = 20;
 const FOLLOW_UP_PAGE = 20;
 
-function detailOf(entry: Entry, anonymous: string): EntryDetail {
+function commentView(c: Comment, me: Person): CommentView {
+  const view: CommentView = { id: c.id, created: c.created, text: c.text, mine: canChangeComment(c, me) };
+  if (c.author) view.author = c.author.name;
+  if (c.edited) view.edited = c.edited;
+  return view;
+}
+
+/** The open card's full entry; deleted comments stay out, and only `me`'s own named ones are offered for editing. */
+function detailOf(entry: Entry, me: Person): EntryDetail {
   const detail: EntryDetail = {
     id: entry.id,
     title: entry.title,
     reasons: entry.reasons,
     smart: entry.smart,
-    comments: entry.comments.map((c) => ({ author: c.author?.name ?? anonymous, created: c.created, text: c.text })),
+    comments: liveComments(entry).map((c) => commentView(c, me)),
   };
   if (entry.decision) {
     detail.decision = entry.decision;
@@ -186,7 +199,7 @@ class RetroBoardPanel implements vscode.Disposable {
       voteBudget: voteBudgetSetting(folder),
     });
     const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
-    const state: BoardState = { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, readOnly: status.status !== 'ready' };
+    const state: BoardState = { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, anonymousByDefault: anonymousByDefault(folder), readOnly: status.status !== 'ready' };
     const live = data.retro && this.deps.live?.liveFor(this.backlog.key);
     if (live) state.live = live;
     return state;
@@ -230,6 +243,19 @@ class RetroBoardPanel implements vscode.Disposable {
     export: (message) => this.export(message.what),
     openDataFile: async () => {
       await vscode.commands.executeCommand('stupidWork.openDataFile', this.backlog.key);
+    },
+    comment: async (message) => {
+      const comment = await addCommentIn(this.backlog, this.deps.clock, message.id, message.text, message.anonymous);
+      this.deps.commentSeen.markOwn(comment.id);
+      this.post({ type: 'commented', id: message.id, message: vscode.l10n.t('Comment added.') });
+    },
+    editComment: async (message) => {
+      await editCommentIn(this.backlog, this.deps.clock, message.id, message.commentId, message.text);
+      this.post({ type: 'commented', id: message.id, commentId: message.commentId, message: vscode.l10n.t('Comment changed.') });
+    },
+    deleteComment: async (message) => {
+      const deleted = await deleteCommentIn(this.backlog, this.deps.clock, message.id, message.commentId);
+      this.post({ type: 'commented', id: message.id, commentId: message.commentId, message: deleted ? vscode.l10n.t('Comment deleted.') : vscode.l10n.t('Comment kept.') });
     },
     tracker: async (message) => {
       // The commands ask for the address, check it, write it and report; the board follows the file.
@@ -286,7 +312,8 @@ class RetroBoardPanel implements vscode.Disposable {
       this.post({ type: 'failed', id, message: vscode.l10n.t('This entry no longer exists in {0}; a teammate may have merged or removed it.', this.backlog.relativePath) });
       return;
     }
-    this.post({ type: 'entryDetail', detail: detailOf(entry, this.deps.labels.anonymous) });
+    this.post({ type: 'entryDetail', detail: detailOf(entry, await this.me()) });
+    this.deps.commentSeen.markEntry(entry);
     const retro = activeRetro(b);
     if (retro && !retro.discussed.includes(id) && vscode.workspace.isTrusted) {
       await this.backlog.update((current) => markDiscussed(current, id));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BoardStrings } from '../../protocol/boardMessages';
 import { decisionTemplates } from '../../core/text/messages';
+import { anonymousCommentDisclosure } from '../comments/commentWords';
 
 /** The board's words, translated here because the webview has no access to the translations. */
 export function boardStrings(): BoardStrings {
@@ -62,6 +63,15 @@ export function boardStrings(): BoardStrings {
     cardAge: vscode.l10n.t('{0} d old'),
     comments: vscode.l10n.t('Comments'),
     noComments: vscode.l10n.t('No comments.'),
+    commentLabel: vscode.l10n.t('Add a comment'),
+    commentAnonymous: vscode.l10n.t('Comment anonymously'),
+    commentDisclosure: anonymousCommentDisclosure(),
+    addComment: vscode.l10n.t('Comment'),
+    editComment: vscode.l10n.t('Edit'),
+    deleteComment: vscode.l10n.t('Delete…'),
+    saveComment: vscode.l10n.t('Save'),
+    cancelEdit: vscode.l10n.t('Cancel'),
+    commentEdited: vscode.l10n.t('edited {0}'),
     moveTo: vscode.l10n.t('Move to…'),
     moveHint: vscode.l10n.t('Alt+Left and Alt+Right move a focused card to the neighbouring list.'),
     decisionHeading: vscode.l10n.t('Decision'),

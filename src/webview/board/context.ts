@@ -13,5 +13,11 @@ export interface Board {
   /** A decision form field as the person left it, so neither a snapshot nor hiding the tab wipes what they typed. */
   draft(id: string, field: string, fallback: string): string;
   setDraft(id: string, field: string, value: string): void;
+  /** Forgets draft fields (an edit cancelled or saved) and shows the card again without them. */
+  clearDraft(id: string, fields: string[]): void;
+  /** Renders an open card again from what is known, for a change of the person's own (starting an edit). */
+  refreshDetail(id: string): void;
+  /** Sends a comment change, so that a refusal shows under the card's comment form rather than its decision. */
+  sendComment(message: Extract<FromWebview, { type: 'comment' | 'editComment' | 'deleteComment' }>): void;
   announce(text: string, isError?: boolean): void;
 }

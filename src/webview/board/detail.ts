@@ -6,6 +6,7 @@ import { trackingControl } from './tracking';
 import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, labelled, option, userText } from '../dom';
+import { renderComments } from './comments';
 
 const MERGE_SEARCH_DELAY_MS = 250;
 
@@ -27,23 +28,6 @@ function answers(board: Board, detail: EntryDetail): HTMLElement {
     list.append(el('dt', { textContent: labels.smart[key] }), userText('dd', text ? 'answer' : 'answer hint', text || '—', { title: '' }));
   }
   return list;
-}
-
-function comments(board: Board, detail: EntryDetail): HTMLElement {
-  const { strings } = board.state;
-  const section = el('section', { className: 'comments' }, el('h3', { textContent: strings.comments }));
-  if (detail.comments.length === 0) {
-    section.append(el('p', { className: 'hint', textContent: strings.noComments }));
-    return section;
-  }
-  const list = el('ul');
-  for (const comment of detail.comments) {
-    const when = new Date(comment.created).toLocaleDateString(undefined, { dateStyle: 'medium' });
-    const byline = el('div', { className: 'hint byline' }, userText('span', 'author', comment.author ?? strings.anonymous), ` · ${when}`);
-    list.append(el('li', {}, byline, userText('div', 'answer', comment.text, { title: '' })));
-  }
-  section.append(list);
-  return section;
 }
 
 function moveControl(board: Board, card: CardView): HTMLElement {
@@ -199,5 +183,5 @@ export function renderDetail(board: Board, card: CardView, container: HTMLElemen
     decision.push(trackingControl(board, card.id, card.title, detail.decision.trackingUrl));
   }
   const actions = card.status === 'archived' ? [restoreControl(board, card)] : [moveControl(board, card), ...decision, mergeControl(board, card)];
-  container.replaceChildren(answers(board, detail), reasons, comments(board, detail), ...actions);
+  container.replaceChildren(answers(board, detail), reasons, renderComments(board, detail), ...actions);
 }

@@ -4,6 +4,7 @@ import { renderCharts } from './charts';
 import { renderColumns, renderDetailInto } from './columns';
 import type { Board } from './context';
 import { showMatches } from './detail';
+import { editField, NEW_COMMENT } from './comments';
 import { el, icon, keepingFocus } from '../dom';
 import { renderFollowUps } from './followUps';
 import { deferWhileDragging, keepingScroll } from './liveRender';
@@ -34,6 +35,8 @@ const expanded = new Set<string>(Array.isArray(stored.expanded) ? stored.expande
 const details = new Map<string, EntryDetail>();
 const drafts = new Map<string, Record<string, string>>(typeof stored.drafts === 'object' && stored.drafts !== null ? Object.entries(stored.drafts) : []);
 let current: BoardState | undefined;
+/** Entries with a comment change on its way: a refusal for one of them belongs under its comment form. */
+const commentPending = new Set<string>();
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 // The one live region: it stays put outside the re-rendered board, so every message is read once.
@@ -88,6 +91,24 @@ const board: Board = {
     drafts.set(id, { ...drafts.get(id), [field]: value });
     clearTimeout(saveTimer);
     saveTimer = setTimeout(remember, DRAFT_SAVE_DELAY_MS);
+  },
+  clearDraft(id, fields) {
+    const kept = { ...drafts.get(id) };
+    for (const field of fields) {
+      delete kept[field];
+    }
+    drafts.set(id, kept);
+    remember();
+    renderDetailInto(board, id);
+  },
+  refreshDetail: (id) => renderDetailInto(board, id),
+  sendComment(message) {
+    commentPending.add(message.id);
+    const errors = document.getElementById(`comment-errors-${message.id}`);
+    if (errors) {
+      errors.hidden = true;
+    }
+    vscode.postMessage(message);
   },
   announce(text, isError = false) {
     status.className = isError ? 'status error' : 'status';
@@ -170,7 +191,13 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       }
       return;
     case 'failed':
-      if (message.id) {
+      if (message.id && commentPending.delete(message.id)) {
+        const errors = document.getElementById(`comment-errors-${message.id}`);
+        if (errors) {
+          errors.textContent = message.message;
+          errors.hidden = false;
+        }
+      } else if (message.id) {
         const errors = document.getElementById(`errors-${message.id}`);
         if (errors) {
           errors.textContent = message.message;
@@ -178,6 +205,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         }
       }
       board.announce(message.message, true);
+      return;
+    case 'commented':
+      commentPending.delete(message.id);
+      board.clearDraft(message.id, message.commentId ? [editField(message.commentId)] : [NEW_COMMENT]);
+      board.announce(message.message);
       return;
     case 'done':
       if (message.id && drafts.delete(message.id)) {

@@ -1,0 +1,154 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchBrowser } from '../harness/host.mjs';
+import { fixtureId } from '../unit/fixtures';
+import { assertSchemaValid, openBoard, openWorkbench, readBacklogFile, recordDialogs, saveLastScreenshot, screenshotDir, testServer, waitForFile } from './workbench';
+
+interface StoredComment {
+  id: string;
+  author?: { name: string; email?: string };
+  created: string;
+  text: string;
+  edited?: string;
+  deleted?: string;
+}
+
+interface StoredEntry {
+  id: string;
+  title: string;
+  comments: StoredComment[];
+}
+
+interface StoredBacklog {
+  entries: StoredEntry[];
+}
+
+describe('Comments on a card in Chromium', function () {
+  this.timeout(240000);
+  const { port, workspace, alphaFile } = testServer();
+  const dialogs: string[] = [];
+  let browser: Browser;
+  let page: Page;
+
+  const readAlpha = () => readBacklogFile<StoredBacklog>(alphaFile);
+  const commentsOf = (id: string) => readAlpha().entries.find((e) => e.id === id)?.comments ?? [];
+
+  /** Adds an entry the way a teammate's pull would: straight into the file on disk. */
+  function addEntry(title: string): string {
+    const id = fixtureId(Date.now(), Math.random);
+    const now = new Date().toISOString();
+    const backlog = readAlpha() as unknown as { entries: unknown[] };
+    backlog.entries.push({
+      id,
+      title,
+      kind: 'ritual-process',
+      reasons: [],
+      smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+      links: [],
+      created: now,
+      updated: now,
+      status: 'open',
+      triage: 'inbox',
+      votes: [],
+      comments: [],
+    });
+    assertSchemaValid(backlog);
+    writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
+    return id;
+  }
+
+  /** Narrows the board to the one card; a snapshot that lands mid-typing replaces the toolbar, so it types again. */
+  async function onlyCard(board: Frame, text: string, id: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      await board.fill('#search', text);
+      try {
+        await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 7500 });
+        return;
+      } catch (error) {
+        if (attempt === 2) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    recordDialogs(page, dialogs);
+    await openWorkbench(page, port, workspace);
+  });
+
+  after(async () => {
+    await saveLastScreenshot(page, 'comments-last.png');
+    await browser?.close();
+  });
+
+  it('writes, edits and deletes a comment on a card, keeps what is being typed, and shows comment text as text', async () => {
+    const token = `thread${Date.now()}`;
+    const id = addEntry(`Weekly report nobody opens ${token}`);
+    const board = await openBoard(page);
+    await onlyCard(board, token, id);
+    await board.click(`#expand-${id}`);
+    await board.waitForSelector(`#comment-new-${id}`, { timeout: 15000 });
+    assert.equal(await board.isChecked(`#comment-anonymous-${id}`), false, 'signed by default, as the setting says');
+    assert.match((await board.textContent(`#comment-anonymous-hint-${id}`)) ?? '', /push records/, 'the anonymous choice says what it does not hide');
+
+    // Write: a named comment whose text would be markup if it were not kept as text.
+    const first = '<b>Who</b> reads it? [link](https://example.com)';
+    await board.fill(`#comment-new-${id}`, first);
+    await board.click(`#comment-post-${id}`);
+    const [written] = await waitForFile(() => (commentsOf(id).length === 1 ? commentsOf(id) : undefined), 'the comment');
+    assert.equal(written.text, first);
+    assert.ok(written.author?.name, 'a signed comment names its author');
+    await board.waitForSelector(`#comment-${written.id} .comment-text`, { timeout: 15000 });
+    assert.equal(await board.textContent(`#comment-${written.id} .comment-text`), first);
+    assert.equal(await board.evaluate(() => document.querySelectorAll('#board b, #board a').length), 0, 'nothing in the comment became markup');
+    await board.waitForFunction((field) => (document.getElementById(field) as HTMLTextAreaElement | null)?.value === '', `comment-new-${id}`, { timeout: 15000 });
+
+    // A teammate's change arrives while the next comment is half-written: the words stay.
+    await board.fill(`#comment-new-${id}`, 'Half a thought');
+    await board.evaluate(() => void ((document.getElementById('board') as HTMLElement).dataset.before = 'yes'));
+    addEntry(`Someone else's entry ${Date.now()}`);
+    // Every snapshot renders a new #board; the mark is gone once the teammate's change has arrived.
+    await board.waitForFunction(() => document.getElementById('board')?.dataset.before === undefined, null, { timeout: 15000 });
+    assert.equal(await board.inputValue(`#comment-new-${id}`), 'Half a thought');
+    await board.fill(`#comment-new-${id}`, '');
+
+    // Edit: only the author's own comment offers it.
+    await board.click(`#comment-edit-button-${written.id}`);
+    await board.waitForSelector(`#comment-edit-${written.id}`, { timeout: 15000 });
+    await board.fill(`#comment-edit-${written.id}`, 'Who reads it, really?');
+    await board.click(`#comment-save-${written.id}`);
+    const edited = await waitForFile(() => commentsOf(id).find((c) => c.id === written.id && c.text === 'Who reads it, really?'), 'the edit');
+    assert.ok(edited.edited, 'the edit is dated');
+    await board.waitForFunction((cid) => document.querySelector(`#comment-${cid} .comment-text`)?.textContent === 'Who reads it, really?', written.id, { timeout: 15000 });
+    assert.match((await board.textContent(`#comment-${written.id} .byline`)) ?? '', /edited/);
+
+    // An anonymous comment: no author, a day-coarse time, and nobody is offered to change it.
+    await board.check(`#comment-anonymous-${id}`);
+    await board.fill(`#comment-new-${id}`, 'Quietly: it takes me two hours.');
+    await board.click(`#comment-post-${id}`);
+    const anonymous = await waitForFile(() => commentsOf(id).find((c) => c.text.startsWith('Quietly')), 'the anonymous comment');
+    assert.equal(anonymous.author, undefined);
+    assert.match(anonymous.created, /T00:00:00\.000Z$/);
+    await board.waitForSelector(`#comment-${anonymous.id}`, { timeout: 15000 });
+    assert.equal(await board.$(`#comment-edit-button-${anonymous.id}`), null);
+    await page.locator('.part.editor').screenshot({ path: path.join(screenshotDir(), 'board-comments.png') });
+
+    // Delete, after asking: a tombstone stays in the file and the card no longer shows it.
+    await board.click(`#comment-delete-${written.id}`);
+    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ }).first();
+    await confirm.waitFor({ timeout: 15000 });
+    await confirm.click();
+    const tombstone = await waitForFile(() => commentsOf(id).find((c) => c.id === written.id && c.deleted !== undefined), 'the deletion');
+    assert.deepEqual({ text: tombstone.text, author: tombstone.author }, { text: '', author: undefined });
+    await board.waitForSelector(`#comment-${written.id}`, { state: 'detached', timeout: 15000 });
+    assert.equal(await board.locator(`#detail-${id} .comments li`).count(), 1, 'only the anonymous comment is left on the card');
+    assert.deepEqual(dialogs, []);
+    await board.click(`#expand-${id}`);
+    await board.fill('#search', '');
+  });
+});
