@@ -44,6 +44,7 @@ const lazyChunks = {
   retroBoardPanel: 'src/ui/retro/retroBoardPanel.ts',
   retroBoardActions: 'src/ui/retro/retroBoardActions.ts',
   trackerActions: 'src/ui/tracker/trackerActions.ts',
+  similarEntries: 'src/core/votes/similarEntries.ts',
   mergeDriverSetup: 'src/adapters/mergeDriver/mergeDriverSetup.ts',
 };
 

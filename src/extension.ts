@@ -8,6 +8,7 @@ import type { LogViewProvider } from './ui/log/logViewProvider';
 import type { MergeDriverMonitor } from './ui/mergeDriver/mergeDriver';
 import type { ReminderController } from './ui/reminders/reminderController';
 import type { SyncController } from './ui/sync/syncController';
+import type { VoteTokens } from './ui/votes/voteTokens';
 import type * as Features from './features';
 import { registerLazyCommands } from './ui/shared/lazyCommands';
 
@@ -24,6 +25,8 @@ export interface StupidWorkApi {
   clock: Clock;
   /** The owner's reminders and "Still happening?"; tests move `clock` and call `check()`, as the timer does. */
   reminders: ReminderController;
+  /** The anonymous votes this person holds, by token. */
+  voteTokens: VoteTokens;
 }
 
 interface Manifest {
@@ -59,6 +62,7 @@ export function activate(context: ExtensionContext): StupidWorkApi {
     get mergeDriver() { return start().mergeDriver; },
     get clock() { return start().clock; },
     get reminders() { return start().reminders; },
+    get voteTokens() { return start().voteTokens; },
   };
 }
 

@@ -20,6 +20,8 @@ import { ReminderController } from './ui/reminders/reminderController';
 import { SchemaAssociations } from './ui/shared/schemaAssociations';
 import { SyncController } from './ui/sync/syncController';
 import { CommentSeen } from './ui/comments/commentSeen';
+import { registerVoteCommands } from './ui/votes/voteCommands';
+import { VoteTokens } from './ui/votes/voteTokens';
 import { registerCommentCommands } from './ui/comments/commentCommands';
 import { registerTrackerCommands } from './ui/tracker/trackerCommands';
 import type { StupidWorkApi } from './extension';
@@ -37,7 +39,8 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
   const store = new BacklogStore(logger);
   const identity = new IdentityCache();
   const commentSeen = new CommentSeen(context.workspaceState);
-  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock, commentSeen);
+  const voteTokens = new VoteTokens(context.globalState);
+  const tree = new BacklogTreeProvider(store, labels, context.workspaceState, identity, clock, commentSeen, voteTokens);
   const treeView = vscode.window.createTreeView('stupidWork.backlog', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const logHost = new BacklogLogHost(
@@ -61,7 +64,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
   );
   const mergeDriver = new MergeDriverMonitor({ extensionUri: context.extensionUri, store, workspaceState: context.workspaceState, logger });
   const codeLinks = new CodeLinkIndex(store);
-  const codeLens = new FlaggedCodeLensProvider(codeLinks, labels);
+  const codeLens = new FlaggedCodeLensProvider(codeLinks, labels, identity, voteTokens);
   const reminders = new ReminderController({ store, identity, clock, memento: context.globalState, logger });
 
   context.subscriptions.push(
@@ -69,6 +72,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     store,
     identity,
     commentSeen,
+    voteTokens,
     tree,
     treeView,
     logHost,
@@ -82,14 +86,15 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     codeLinks,
     codeLens,
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
-    new FlaggedDecorations(context.extensionUri, codeLinks, labels),
-    ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels }),
+    new FlaggedDecorations(context.extensionUri, codeLinks, labels, identity, voteTokens),
+    ...registerCodeCommands({ store, index: codeLinks, log, captureHost, labels, clock, voteTokens }),
     ...registerCommands({ store, tree, log, sync, labels, logger, commentSeen }),
     ...registerArchiveCommands({ store, clock, logger }),
     ...registerCommentCommands({ store, clock, commentSeen, logger }),
+    ...registerVoteCommands({ store, clock, tokens: voteTokens, logger }, context.globalState),
     mergeDriver,
     reminders,
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live, commentSeen }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live, commentSeen, voteTokens }),
     ...registerTrackerCommands({ store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => {
@@ -97,5 +102,5 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     void mergeDriver.check();
     void reminders.check();
   });
-  return { store, tree, treeView, logHost, log, sync, mergeDriver, clock, reminders };
+  return { store, tree, treeView, logHost, log, sync, mergeDriver, clock, reminders, voteTokens };
 }

@@ -81,6 +81,13 @@ export interface BoardStrings {
   perMonth: string;
   votes: string;
   meToo: string;
+  /** What an anonymous vote hides and what it does not: the "Me too" button's tooltip. */
+  voteDisclosure: string;
+  /** The named vote's button ("+1, I'll help") and its tooltip. */
+  willHelp: string;
+  willHelpHint: string;
+  /** "Will help: {0}": the names of a card's named votes. */
+  helpers: string;
   stale: string;
   /** "{0} d old": an entry's age on its card. */
   cardAge: string;
@@ -198,7 +205,8 @@ export type FromWebview =
   | { type: 'ready'; query?: BoardQuery }
   | { type: 'query'; query: BoardQuery }
   | { type: 'expand'; id: string }
-  | { type: 'vote'; id: string }
+  /** "Me Too" pressed: a switch, anonymous by default; `named` is "+1, I'll help", a switch of its own. */
+  | { type: 'vote'; id: string; named?: boolean }
   | { type: 'move'; id: string; list: TriageList }
   | { type: 'decide'; id: string; decision: DecisionInput }
   | { type: 'followUp'; id: string; followUp: FollowUp }
@@ -320,8 +328,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       const query = parseQuery(message.query);
       return query ? { type: 'query', query } : undefined;
     }
-    case 'expand':
     case 'vote':
+      if (!isId(message.id)) return undefined;
+      return message.named === true ? { type: 'vote', id: message.id, named: true } : { type: 'vote', id: message.id };
+    case 'expand':
     case 'restore':
     case 'openEntry':
       return isId(message.id) ? { type: message.type, id: message.id } : undefined;

@@ -7,7 +7,8 @@ import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
 import { systemClock } from '../../src/core/model/calendar';
 import { hoursByKind, openedVsDecided, topReasons } from '../../src/core/retro/charts';
 import { KINDS, type Backlog, type Kind } from '../../src/core/model/model';
-import { activeRetro, followUps, votesLeft } from '../../src/core/retro/retro';
+import { activeRetro, followUps } from '../../src/core/retro/retro';
+import { votesLeft, type Voter } from '../../src/core/votes/votes';
 import type { BoardState, BoardStrings } from '../../src/protocol/boardMessages';
 import type { Labels } from '../../src/core/model/displayNames';
 import { launchBrowser, paths } from '../harness/host.mjs';
@@ -22,7 +23,7 @@ const RUNS = 7;
 const TARGET = 3;
 const ORIGIN = 'https://board.bench';
 const NONCE = 'bench-nonce';
-const VOTER = 'ada@example.com';
+const VOTER: Voter = { id: 'ada@example.com', tokens: new Set() };
 const FOLLOW_UP_PAGE = 20;
 
 interface Words {

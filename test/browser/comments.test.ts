@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchBrowser } from '../harness/host.mjs';
-import { fixtureId } from '../unit/fixtures';
-import { assertSchemaValid, openBoard, openWorkbench, readBacklogFile, recordDialogs, saveLastScreenshot, screenshotDir, testServer, waitForFile } from './workbench';
+import type { Page } from 'playwright-core';
+import { appendEntry, browserPerSuite, onlyCard, openBoard, readBacklogFile, screenshotDir, testServer, waitForFile } from './workbench';
 
 interface StoredComment {
   id: string;
@@ -27,64 +24,17 @@ interface StoredBacklog {
 
 describe('Comments on a card in Chromium', function () {
   this.timeout(240000);
-  const { port, workspace, alphaFile } = testServer();
+  const { alphaFile } = testServer();
   const dialogs: string[] = [];
-  let browser: Browser;
   let page: Page;
 
   const readAlpha = () => readBacklogFile<StoredBacklog>(alphaFile);
   const commentsOf = (id: string) => readAlpha().entries.find((e) => e.id === id)?.comments ?? [];
 
-  /** Adds an entry the way a teammate's pull would: straight into the file on disk. */
-  function addEntry(title: string): string {
-    const id = fixtureId(Date.now(), Math.random);
-    const now = new Date().toISOString();
-    const backlog = readAlpha() as unknown as { entries: unknown[] };
-    backlog.entries.push({
-      id,
-      title,
-      kind: 'ritual-process',
-      reasons: [],
-      smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
-      links: [],
-      created: now,
-      updated: now,
-      status: 'open',
-      triage: 'inbox',
-      votes: [],
-      comments: [],
-    });
-    assertSchemaValid(backlog);
-    writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
-    return id;
-  }
+  /** Adds an entry the way a teammate's pull would. */
+  const addEntry = (title: string): string => appendEntry(alphaFile, { title });
 
-  /** Narrows the board to the one card; a snapshot that lands mid-typing replaces the toolbar, so it types again. */
-  async function onlyCard(board: Frame, text: string, id: string): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      await board.fill('#search', text);
-      try {
-        await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 7500 });
-        return;
-      } catch (error) {
-        if (attempt === 2) {
-          throw error;
-        }
-      }
-    }
-  }
-
-  before(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    recordDialogs(page, dialogs);
-    await openWorkbench(page, port, workspace);
-  });
-
-  after(async () => {
-    await saveLastScreenshot(page, 'comments-last.png');
-    await browser?.close();
-  });
+  browserPerSuite('comments-last.png', (opened) => (page = opened), dialogs);
 
   it('writes, edits and deletes a comment on a card, keeps what is being typed, and shows comment text as text', async () => {
     const token = `thread${Date.now()}`;

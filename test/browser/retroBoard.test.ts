@@ -1,22 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { systemClock } from '../../src/core/model/calendar';
 import type { Retro } from '../../src/core/model/model';
 import { retroDate } from '../../src/core/retro/retroSummary';
-import { launchBrowser } from '../harness/host.mjs';
 import { fixtureId } from '../unit/fixtures';
 import {
+  appendEntry,
   assertSchemaValid,
   boardFrame,
+  browserPerSuite,
+  onlyCard,
   openBoard,
-  openWorkbench,
   quickInput,
   readBacklogFile,
-  recordDialogs,
   runCommand,
-  saveLastScreenshot,
   screenshotDir,
   setTheme,
   testServer,
@@ -46,40 +45,18 @@ function ulid(): string {
 
 describe('the Retro Board in Chromium', function () {
   this.timeout(240000);
-  const { port, workspace, alphaDir, alphaFile } = testServer();
+  const { alphaDir, alphaFile } = testServer();
   const shots = screenshotDir();
   const dialogs: string[] = [];
-  let browser: Browser;
   let page: Page;
 
   function readAlpha(): StoredBacklog {
     return readBacklogFile<StoredBacklog>(alphaFile);
   }
 
-  /** Adds an entry the way a teammate's pull would: straight into the file on disk (through `file`, a name for it). */
+  /** Adds an entry the way a teammate's pull would (through `file`, a second name for alpha's file, if given). */
   function addEntry(fields: Record<string, unknown>, file = alphaFile): string {
-    const id = ulid();
-    const now = new Date().toISOString();
-    const backlog = readAlpha();
-    const entry = {
-      id,
-      title: 'Untitled',
-      kind: 'ritual-process',
-      reasons: ['always-done-that-way'],
-      smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
-      links: [],
-      created: now,
-      updated: now,
-      status: 'open',
-      triage: 'inbox',
-      votes: [],
-      comments: [],
-      ...fields,
-    };
-    backlog.entries.push(entry);
-    assertSchemaValid(backlog);
-    writeFileSync(file, `${JSON.stringify(backlog, null, 2)}\n`);
-    return id;
+    return appendEntry(alphaFile, { reasons: ['always-done-that-way'], ...fields }, file);
   }
 
   /** Clicks a button of a notification, from its toast or, when toasts are held back, from the notification centre. */
@@ -94,43 +71,14 @@ describe('the Retro Board in Chromium', function () {
     await button.click();
   }
 
-  /**
-   * Narrows the board to cards matching `text` and waits until the given card is the only one shown.
-   * A snapshot for a file change that lands while the text is typed replaces the toolbar, so the
-   * text is typed again if the board has not caught up.
-   */
-  async function searchFor(board: Frame, text: string, id: string): Promise<void> {
-    const only = () => board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 7500 });
-    for (let attempt = 0; ; attempt++) {
-      await board.fill('#search', text);
-      try {
-        await only();
-        return;
-      } catch (error) {
-        if (attempt === 2) {
-          throw error;
-        }
-      }
-    }
-  }
 
-  before(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    recordDialogs(page, dialogs);
-    await openWorkbench(page, port, workspace);
-  });
-
-  after(async () => {
-    await saveLastScreenshot(page, 'retro-board-last.png');
-    await browser?.close();
-  });
+  browserPerSuite('retro-board-last.png', (opened) => (page = opened), dialogs);
 
   it('runs a retro: vote, move by keyboard, decide with an owner, finish and save the summary', async () => {
     const title = `Retro board walk-through ${Date.now()}`;
     const id = addEntry({ title, smart: { speakUp: 'Daily sync that repeats the stand-up.', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' } });
     const board = await openBoard(page);
-    await searchFor(board, title, id);
+    await onlyCard(board, title, id);
 
     if (await board.$('#finish-retro')) {
       throw new Error('a retro is already open in alpha; this test starts its own');
@@ -238,7 +186,7 @@ describe('the Retro Board in Chromium', function () {
       comments: [{ id: ulid(), created: new Date().toISOString(), text: comment, author: { name: '<b>Mallory</b>' } }],
     });
     const board = await openBoard(page);
-    await searchFor(board, token, id);
+    await onlyCard(board, token, id);
     await board.click(`#expand-${id}`);
     await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
     const card = board.locator(`#card-${id}`);
@@ -323,7 +271,7 @@ describe('the Retro Board in Chromium', function () {
     const token = `reload${Date.now()}`;
     const id = addEntry({ title: `Entry to find after a reload ${token}` });
     let board = await openBoard(page);
-    await searchFor(board, token, id);
+    await onlyCard(board, token, id);
     // Reloading the way a person does lets the workbench save which editors are open before it goes.
     const reloaded = page.waitForEvent('load', { timeout: 60000 });
     await runCommand(page, 'Developer: Reload Window');
@@ -359,7 +307,7 @@ describe('the Retro Board in Chromium', function () {
     const dropId = addEntry({ title: `Metrics mail every week ${token} drop`, status: 'archived', duplicateOf: keepId, votes: ['lee@example.com'] });
     const board = await openBoard(page);
     // One change of the query at a time: the active entries first, then the archived ones.
-    await searchFor(board, token, keepId);
+    await onlyCard(board, token, keepId);
     await board.selectOption('#filter-status', 'archived');
     await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${dropId}`, { timeout: 15000 });
     await board.click(`#expand-${dropId}`);

@@ -448,7 +448,7 @@ describe("a teammate's hostile text in the real workbench", function () {
     }
   });
 
-  it('shows CodeLens titles and hovers on flagged code as text; the only links are the hover\'s own Open entry and Comment…', async () => {
+  it('shows CodeLens titles and hovers on flagged code as text; the only links are the hover\'s own Open entry, Me too and Comment…', async () => {
     await page.keyboard.press('F1');
     await quickInput(page).fill('flagged.ts');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'flagged.ts' }).first().waitFor({ timeout: 15000 });
@@ -475,8 +475,8 @@ describe("a teammate's hostile text in the real workbench", function () {
       const title = visible(plainText(entry.title, QUOTE_LENGTH));
       const found = [...lenses].find(([text]) => text.includes(`Stupid Work: ${title}`));
       assert.ok(found, `a CodeLens names ${JSON.stringify(entry.title)} as typed`);
-      // The kind's icon, or the warning of code no longer found, and no icon from the text.
-      assert.deepEqual({ icons: found[1].icons, links: found[1].links }, { icons: 1, links: 0 }, found[0]);
+      // The kind's icon (or the warning of code no longer found) and the vote's thumbs-up, and no icon from the text.
+      assert.deepEqual({ icons: found[1].icons, links: found[1].links }, { icons: 2, links: 0 }, found[0]);
       if (entry.decision && entry.links.length > 1) {
         assert.ok(found[0].includes(visible(plainText(entry.decision.owner, QUOTE_LENGTH))), `the CodeLens names the owner ${JSON.stringify(entry.decision.owner)} as typed: ${JSON.stringify(found[0])}`);
       }
@@ -491,8 +491,8 @@ describe("a teammate's hostile text in the real workbench", function () {
       await page.mouse.move(0, 0);
       await editor.locator('.view-line', { hasText: `flagged${i} =` }).hover({ position: { x: 40, y: 5 } });
       const hover = await hoverShowing(`Stupid Work: ${visible(shorten(entry.title))}`);
-      await assertNoLinks(hover, `the hover of ${JSON.stringify(entry.title)}`, /^command:stupidWork\.entry\.(openById|comment)\?/);
-      assert.equal(await hover.locator('a').count(), 2, 'two links: Open entry and Comment…');
+      await assertNoLinks(hover, `the hover of ${JSON.stringify(entry.title)}`, /^command:stupidWork\.entry\.(openById|toggleVote|comment)\?/);
+      assert.equal(await hover.locator('a').count(), 3, 'three links: Open entry, Me too and Comment…');
       const text = visible(await hover.textContent());
       for (const value of [entry.title, entry.decision?.owner ?? '', shorten(entry.decision?.rationale ?? '', 240)]) {
         assert.ok(text.includes(visible(shorten(value))), `the hover shows ${JSON.stringify(value)} as typed`);

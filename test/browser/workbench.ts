@@ -1,14 +1,15 @@
 // What the browser suites share: driving the code-server workbench the way a person does, and
 // reading back the backlog files the extension writes there.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Ajv from 'ajv';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import schema from '../../media/stupid-work.schema.json';
-import { EXTENSION_ID, developmentPayload, paths, workbenchUrl } from '../harness/host.mjs';
+import { EXTENSION_ID, developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
 import { requiredEnv } from './runEnv';
+import { fixtureId } from '../unit/fixtures';
 
 /** The code-server that `npm test` started, the workspace it serves, and alpha, the folder that has a backlog. */
 export function testServer(): { port: number; workspace: string; alphaDir: string; alphaFile: string } {
@@ -190,4 +191,69 @@ export async function openBoard(page: Page): Promise<Frame> {
     await page.keyboard.press('Escape');
   }
   return boardFrame(page);
+}
+
+/**
+ * Adds an open entry the way a teammate's pull would: straight into the backlog file at `read` from
+ * disk, written to `file` (a second name for it, if a test needs one). `fields` override the defaults. Returns its id.
+ */
+export function appendEntry(read: string, fields: Record<string, unknown>, file = read): string {
+  const id = fixtureId(Date.now(), Math.random);
+  const now = new Date().toISOString();
+  const backlog = readBacklogFile<{ entries: unknown[] }>(read);
+  backlog.entries.push({
+    id,
+    title: 'Untitled',
+    kind: 'ritual-process',
+    reasons: [],
+    smart: { speakUp: '', moreInfo: '', accountability: '', reprioritize: '', tryAnother: '' },
+    links: [],
+    created: now,
+    updated: now,
+    status: 'open',
+    triage: 'inbox',
+    votes: [],
+    comments: [],
+    ...fields,
+  });
+  assertSchemaValid(backlog);
+  writeFileSync(file, `${JSON.stringify(backlog, null, 2)}\n`);
+  return id;
+}
+
+/** Narrows the board to the one card by searching `text`; a snapshot that lands mid-typing replaces the toolbar, so it types again. */
+export async function onlyCard(board: Frame, text: string, id: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await board.fill('#search', text);
+    try {
+      await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 7500 });
+      return;
+    } catch (error) {
+      if (attempt === 2) {
+        throw error;
+      }
+    }
+  }
+}
+
+/**
+ * Opens Chromium on the test workbench before a suite's tests and closes it after them, with a last
+ * screenshot (`lastShot`, in `screenshotDir()`) for the failure that stopped it. Call inside `describe`;
+ * `opened` receives the page, and `dialogs` collects the page's dialogs (see `recordDialogs`).
+ */
+export function browserPerSuite(lastShot: string, opened: (page: Page) => void, dialogs: string[], viewport = { width: 1440, height: 1000 }): void {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    const { port, workspace } = testServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport });
+    recordDialogs(page, dialogs);
+    opened(page);
+    await openWorkbench(page, port, workspace);
+  });
+  after(async () => {
+    await saveLastScreenshot(page, lastShot);
+    await browser?.close();
+  });
 }

@@ -9,7 +9,8 @@ import { newId } from '../../src/core/model/ids';
 import { emptyDraft, type Backlog } from '../../src/core/model/model';
 import { parseBacklog } from '../../src/core/file/parse';
 import { serializeBacklog } from '../../src/core/file/serialize';
-import { startRetro, toggleVote } from '../../src/core/retro/retro';
+import { startRetro } from '../../src/core/retro/retro';
+import { NOBODY, castVote, newVoteToken } from '../../src/core/votes/votes';
 import { DEFAULT_SYNC_SETTINGS } from '../../src/core/sync/backlogBranch';
 import { english } from '../../src/core/text/english';
 
@@ -46,7 +47,8 @@ async function main(command: string | undefined, clone: string | undefined): Pro
   const now = new Date();
   change(file, (backlog) => {
     const entry = createEntry({ ...emptyDraft(), title: TEAMMATE_ENTRY, kind: 'autopilot-policy', smart: { ...emptyDraft().smart, speakUp: 'Finance scans them back in anyway.' } }, TEAMMATE, now);
-    const voted = toggleVote(upsertEntry(backlog, entry), VOTED_ENTRY, TEAMMATE.email, undefined, now);
+    // The teammate votes as anyone does by default: anonymously.
+    const voted = castVote(upsertEntry(backlog, entry), VOTED_ENTRY, NOBODY, { named: false, token: newVoteToken() }, undefined, now);
     if (!voted.ok) throw new Error(english(voted.message));
     const comment = { id: newId(now.getTime()), author: TEAMMATE, created: now.toISOString(), text: TEAMMATE_COMMENT };
     return { ...voted.backlog, entries: voted.backlog.entries.map((e) => (e.id === VOTED_ENTRY ? { ...e, comments: [...e.comments, comment] } : e)) };

@@ -5,8 +5,8 @@ import { idTimeFor, timeFor } from '../../src/core/model/anonymity';
 import { archiveEntry, createEntry, draftFromEntry, findEntry, restoreEntry, updateEntry, upsertEntry } from '../../src/core/model/entries';
 import { newId } from '../../src/core/model/ids';
 import { emptyDraft, type Backlog, type Entry, type Person } from '../../src/core/model/model';
-import { decide, mergeDuplicate, moveToList, restore, setFollowUp, startRetro, toggleVote, type Change } from '../../src/core/retro/retro';
-import { clockAt, finerThanDay } from '../unit/fixtures';
+import { decide, mergeDuplicate, moveToList, restore, setFollowUp, startRetro, type Change } from '../../src/core/retro/retro';
+import { anonymousVote, clockAt, finerThanDay, namedToggle } from '../unit/fixtures';
 import { createTeam, editBacklog, readBacklog, seedCode, syncMateOk, type Team, type Teammate } from './teamRepos';
 
 function git(cwd: string, ...args: string[]): string {
@@ -73,7 +73,8 @@ describe('anonymity leaks through the backlog branch', function () {
 
     // Concurrently: the author edits the title, the lead votes, retitles and moves it.
     await change(ada, (b) => upsertEntry(b, updateEntry(current(b), { ...draftFromEntry(current(b)), title: 'Weekly status deck: 40 minutes, no readers' }, tick())));
-    await change(ben, (b) => ok(toggleVote(b, id, `${LEAD}@example.com`, undefined, tick())));
+    await change(ben, (b) => ok(namedToggle(b, id, `${LEAD}@example.com`, undefined, tick())));
+    await change(ada, (b) => ok(anonymousVote(b, id, tick())));
     await change(ben, (b) => upsertEntry(b, updateEntry(current(b), { ...draftFromEntry(current(b)), title: 'Status deck (retitled by the lead)' }, tick())));
     await change(ben, (b) => ok(moveToList(b, id, 'now', tick())));
     await syncMateOk(ada);
@@ -118,7 +119,7 @@ describe('anonymity leaks through the backlog branch', function () {
     const final = current(await readBacklog(ada));
     assert.equal(final.author, undefined);
     assert.equal(final.status, 'done');
-    assert.ok(final.votes.length === 1 && final.comments.length === 1 && final.decision?.completed, 'every change arrived');
+    assert.ok(final.votes.length === 2 && final.comments.length === 1 && final.decision?.completed, 'every change arrived');
     assert.ok((final.history ?? []).length > 0, 'the concurrent titles left history');
 
     const secrets = [AUTHOR, author.email as string, hostname()];

@@ -6,7 +6,7 @@ import { archiveEntry, upsertEntry } from '../../src/core/model/entries';
 import { mergeBacklogTexts } from '../../src/core/merge/merge';
 import type { Backlog } from '../../src/core/model/model';
 import { parseBacklog } from '../../src/core/file/parse';
-import { toggleVote } from '../../src/core/retro/retro';
+import { namedToggle } from '../unit/fixtures';
 import { serializeBacklog } from '../../src/core/file/serialize';
 import { addEntry, BACKLOG_FILE, createTeam, type Team, type Teammate } from './teamRepos';
 
@@ -144,7 +144,7 @@ describe('the backlog file in real git repositories', function () {
       commitChange(mate, 'Me too', (backlog) => {
         const first = backlog.entries.find((e) => e.title === 'Copying KPIs into slides');
         assert.ok(first);
-        const voted = toggleVote(backlog, first.id, `${mate.name}@example.com`, undefined, new Date('2026-03-04T09:00:00.000Z'));
+        const voted = namedToggle(backlog, first.id, `${mate.name}@example.com`, undefined, new Date('2026-03-04T09:00:00.000Z'));
         assert.ok(voted.ok);
         return voted.backlog;
       });
@@ -171,7 +171,7 @@ describe('the backlog file in real git repositories', function () {
     await commitChange(lead, 'Archive the deck', (backlog) => upsertEntry(backlog, archiveEntry(backlog.entries[0], new Date('2026-03-04T09:00:00.000Z'))));
     await lead.git.push('origin', 'main');
     await commitChange(mate, 'Me too', (backlog) => {
-      const voted = toggleVote(backlog, backlog.entries[0].id, 'mate@example.com', undefined, new Date('2026-03-04T10:00:00.000Z'));
+      const voted = namedToggle(backlog, backlog.entries[0].id, 'mate@example.com', undefined, new Date('2026-03-04T10:00:00.000Z'));
       assert.ok(voted.ok);
       return voted.backlog;
     });

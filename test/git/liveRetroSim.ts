@@ -4,9 +4,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEntry, upsertEntry } from '../../src/core/model/entries';
 import { emptyDraft } from '../../src/core/model/model';
-import { startRetro, toggleVote } from '../../src/core/retro/retro';
+import { startRetro } from '../../src/core/retro/retro';
 import { english } from '../../src/core/text/english';
-import { rng } from '../unit/fixtures';
+import { namedToggle, rng } from '../unit/fixtures';
 import { createTeam, editBacklog, readBacklog, seedCode, syncMate, syncMateOk, type Teammate } from './teamRepos';
 
 export interface LiveRetroOptions {
@@ -101,7 +101,7 @@ export async function simulateLiveRetro(options: LiveRetroOptions): Promise<Live
           voteTimes.shift();
           const entryId = mine.shift() as string;
           await editBacklog(mate, (backlog) => {
-            const change = toggleVote(backlog, entryId, mate.name, undefined, new Date());
+            const change = namedToggle(backlog, entryId, mate.name, undefined, new Date());
             if (!change.ok) throw new Error(english(change.message));
             return change.backlog;
           });

@@ -15,3 +15,4 @@ import './retroBoard.test';
 import './trackingLink.test';
 import './reminders.test';
 import './comments.test';
+import './votes.test';

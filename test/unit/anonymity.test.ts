@@ -3,10 +3,10 @@ import { coarseStamp, coarseTime, idTimeFor, isCoarse, timeFor, touch, withCoars
 import { archiveEntry, draftFromEntry, restoreEntry, updateEntry } from '../../src/core/model/entries';
 import { mergeBacklogs } from '../../src/core/merge/merge';
 import type { Backlog, Entry, Retro } from '../../src/core/model/model';
-import { decide, mergeDuplicate, moveToList, restore, setFollowUp, startRetro, toggleVote, type Change } from '../../src/core/retro/retro';
+import { decide, mergeDuplicate, moveToList, restore, setFollowUp, startRetro, type Change } from '../../src/core/retro/retro';
 import { serializeBacklog } from '../../src/core/file/serialize';
 import { newId } from '../../src/core/model/ids';
-import { clockAt, finerThanDay, idTime, makeEntry } from './fixtures';
+import { anonymousVote, clockAt, finerThanDay, idTime, makeEntry, namedToggle } from './fixtures';
 
 const DAY = '2026-11-22T00:00:00.000Z';
 const NOW = new Date('2026-11-22T15:47:12.345Z');
@@ -110,9 +110,10 @@ describe('anonymity: every write on an anonymous entry keeps its times coarse', 
 
   it('a vote and taking it back, a move to another list', () => {
     const b = backlog([anonymous()]);
-    const voted = ok(toggleVote(b, ANON, 'grace@example.com', undefined, NOW));
+    const voted = ok(namedToggle(b, ANON, 'grace@example.com', undefined, NOW));
     assertCoarse(entry(voted));
-    assertCoarse(entry(ok(toggleVote(voted, ANON, 'grace@example.com', undefined, LATER))));
+    assertCoarse(entry(ok(namedToggle(voted, ANON, 'grace@example.com', undefined, LATER))));
+    assertCoarse(entry(ok(anonymousVote(voted, ANON, LATER))));
     assertCoarse(entry(ok(moveToList(b, ANON, 'now', NOW))));
   });
 

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { defaultQuery, queryBoard, type BoardQuery, type BoardSort } from '../../src/core/retro/boardQuery';
+import { defaultQuery, queryBoard, type BoardContext, type BoardQuery, type BoardSort, type CardView } from '../../src/core/retro/boardQuery';
+import { newVoteToken } from '../../src/core/votes/votes';
 import { hoursPerMonth } from '../../src/core/model/cost';
 import { KINDS, REASONS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../../src/core/model/model';
 import { clockAt, generateBacklog, makeEntry } from './fixtures';
 
 const NOW = new Date('2025-03-10T14:30:00.000Z');
-const CTX = { clock: clockAt(NOW), voter: 'ada@example.com', staleDays: 30 };
+const CTX = { clock: clockAt(NOW), voter: { id: 'ada@example.com', tokens: new Set<string>() }, staleDays: 30 };
 
 function id(n: number): string {
   return `01JH${String(n).padStart(22, '0')}`;
@@ -80,6 +81,8 @@ describe('queryBoard', () => {
       hoursPerMonth: hoursPerMonth({ hoursPerOccurrence: 1, occurrences: 1, per: 'day', people: 8 }),
       votes: 1,
       voted: true,
+      votedNamed: true,
+      helpers: ['Ada Lovelace'],
       status: 'open',
       triage: 'inbox',
       stale: true,
@@ -93,6 +96,14 @@ describe('queryBoard', () => {
     assert.equal(cards.find((c) => c.id === id(7))?.comments, 1);
     assert.equal(cards.find((c) => c.id === id(2))?.author, 'Grace Hopper');
     assert.equal(queryBoard(b, defaultQuery(), { ...CTX, staleDays: 0 }).columns[0].cards.some((c) => c.stale), false);
+  });
+
+  it('shows the viewer\'s anonymous vote as theirs and a teammate\'s as a count, with no name', () => {
+    const [mine, theirs] = [newVoteToken(), newVoteToken()];
+    const voted = { ...b, entries: b.entries.map((e) => (e.id === id(1) ? { ...e, votes: [mine, theirs] } : e)) };
+    const card = (ctx: BoardContext) => queryBoard(voted, defaultQuery(), ctx).columns.flatMap((c) => c.cards).find((c) => c.id === id(1));
+    assert.deepEqual(pick(card({ ...CTX, voter: { id: 'ada@example.com', tokens: new Set([mine]) } })), { votes: 2, voted: true, votedNamed: false, helpers: [] });
+    assert.deepEqual(pick(card(CTX)), { votes: 2, voted: false, votedNamed: false, helpers: [] });
   });
 
   it('counts idle days from the last change and age from creation', () => {
@@ -185,3 +196,7 @@ describe('queryBoard', () => {
     assert.ok(median < 50, `median ${median.toFixed(1)} ms`);
   });
 });
+
+function pick(card: CardView | undefined): Pick<CardView, 'votes' | 'voted' | 'votedNamed' | 'helpers'> | undefined {
+  return card && { votes: card.votes, voted: card.voted, votedNamed: card.votedNamed, helpers: card.helpers };
+}

@@ -1,3 +1,4 @@
+import type { Voter } from '../../src/core/votes/votes';
 import assert from 'node:assert/strict';
 import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
 import { boardSnapshot, TOP_REASONS, type BoardSnapshotInput } from '../../src/core/retro/boardSnapshot';
@@ -5,7 +6,7 @@ import { REASONS, type Backlog, type Decision, type Entry, type Retro } from '..
 import { clockAt, makeEntry } from './fixtures';
 
 const NOW = new Date('2025-03-10T14:30:00.000Z');
-const VOTER = 'ada@example.com';
+const VOTER: Voter = { id: 'ada@example.com', tokens: new Set() };
 
 function id(n: number): string {
   return `01JH${String(n).padStart(22, '0')}`;
@@ -30,7 +31,7 @@ function backlog(entries: Entry[], retros: Retro[] = []): Backlog {
 
 describe('the Retro Board snapshot', () => {
   it('shows the queried columns, with the query it answers', () => {
-    const b = backlog([makeEntry({ id: id(1), votes: [VOTER] }), makeEntry({ id: id(2), triage: 'now' })]);
+    const b = backlog([makeEntry({ id: id(1), votes: [VOTER.id] }), makeEntry({ id: id(2), triage: 'now' })]);
     const query = { ...defaultQuery(), sort: 'age' as const };
     const snapshot = boardSnapshot(b, input({ query }));
     assert.equal(snapshot.query, query);
@@ -78,7 +79,7 @@ describe('the Retro Board snapshot', () => {
   });
 
   it('counts the viewer\'s votes left only under a budget', () => {
-    const b = backlog([makeEntry({ id: id(1), votes: [VOTER] }), makeEntry({ id: id(2), votes: [VOTER, 'kim@example.com'] })]);
+    const b = backlog([makeEntry({ id: id(1), votes: [VOTER.id] }), makeEntry({ id: id(2), votes: [VOTER.id, 'kim@example.com'] })]);
     assert.equal(boardSnapshot(b, input({ voteBudget: 5 })).votesLeft, 3);
     assert.ok(!('votesLeft' in boardSnapshot(b, input({ voteBudget: undefined }))));
   });

@@ -7,6 +7,7 @@ import { followUps, isStale, overdueDays } from '../../src/core/retro/retro';
 import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retro/retroSummary';
 import { resolveSummaryPath } from '../../src/core/retro/summaryPath';
 import { clockAt, inTimeZone, LABELS, makeEntry } from './fixtures';
+import { NOBODY } from '../../src/core/votes/votes';
 
 /** Los Angeles is UTC-8 until 8 March 2026 and UTC-7 from then on. */
 const LOS_ANGELES_MARCH = -420;
@@ -97,7 +98,7 @@ describe('the viewer\'s calendar', () => {
     });
 
     it('cards show age and idle days on the viewer\'s calendar', () => {
-      const [card] = queryBoard(backlog(touched), defaultQuery(), { clock: clockAt('2026-03-03T16:00:00.000Z', -480), voter: '', staleDays: 30 }).columns[0].cards;
+      const [card] = queryBoard(backlog(touched), defaultQuery(), { clock: clockAt('2026-03-03T16:00:00.000Z', -480), voter: NOBODY, staleDays: 30 }).columns[0].cards;
       assert.deepEqual([card.ageDays, card.idleDays, card.stale], [42, 30, true]);
     });
   });

@@ -7,6 +7,7 @@ import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
 import { mergeDuplicate } from '../../src/core/retro/retro';
 import { english } from '../../src/core/text/english';
 import { clockAt, ID_A, ID_B, makeEntry } from './fixtures';
+import { NOBODY } from '../../src/core/votes/votes';
 
 const ada: Person = { name: 'Ada Lovelace', email: 'ada@example.com' };
 const grace: Person = { name: 'Grace Hopper', email: 'grace@example.com' };
@@ -102,7 +103,7 @@ describe('comments: edit and delete', () => {
     const first = withComment();
     const gone = ok(deleteComment(first.backlog, ID_A, first.comment.id, ada, LATER)).backlog;
     const kept = ok(addComment(gone, ID_A, 'Still here', grace, LATER)).backlog;
-    const ctx = { clock: clockAt(LATER.toISOString()), voter: '', staleDays: 30 };
+    const ctx = { clock: clockAt(LATER.toISOString()), voter: NOBODY, staleDays: 30 };
     const card = (b: Backlog, search = '') => queryBoard(b, { ...defaultQuery(), filter: { ...defaultQuery().filter, search } }, ctx).columns.flatMap((c) => c.cards)[0];
     assert.equal(card(kept).comments, 1);
     assert.equal(card(first.backlog, 'first words')?.id, ID_A);

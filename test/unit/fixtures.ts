@@ -1,4 +1,5 @@
 import { english } from '../../src/core/text/english';
+import { NOBODY, castVote, newVoteToken, toggleVote, type VoteChange } from '../../src/core/votes/votes';
 import assert from 'node:assert/strict';
 import type { Clock } from '../../src/core/model/calendar';
 import type { Labels } from '../../src/core/model/displayNames';
@@ -274,4 +275,14 @@ export function finerThanDay(value: unknown): string[] {
   };
   visit(value);
   return found;
+}
+
+/** `who`'s named vote on `entryId`, switched as their extension does it ("+1, I'll help"). */
+export function namedToggle(b: Backlog, entryId: string, who: string, budget: number | undefined, now: Date): VoteChange {
+  return toggleVote(b, entryId, { id: who, tokens: new Set() }, { named: true, token: '' }, budget, now);
+}
+
+/** A fresh anonymous vote on `entryId`, by a teammate whose tokens the caller does not hold. */
+export function anonymousVote(b: Backlog, entryId: string, now: Date): VoteChange {
+  return castVote(b, entryId, NOBODY, { named: false, token: newVoteToken() }, undefined, now);
 }

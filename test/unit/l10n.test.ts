@@ -34,6 +34,7 @@ const STAYS_ENGLISH: readonly { where: string; starts?: string; why: string }[] 
   { where: 'src/adapters/sync/plumbing.ts', starts: 'git fast-import wrote no commit', why: "an Error carrying git's own output, shown as git's words" },
   { where: 'src/core/file/migrate.ts', starts: 'No migration from file version', why: 'cannot happen: the version is checked before migrating' },
   { where: 'src/ui/shared/untrustedMarkdown.ts', starts: 'untrustedMarkdown takes only', why: 'a programming error, thrown in tests' },
+  { where: 'src/core/votes/votes.ts', starts: 'castVote: the ballot token', why: 'a programming error: callers mint the token with newVoteToken' },
   { where: 'src/ui/shared/webviewHtml.ts', why: "HTML markup; the page's words come from l10n.t" },
   { where: 'src/features.ts', starts: 'Stupid Work', why: "the product's name, on the log output channel" },
   { where: 'src/ui/log/logViewProvider.ts', starts: 'the Log view', why: "the webview's name in the log's lines, which stay English" },

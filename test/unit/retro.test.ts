@@ -15,10 +15,7 @@ import {
   restore,
   setFollowUp,
   startRetro,
-  toggleVote,
   validateDecision,
-  voterId,
-  votesLeft,
   type Change,
   type DecisionInput,
 } from '../../src/core/retro/retro';
@@ -26,12 +23,11 @@ import { serializeBacklog } from '../../src/core/file/serialize';
 import { english } from '../../src/core/text/english';
 import { decisionProblemText, decisionTemplates } from '../../src/core/text/messages';
 import * as l10n from '@vscode/l10n';
-import { assertValid, clockAt, generateBacklog, makeEntry } from './fixtures';
+import { anonymousVote, assertValid, clockAt, generateBacklog, makeEntry, namedToggle } from './fixtures';
 
 const A = '01JH0000000000000000000000';
 const B = '01JH0000000000000000000001';
 const C = '01JH0000000000000000000002';
-const D = '01JH0000000000000000000003';
 const R1 = '01JH1000000000000000000000';
 const R2 = '01JH1000000000000000000001';
 const NOW = new Date('2025-03-10T14:30:00.000Z');
@@ -115,56 +111,6 @@ describe('retro', () => {
       assert.equal(markDiscussed(once, A), once);
       assert.equal(markDiscussed(once, B), once);
       assertValid(once);
-    });
-  });
-
-  describe('votes', () => {
-    it('identifies a voter by email, else by name', () => {
-      assert.equal(voterId({ name: 'Ada', email: 'ada@example.com' }), 'ada@example.com');
-      assert.equal(voterId({ name: ' Alan ', email: ' ' }), 'Alan');
-    });
-
-    it('toggles one vote per person, and updates the entry', () => {
-      const b = backlog([makeEntry({ id: A })]);
-      const voted = ok(toggleVote(b, A, 'grace@example.com', undefined, NOW));
-      assert.deepEqual(entry(voted, A).votes, ['grace@example.com']);
-      assert.equal(entry(voted, A).updated, NOW.toISOString());
-      const back = ok(toggleVote(voted, A, 'grace@example.com', undefined, NOW));
-      assert.deepEqual(entry(back, A).votes, []);
-      assert.deepEqual(b.entries[0].votes, [], 'the original is not changed');
-    });
-
-    it('keeps an anonymous entry day-coarsened when a vote touches it', () => {
-      const b = backlog([makeEntry({ id: A, author: undefined, created: '2025-01-06T00:00:00.000Z', updated: '2025-01-06T00:00:00.000Z' })]);
-      assert.equal(entry(ok(toggleVote(b, A, 'g@x', 0, NOW)), A).updated, '2025-03-10T00:00:00.000Z');
-    });
-
-    it('caps votes on open, undecided entries at the budget, naming it, and always allows taking one back', () => {
-      const b = backlog([
-        makeEntry({ id: A, votes: ['g@x'] }),
-        makeEntry({ id: B, votes: ['g@x'] }),
-        makeEntry({ id: C }),
-        makeEntry({ id: D, status: 'decided', decision: decision() }),
-      ]);
-      assert.equal(votesLeft(b, 'g@x', 3), 1);
-      assert.equal(votesLeft(b, 'g@x', 0), undefined);
-      assert.equal(votesLeft(b, 'g@x', undefined), undefined);
-      assert.equal(refused(toggleVote(b, C, 'g@x', 2, NOW)), 'You have used all 2 of your votes. Take one back from another open entry first.');
-      assert.equal(refused(toggleVote(b, C, 'g@x', 1, NOW)), 'You have used your only vote. Take one back from another open entry first.');
-      ok(toggleVote(b, C, 'g@x', 3, NOW));
-      ok(toggleVote(b, C, 'g@x', 0, NOW));
-      ok(toggleVote(b, D, 'g@x', 2, NOW));
-      const fewer = ok(toggleVote(b, A, 'g@x', 1, NOW));
-      assert.equal(votesLeft(fewer, 'g@x', 2), 1);
-    });
-
-    it('refuses votes on archived and done entries, unknown entries and nameless voters', () => {
-      const b = backlog([makeEntry({ id: A, status: 'archived' }), makeEntry({ id: B, status: 'done', votes: ['g@x'] })]);
-      assert.match(refused(toggleVote(b, A, 'g@x', 0, NOW)), /is archived, so it takes no more votes; restore it first\.$/);
-      assert.match(refused(toggleVote(b, B, 'h@x', 0, NOW)), /is done, so it takes no more votes\.$/);
-      assert.deepEqual(entry(ok(toggleVote(b, B, 'g@x', 0, NOW)), B).votes, []);
-      assert.match(refused(toggleVote(b, C, 'g@x', 0, NOW)), /no entry with id "01JH0000000000000000000002"/);
-      assert.match(refused(toggleVote(b, B, '  ', 0, NOW)), /Set your name or email/);
     });
   });
 
@@ -348,7 +294,8 @@ describe('retro', () => {
       const open = b.entries.filter((e) => e.status === 'open').map((e) => e.id);
       b = ok(startRetro(b, 'Ada', clockAt(NOW)));
       b = markDiscussed(b, open[0]);
-      b = ok(toggleVote(b, open[1], 'someone@example.com', 5, NOW));
+      b = ok(namedToggle(b, open[1], 'someone@example.com', 5, NOW));
+      b = ok(anonymousVote(b, open[2], NOW));
       b = ok(moveToList(b, open[2], 'someday', NOW));
       b = ok(decide(b, open[3], STOP, NOW));
       b = ok(setFollowUp(b, open[3], 'done', NOW));
@@ -360,7 +307,7 @@ describe('retro', () => {
     it('a duplicate merged on one side while a teammate votes on it stays merged, and keeps the vote', () => {
       const base = backlog([makeEntry({ id: A }), makeEntry({ id: B, title: 'Same report' })]);
       const ours = ok(mergeDuplicate(base, A, B, new Date('2025-03-10T10:00:00.000Z')));
-      const theirs = ok(toggleVote(base, B, 'late@x', 0, new Date('2025-03-10T11:00:00.000Z')));
+      const theirs = ok(namedToggle(base, B, 'late@x', 0, new Date('2025-03-10T11:00:00.000Z')));
       const merged = mergeBacklogs(base, ours, theirs).backlog;
       assertValid(merged);
       const b = entry(merged, B);

@@ -101,7 +101,8 @@ function findViolations(program: ts.Program, files: readonly string[]): { violat
 
   const isTextType = (node: ts.Expression): boolean => {
     const type = checker.getTypeAtLocation(node);
-    const text = (t: ts.Type): boolean => (t.flags & ts.TypeFlags.StringLike) !== 0 || (checker.isArrayType(t) && text(checker.getTypeArguments(t as ts.TypeReference)[0]));
+    // A string literal type ('none' | 'named') holds one of the program's own words, never a teammate's.
+    const text = (t: ts.Type): boolean => ((t.flags & ts.TypeFlags.StringLike) !== 0 && !t.isStringLiteral()) || (checker.isArrayType(t) && text(checker.getTypeArguments(t as ts.TypeReference)[0]));
     return type.isUnion() ? type.types.some(text) : text(type);
   };
 

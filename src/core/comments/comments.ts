@@ -34,7 +34,7 @@ export function liveComments(e: Entry): Comment[] {
 
 /**
  * Whether two people are the same writer: by email when both have one, else by name, both trimmed
- * and compared without case, the way a vote's voter is identified (`voterId` in ../retro/retro.ts).
+ * and compared without case, the way a named vote's voter is identified (`voterId` in ../votes/votes.ts).
  */
 export function samePerson(a: Person, b: Person): boolean {
   const ea = a.email?.trim().toLowerCase();
@@ -139,8 +139,12 @@ export function withoutCommentHistory<T extends { field: string }>(history: T[] 
   return kept.length > 0 ? kept : undefined;
 }
 
-/** Whether the entry concerns someone known by `names` (name or email): they wrote it, voted on it or own its decision. */
-export function concernsMe(e: Entry, names: readonly string[]): boolean {
+/**
+ * Whether the entry concerns someone known by `names` (name or email) who holds the anonymous vote
+ * tokens `tokens`: they wrote it, voted on it (by name or by one of their tokens) or own its decision.
+ */
+export function concernsMe(e: Entry, names: readonly string[], tokens: ReadonlySet<string> = new Set()): boolean {
+  if (e.votes.some((v) => tokens.has(v))) return true;
   const mine = new Set(names.map((n) => n.trim().toLowerCase()).filter((n) => n !== ''));
   if (mine.size === 0) return false;
   const has = (value: string | undefined) => value !== undefined && mine.has(value.trim().toLowerCase());
@@ -149,10 +153,10 @@ export function concernsMe(e: Entry, names: readonly string[]): boolean {
 
 /**
  * The comments on `e` that are news to its reader: live, not theirs (by `names`), and not in `seen`
- * (comment ids). Only entries that concern the reader (see `concernsMe`) have news.
+ * (comment ids). Only entries that concern the reader (see `concernsMe`, with their vote `tokens`) have news.
  */
-export function newComments(e: Entry, seen: ReadonlySet<string>, names: readonly string[]): Comment[] {
-  if (!concernsMe(e, names)) return [];
+export function newComments(e: Entry, seen: ReadonlySet<string>, names: readonly string[], tokens: ReadonlySet<string> = new Set()): Comment[] {
+  if (!concernsMe(e, names, tokens)) return [];
   const mine = new Set(names.map((n) => n.trim().toLowerCase()));
   const own = (c: Comment) => c.author !== undefined && (mine.has(c.author.name.trim().toLowerCase()) || (c.author.email !== undefined && mine.has(c.author.email.trim().toLowerCase())));
   return liveComments(e).filter((c) => !seen.has(c.id) && !own(c));

@@ -7,6 +7,7 @@ import { hoursPerMonth } from '../model/cost';
 import { TRIAGE_LISTS, type Backlog, type Decision, type Entry, type Kind, type Reason, type Status, type TriageList } from '../model/model';
 import { isStale } from './retro';
 import { liveComments } from '../comments/comments';
+import { namedVoters, namedVotes, voteOf, voterNames, type Voter } from '../votes/votes';
 
 export type BoardSort = 'votes' | 'cost' | 'age';
 
@@ -41,7 +42,12 @@ export interface CardView {
   smartFilled: number;
   hoursPerMonth: number;
   votes: number;
+  /** Whether the viewer has a vote on it, of either kind. */
   voted: boolean;
+  /** Whether the viewer's vote is named ("+1, I'll help"). */
+  votedNamed: boolean;
+  /** The names of the named votes: everything else is a count. */
+  helpers: string[];
   author?: string;
   status: Status;
   triage: TriageList;
@@ -133,11 +139,12 @@ function byKeyThenId(a: Ranked, b: Ranked): number {
 /** Who is looking, and when: votes are shown as theirs, days counted on their calendar. */
 export interface BoardContext {
   clock: Clock;
-  voter: string;
+  voter: Voter;
   staleDays: number;
 }
 
-function card(e: Entry, ctx: BoardContext): CardView {
+function card(e: Entry, ctx: BoardContext, names: () => ReadonlyMap<string, string>): CardView {
+  const mine = voteOf(e, ctx.voter);
   const view: CardView = {
     id: e.id,
     title: e.title,
@@ -146,7 +153,9 @@ function card(e: Entry, ctx: BoardContext): CardView {
     smartFilled: smartFilled(e),
     hoursPerMonth: hoursPerMonth(e.cost),
     votes: e.votes.length,
-    voted: ctx.voter !== '' && e.votes.includes(ctx.voter),
+    voted: mine !== 'none',
+    votedNamed: mine === 'named',
+    helpers: namedVotes(e).length > 0 ? namedVoters(e, names()) : [],
     status: e.status,
     triage: e.triage,
     stale: isStale(e, ctx.clock, ctx.staleDays),
@@ -190,10 +199,13 @@ export function queryBoard(b: Backlog, q: BoardQuery, ctx: BoardContext): BoardV
   }
 
   const pageSize = count(q.pageSize, DEFAULT_PAGE_SIZE);
+  // Only a card with a named vote needs the names, and a search runs on every keystroke.
+  let known: Map<string, string> | undefined;
+  const names = (): Map<string, string> => (known ??= voterNames(b));
   const columns = TRIAGE_LISTS.map((list): BoardColumn => {
     const ranked = lists.get(list) ?? [];
     const shown = Math.min(ranked.length, pageSize * count(q.pages[list], 1));
-    return { list, total: ranked.length, cards: top(ranked, shown).map((r) => card(r.entry, ctx)) };
+    return { list, total: ranked.length, cards: top(ranked, shown).map((r) => card(r.entry, ctx, names)) };
   });
   return { columns, matched, total: b.entries.length, authors: [...authors].sort(compareNames) };
 }

@@ -1,7 +1,8 @@
 /** What the Retro Board shows of a backlog, computed in plain Node so it can be tested without VS Code. */
 import { queryBoard, type BoardContext, type BoardQuery, type BoardView } from './boardQuery';
 import { hoursByKind, openedVsDecided, topReasons } from './charts';
-import { activeRetro, followUps, votesLeft } from './retro';
+import { activeRetro, followUps } from './retro';
+import { votesLeft } from '../votes/votes';
 import type { Backlog, FollowUp, Kind, Outcome, Reason } from '../model/model';
 
 /** How many reasons the "why it persists" chart names. */

@@ -16,7 +16,6 @@ import {
   type Entry,
   type FollowUp,
   type Outcome,
-  type Person,
   type Retro,
   type TriageList,
 } from '../model/model';
@@ -28,7 +27,6 @@ export type Change = { ok: true; backlog: Backlog } | { ok: false; message: Retr
 
 /** The schema's limits, so a change never writes a file that fails its own validation. */
 export const MAX_NAME_LENGTH = 200;
-export const MAX_VOTER_LENGTH = 320;
 
 function fail(message: RetroMessage): Change {
   return { ok: false, message };
@@ -98,53 +96,6 @@ export function markDiscussed(b: Backlog, entryId: string): Backlog {
   if (!open || !b.entries.some((e) => e.id === entryId)) return b;
   const discussed = addOnce(open.discussed, entryId);
   return discussed === open.discussed ? b : replaceRetro(b, { ...open, discussed });
-}
-
-export function voterId(p: Person): string {
-  const email = p.email?.trim();
-  return email ? email : p.name.trim();
-}
-
-/** Entries a vote budget applies to: open and not yet decided. */
-function inBudget(e: Entry): boolean {
-  return e.status === 'open' && e.decision === undefined;
-}
-
-function votesUsed(b: Backlog, voter: string): number {
-  let used = 0;
-  for (const e of b.entries) {
-    if (inBudget(e) && e.votes.includes(voter)) used++;
-  }
-  return used;
-}
-
-function limited(budget: number | undefined): budget is number {
-  return budget !== undefined && Number.isFinite(budget) && budget > 0;
-}
-
-export function votesLeft(b: Backlog, voter: string, budget: number | undefined): number | undefined {
-  if (!limited(budget)) return undefined;
-  return Math.max(0, Math.floor(budget) - votesUsed(b, voter));
-}
-
-/**
- * "Me too": one vote per person per entry; toggles. `budget` caps the votes a person may have on
- * open, undecided entries (0 or undefined: no cap). Taking a vote back is always allowed.
- */
-export function toggleVote(b: Backlog, entryId: string, voter: string, budget: number | undefined, now: Date): Change {
-  const who = voter.trim();
-  if (who === '') return fail({ code: 'retro.noVoter' });
-  if (who.length > MAX_VOTER_LENGTH) return fail({ code: 'retro.voterTooLong', length: who.length, limit: MAX_VOTER_LENGTH });
-  const e = b.entries.find((x) => x.id === entryId);
-  if (!e) return missing(entryId);
-  const had = e.votes.includes(who);
-  if (!had) {
-    if (e.status === 'archived') return fail({ code: 'retro.archivedNoVotes', title: named(e) });
-    if (e.status === 'done') return fail({ code: 'retro.doneNoVotes', title: named(e) });
-    if (limited(budget) && inBudget(e) && votesUsed(b, who) >= Math.floor(budget)) return fail({ code: 'retro.outOfVotes', budget: Math.floor(budget) });
-  }
-  const votes = had ? e.votes.filter((v) => v !== who) : [...e.votes, who];
-  return done(replaceEntry(b, { ...touch(e, now), votes }));
 }
 
 export function moveToList(b: Backlog, entryId: string, list: TriageList, now: Date): Change {

@@ -699,7 +699,7 @@ function retroText(m: RetroMessage, l10n: Localizer): string {
     case 'retro.noneOpen':
       return l10n.t('No retro is open, so there is none to finish.');
     case 'retro.noVoter':
-      return l10n.t('Set your name or email before voting, so your "me too" counts once.');
+      return l10n.t('A named vote needs your name: set git\'s user.name, or the stupidWork.authorName setting. An anonymous vote needs none.');
     case 'retro.voterTooLong':
       return l10n.t("The voter's name is {0} characters long; keep it to {1}.", m.length, m.limit);
     case 'retro.archivedNoVotes':

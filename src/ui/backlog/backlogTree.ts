@@ -14,6 +14,9 @@ import { liveComments, newComments } from '../../core/comments/comments';
 import { kindIcon } from '../shared/labels';
 import { md, untrustedMarkdown } from '../shared/untrustedMarkdown';
 import { messageText } from '../shared/messageText';
+import { namedVoters, namedVotes, voteOf, voterNames, type Voter } from '../../core/votes/votes';
+import type { VoteTokens } from '../votes/voteTokens';
+import { voteSummary } from '../votes/voteWords';
 
 export type BacklogNode =
   | { type: 'folder'; backlog: FolderBacklog }
@@ -79,10 +82,12 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     private readonly identity: IdentityCache,
     private readonly clock: Clock,
     private readonly commentSeen: CommentSeen,
+    private readonly voteTokens: VoteTokens,
   ) {
     this.disposables.push(
       store.onDidChange(() => this.refresh()),
       commentSeen.onDidChange(() => this.refresh()),
+      voteTokens.onDidChange(() => this.refresh()),
       identity.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stupidWork.backlog.groupBy')) {
@@ -332,7 +337,9 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     // An entry of yours shows twice: in your decisions and in its own group, and tree ids must be unique.
     item.id = `${mine ? 'mine' : 'entry'}:${node.backlog.key}:${entry.id}`;
     item.iconPath = new vscode.ThemeIcon(kindIcon(entry.kind));
-    item.contextValue = `${entry.status === 'archived' ? 'entry.archived' : 'entry.active'}${decisionContext(entry)}${entry.links.length > 0 ? '.linked' : ''}`;
+    const myVote = voteOf(entry, this.voter(node.backlog));
+    // `.voted` picks the inline action: Me Too, or Withdraw My Vote. `.linked` stays last: menus match it at the end.
+    item.contextValue = `${entry.status === 'archived' ? 'entry.archived' : 'entry.active'}${decisionContext(entry)}${myVote === 'none' ? '' : '.voted'}${entry.links.length > 0 ? '.linked' : ''}`;
     const parts: string[] = [];
     if (this.isNew(entry)) {
       parts.push(vscode.l10n.t('new'));
@@ -342,7 +349,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       parts.push(vscode.l10n.t('{0} new comment(s)', fresh));
     }
     if (entry.votes.length > 0) {
-      parts.push(vscode.l10n.t('+{0}', entry.votes.length));
+      parts.push(myVote === 'none' ? vscode.l10n.t('+{0}', entry.votes.length) : vscode.l10n.t('+{0} with you', entry.votes.length));
     }
     const hours = hoursPerMonth(entry.cost);
     if (hours > 0) {
@@ -358,8 +365,9 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       }
     }
     item.description = parts.join(' · ');
-    item.tooltip = this.tooltip(entry);
-    const label = vscode.l10n.t('{0}, {1}, {2} votes, {3} of 5 S.M.A.R.T. answers', plainText(entry.title), this.labels.kinds[entry.kind], entry.votes.length, completeness.filled);
+    item.tooltip = this.tooltip(entry, myVote, node.backlog);
+    const votes = myVote === 'none' ? vscode.l10n.t('{0} votes', entry.votes.length) : vscode.l10n.t('{0} votes, yours included', entry.votes.length);
+    const label = vscode.l10n.t('{0}, {1}, {2}, {3} of 5 S.M.A.R.T. answers', plainText(entry.title), this.labels.kinds[entry.kind], votes, completeness.filled);
     item.accessibilityInformation = { label: mine && entry.decision ? `${label}, ${this.dueText(entry.decision.due)}` : label };
     item.command = { command: 'stupidWork.entry.open', title: vscode.l10n.t('Open'), arguments: [node] };
     return item;
@@ -374,16 +382,18 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   }
 
   /** The full title and the S.M.A.R.T. summary; entry text comes from teammates, so it goes through `md`. */
-  private tooltip(entry: Entry): vscode.MarkdownString {
+  private tooltip(entry: Entry, myVote: 'none' | 'anonymous' | 'named', backlog: FolderBacklog): vscode.MarkdownString {
     const author = entry.author?.name ?? this.labels.anonymous;
     const flagged = dayOf(entry.created, this.clock) ?? entry.created;
     const answers = SMART_KEYS.map((key) => md`- **${this.labels.smart[key]}:** ${shorten(entry.smart[key], TOOLTIP_ANSWER_LENGTH) || '—'}\n`);
     const decision = entry.decision ? md`\n${this.labels.outcomes[entry.decision.outcome]} · ${entry.decision.owner}\n` : [];
+    const helpers = namedVotes(entry).length > 0 && backlog.state.kind === 'loaded' ? namedVoters(entry, voterNames(backlog.state.backlog)) : [];
+    const votes = entry.votes.length === 0 ? [] : md`\n${voteSummary(entry.votes.length, myVote)}${helpers.length > 0 ? md` · ${vscode.l10n.t('Will help: {0}', helpers.join(', '))}` : []}\n`;
     const tracking = entry.decision?.trackingUrl !== undefined ? md`\n${vscode.l10n.t('Tracked in')}: ${entry.decision.trackingUrl}\n` : [];
     const live = liveComments(entry);
     const comments = live.slice(-TOOLTIP_COMMENTS).map((c) => md`- ${c.author?.name ?? this.labels.anonymous}: ${shorten(c.text, TOOLTIP_ANSWER_LENGTH)}\n`);
     const thread = live.length > 0 ? md`\n**${vscode.l10n.t('Comments ({0})', live.length)}**\n\n${comments}` : [];
-    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${decision}${tracking}${thread}`);
+    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${votes}${decision}${tracking}${thread}`);
   }
 
   private activeIds(): string[] {
@@ -421,7 +431,12 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       return 0;
     }
     const names = this.identity.namesFor(backlog.folder) ?? [];
-    return newComments(entry, this.commentSeen.seen, names).length;
+    return newComments(entry, this.commentSeen.seen, names, this.voteTokens.tokens).length;
+  }
+
+  /** You as a voter in the folder: your anonymous tokens, and your named-vote id once git has said it. */
+  private voter(backlog: FolderBacklog): Voter {
+    return { id: this.identity.voterIdFor(backlog.folder) ?? '', tokens: this.voteTokens.tokens };
   }
 
   private allNewComments(): number {

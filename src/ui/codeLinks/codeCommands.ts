@@ -12,6 +12,9 @@ import { anonymityDisclosure } from '../shared/anonymity';
 import { kindIcon } from '../shared/labels';
 import type { FolderStatus } from '../../protocol/folderStatus';
 import type { LogHost, LogViewProvider } from '../log/logViewProvider';
+import type { Clock } from '../../core/model/calendar';
+import { offerExistingEntry } from '../votes/similarOffer';
+import type { VoteTokens } from '../votes/voteTokens';
 
 export interface CodeCommandDeps {
   store: BacklogStore;
@@ -20,6 +23,9 @@ export interface CodeCommandDeps {
   /** Saves like the Log form does, without revealing any view: quick capture opens none. */
   captureHost: LogHost;
   labels: Labels;
+  clock: Clock;
+  /** The person's anonymous votes: Quick Capture can vote for a similar entry instead of adding one. */
+  voteTokens: VoteTokens;
 }
 
 type Flagged = { ok: true; backlog: FolderBacklog; link: CodeLink } | { ok: false; message: string };
@@ -204,10 +210,13 @@ function askTitle(anonymousAtFirst: boolean): Promise<CaptureTitle | undefined> 
   });
 }
 
-/** Quick capture's three prompts: a title (and anonymity), a kind and the optional first answer; undefined when dismissed. */
-async function askCapture(labels: Labels, anonymousByDefault: boolean): Promise<(CaptureTitle & { kind: Kind; speakUp: string }) | undefined> {
+/**
+ * Quick capture's three prompts: a title (and anonymity), a kind and the optional first answer;
+ * undefined when dismissed, or when `afterTitle` (the offer of a similar entry) says it handled the title.
+ */
+async function askCapture(labels: Labels, anonymousByDefault: boolean, afterTitle: (title: CaptureTitle) => Promise<boolean>): Promise<(CaptureTitle & { kind: Kind; speakUp: string }) | undefined> {
   const first = await askTitle(anonymousByDefault);
-  if (!first) {
+  if (!first || (await afterTitle(first))) {
     return undefined;
   }
   const kind = await vscode.window.showQuickPick(
@@ -229,7 +238,7 @@ async function askCapture(labels: Labels, anonymousByDefault: boolean): Promise<
 }
 
 /** Saves an entry from three prompts without opening any view, linked to the selection when there is one. */
-async function quickCapture({ store, log, captureHost, labels }: CodeCommandDeps): Promise<void> {
+async function quickCapture({ store, log, captureHost, labels, clock, voteTokens }: CodeCommandDeps): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const chosen = captureTarget(captureHost, editor);
   if (!chosen) {
@@ -241,7 +250,10 @@ async function quickCapture({ store, log, captureHost, labels }: CodeCommandDeps
     void vscode.window.showWarningMessage(vscode.l10n.t('Cannot save to the backlog of {0}: {1}', target.name, plainText(target.detail ?? '')));
     return;
   }
-  const answers = await askCapture(labels, captureHost.anonymousByDefault(target.key));
+  const backlog = store.get(target.key);
+  const offer = async (first: CaptureTitle): Promise<boolean> =>
+    backlog !== undefined && (await offerExistingEntry(backlog, first.title, clock, voteTokens, stepTitle('1/3', first.anonymous))) === 'voted';
+  const answers = await askCapture(labels, captureHost.anonymousByDefault(target.key), offer);
   if (!answers) {
     return;
   }

@@ -7,13 +7,18 @@ import type { AnchoredLink, CodeLinkIndex } from './codeLinkIndex';
 import { kindIcon } from '../shared/labels';
 import { liveComments } from '../../core/comments/comments';
 import { COMMENT_ON_ENTRY } from '../comments/commentCommands';
+import { voteOf } from '../../core/votes/votes';
+import type { IdentityCache } from '../shared/identityCache';
+import { TOGGLE_VOTE } from '../votes/voteCommands';
+import type { VoteTokens } from '../votes/voteTokens';
+import { anonymousVoteDisclosure } from '../votes/voteWords';
 
 /** Opens an entry in the Log form by folder key and id, so a lens never holds a stale copy. */
 export const OPEN_LINKED_ENTRY = 'stupidWork.entry.openById';
 
-/** Votes, status and the decision if there is one: what a reader of the code needs to know. */
+/** Status and the decision if there is one: what a reader of the code needs to know (votes have a lens of their own). */
 export function entryFacts(entry: Entry, labels: Labels): string[] {
-  const facts = [`👍 ${entry.votes.length}`, labels.statuses[entry.status]];
+  const facts = [labels.statuses[entry.status]];
   const decision = entry.decision;
   if (decision) {
     facts.push(labels.outcomes[decision.outcome]);
@@ -40,7 +45,10 @@ export function anchorRange(document: vscode.TextDocument, { anchor }: AnchoredL
   return lineRange(document, anchor.startLine, anchor.state === 'missing' ? anchor.startLine : anchor.endLine);
 }
 
-/** Above each flagged range, a lens naming the entry (a click opens it in the Log form) and one to comment on it. */
+/**
+ * Above each flagged range: a lens naming the entry (a click opens it in the Log form), a "Me Too"
+ * switch with the vote count, and one to comment on it.
+ */
 export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
@@ -49,9 +57,13 @@ export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.
   constructor(
     private readonly index: CodeLinkIndex,
     private readonly labels: Labels,
+    private readonly identity: IdentityCache,
+    private readonly voteTokens: VoteTokens,
   ) {
     this.disposables.push(
       index.onDidChange(() => this.emitter.fire()),
+      voteTokens.onDidChange(() => this.emitter.fire()),
+      identity.onDidChange(() => this.emitter.fire()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stupidWork.codeLinks.codeLens')) {
           this.emitter.fire();
@@ -83,6 +95,7 @@ export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.
           command: OPEN_LINKED_ENTRY,
           arguments: [backlog.key, entry.id],
         }),
+        this.voteLens(range, linked),
         new vscode.CodeLens(range, {
           title: comments > 0 ? vscode.l10n.t('Comment… ({0})', comments) : vscode.l10n.t('Comment…'),
           tooltip: vscode.l10n.t('Comment on this entry'),
@@ -91,6 +104,15 @@ export class FlaggedCodeLensProvider implements vscode.CodeLensProvider, vscode.
         }),
       ];
     });
+  }
+
+  /** "Me Too (3)", or "You Voted (3)" with a click that withdraws: anonymous, as votes are by default. */
+  private voteLens(range: vscode.Range, { backlog, entry }: AnchoredLink): vscode.CodeLens {
+    const mine = voteOf(entry, { id: this.identity.voterIdFor(backlog.folder) ?? '', tokens: this.voteTokens.tokens });
+    const count = entry.votes.length;
+    return new vscode.CodeLens(range, mine === 'none'
+      ? { title: vscode.l10n.t('$(thumbsup) Me Too ({0})', count), tooltip: vscode.l10n.t('Vote for this entry, anonymously. {0}', anonymousVoteDisclosure()), command: TOGGLE_VOTE, arguments: [backlog.key, entry.id] }
+      : { title: vscode.l10n.t('$(thumbsup-filled) You Voted ({0})', count), tooltip: vscode.l10n.t('Withdraw your vote'), command: TOGGLE_VOTE, arguments: [backlog.key, entry.id] });
   }
 
   dispose(): void {

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
 import { COMMENT_ON_ENTRY } from '../comments/commentCommands';
+import { voteOf } from '../../core/votes/votes';
+import type { IdentityCache } from '../shared/identityCache';
+import { TOGGLE_VOTE } from '../votes/voteCommands';
+import type { VoteTokens } from '../votes/voteTokens';
+import { voteSummary } from '../votes/voteWords';
 import { shorten } from '../../core/text/inertText';
 import type { Labels } from '../../core/model/displayNames';
 import { decorationsEnabled } from '../../adapters/workspace/config';
@@ -33,6 +38,8 @@ export class FlaggedDecorations implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly index: CodeLinkIndex,
     private readonly labels: Labels,
+    private readonly identity: IdentityCache,
+    private readonly voteTokens: VoteTokens,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.decorateAll(editors)),
@@ -98,8 +105,9 @@ export class FlaggedDecorations implements vscode.Disposable {
   }
 
   private hover({ backlog, entry, anchor }: AnchoredLink): vscode.MarkdownString {
+    const mine = voteOf(entry, { id: this.identity.voterIdFor(backlog.folder) ?? '', tokens: this.voteTokens.tokens });
     // Each fact is escaped and isolated on its own, so one cannot reorder the next.
-    const facts = entryFacts(entry, this.labels).map((fact, index) => (index === 0 ? md`${fact}` : md` · ${fact}`));
+    const facts = [voteSummary(entry.votes.length, mine), ...entryFacts(entry, this.labels)].map((fact, index) => (index === 0 ? md`${fact}` : md` · ${fact}`));
     const rationale = shorten(entry.decision?.rationale ?? '', HOVER_RATIONALE_LENGTH);
     const paragraphs = [md`**${vscode.l10n.t('Stupid Work: {0}', entry.title)}**\n\n`, md`${facts}\n\n`];
     if (rationale) {
@@ -108,7 +116,13 @@ export class FlaggedDecorations implements vscode.Disposable {
     if (anchor.state === 'missing') {
       paragraphs.push(md`${vscode.l10n.t('The flagged code is no longer found in this file.')}\n\n`);
     }
-    paragraphs.push(commandLink(vscode.l10n.t('Open entry'), OPEN_LINKED_ENTRY, [backlog.key, entry.id]), md` · `, commandLink(vscode.l10n.t('Comment…'), COMMENT_ON_ENTRY, [backlog.key, entry.id]));
+    paragraphs.push(
+      commandLink(vscode.l10n.t('Open entry'), OPEN_LINKED_ENTRY, [backlog.key, entry.id]),
+      md` · `,
+      commandLink(mine === 'none' ? vscode.l10n.t('Me too') : vscode.l10n.t('Withdraw my vote'), TOGGLE_VOTE, [backlog.key, entry.id]),
+      md` · `,
+      commandLink(vscode.l10n.t('Comment…'), COMMENT_ON_ENTRY, [backlog.key, entry.id]),
+    );
     return untrustedMarkdown(md`${paragraphs}`);
   }
 

@@ -5,7 +5,8 @@ import { isRecord } from '../../core/model/isRecord';
 import type { Clock } from '../../core/model/calendar';
 import { KINDS, type Backlog, type Comment, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
 import { canChangeComment, liveComments } from '../../core/comments/comments';
-import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, toggleVote, voterId, type DecisionInput } from '../../core/retro/retro';
+import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, type DecisionInput } from '../../core/retro/retro';
+import { voteOf, voterId } from '../../core/votes/votes';
 import { parseFromWebview, type BoardState, type CommentView, type EntryDetail, type ExportKind, type FromWebview, type ToWebview, type TrackerAction } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { anonymousByDefault, staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
@@ -21,6 +22,9 @@ import { folderStatusOf } from '../shared/folderStatus';
 import type { LiveRetroSource } from '../sync/liveRetro';
 import { addCommentIn, deleteCommentIn, editCommentIn } from '../comments/commentActions';
 import type { CommentSeen } from '../comments/commentSeen';
+import { voteIn, type VoteIntent } from '../votes/voteActions';
+import type { VoteTokens } from '../votes/voteTokens';
+import { voteOutcomeText } from '../votes/voteWords';
 
 export interface BoardDeps {
   extensionUri: vscode.Uri;
@@ -33,6 +37,8 @@ export interface BoardDeps {
   live?: LiveRetroSource;
   /** Which comments the person has seen: an expanded card's count as seen. */
   commentSeen: CommentSeen;
+  /** The person's anonymous votes, by token: which cards they voted on, and their budget. */
+  voteTokens: VoteTokens;
 }
 
 const MAX_MATCHES = 20;
@@ -176,10 +182,6 @@ class RetroBoardPanel implements vscode.Disposable {
     }
   }
 
-  private async voter(): Promise<string> {
-    return voterId(await this.me());
-  }
-
   /** Asked of git once per panel, not on every snapshot: a search or a teammate's change must not spawn git. */
   private me(): Promise<Person> {
     this.author ??= currentAuthor(this.backlog.folder);
@@ -193,7 +195,7 @@ class RetroBoardPanel implements vscode.Disposable {
     const data = boardSnapshot(backlogOf(this.backlog), {
       query: this.query,
       clock: this.deps.clock,
-      voter: voterId(me),
+      voter: { id: voterId(me), tokens: this.deps.voteTokens.tokens },
       staleDays: staleAfterDaysSetting(folder),
       followUpLimit: this.followUpLimit,
       voteBudget: voteBudgetSetting(folder),
@@ -219,7 +221,7 @@ class RetroBoardPanel implements vscode.Disposable {
       await this.sendSnapshot();
     },
     expand: (message) => this.expand(message.id),
-    vote: (message) => this.vote(message.id),
+    vote: (message) => this.vote(message.id, message.named === true),
     move: (message) => this.move(message.id, message.list),
     decide: (message) => this.record(message.id, message.decision),
     followUp: async (message) => {
@@ -273,13 +275,18 @@ class RetroBoardPanel implements vscode.Disposable {
     return handler(message);
   }
 
-  private async vote(id: string): Promise<void> {
-    const voter = await this.voter();
-    const budget = voteBudgetSetting(this.backlog.folder);
-    await applyChange(this.backlog, this.deps.clock, (current, now) => {
-      const change = toggleVote(current, id, voter, budget, now);
-      return change.ok ? { ok: true, backlog: markDiscussed(change.backlog, id) } : change;
-    });
+  /**
+   * "Me Too" is a switch for an anonymous vote; "I'll help" is a switch for a named one, and turns an
+   * anonymous vote into a named one. The result shows next to the card.
+   */
+  private async vote(id: string, named: boolean): Promise<void> {
+    const me = await this.me();
+    const entry = backlogOf(this.backlog).entries.find((e) => e.id === id);
+    const mine = entry ? voteOf(entry, { id: voterId(me), tokens: this.deps.voteTokens.tokens }) : 'none';
+    const intent: VoteIntent = !named ? 'toggle' : mine === 'named' ? 'withdraw' : 'named';
+    const outcome = await voteIn(this.backlog, this.deps.clock, this.deps.voteTokens, id, intent, { me, also: (b) => markDiscussed(b, id) });
+    // No `id`: a `done` about a card clears its unsent decision, and a vote must leave that alone.
+    this.post({ type: 'done', message: voteOutcomeText(outcome.result, outcome.named, plainText(outcome.entry.title, QUOTE_LENGTH), outcome.left) });
   }
 
   private async move(id: string, list: TriageList): Promise<void> {

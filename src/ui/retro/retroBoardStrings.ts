@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { anonymousVoteDisclosure } from '../votes/voteWords';
 import type { BoardStrings } from '../../protocol/boardMessages';
 import { decisionTemplates } from '../../core/text/messages';
 import { anonymousCommentDisclosure } from '../comments/commentWords';
@@ -59,6 +60,10 @@ export function boardStrings(): BoardStrings {
     perMonth: vscode.l10n.t('{0}/month'),
     votes: vscode.l10n.t('{0} votes'),
     meToo: vscode.l10n.t('Me too'),
+    voteDisclosure: anonymousVoteDisclosure(),
+    willHelp: vscode.l10n.t("I'll help"),
+    willHelpHint: vscode.l10n.t("A named vote (\"+1, I'll help\"): your name shows on the card. Press again to take it back."),
+    helpers: vscode.l10n.t('Will help: {0}'),
     stale: vscode.l10n.t('Stale: untouched for {0} days'),
     cardAge: vscode.l10n.t('{0} d old'),
     comments: vscode.l10n.t('Comments'),

@@ -43,11 +43,15 @@ function renderCard(board: Board, card: CardView): HTMLElement {
     meta.append(el('span', { className: 'comments' }, icon('comment'), el('span', { textContent: String(card.comments) })));
   }
 
-  const vote = el('button', { type: 'button', id: `vote-${card.id}`, className: card.voted ? 'vote voted' : 'vote', disabled: readOnly });
+  const vote = el('button', { type: 'button', id: `vote-${card.id}`, className: card.voted ? 'vote voted' : 'vote', disabled: readOnly, title: strings.voteDisclosure });
   vote.setAttribute('aria-pressed', String(card.voted));
   vote.setAttribute('aria-label', `${strings.meToo} (${format(strings.votes, card.votes)})`);
   vote.append(icon(card.voted ? 'thumbsup-filled' : 'thumbsup'), el('span', { textContent: strings.meToo }), el('span', { className: 'count', textContent: String(card.votes) }));
   vote.addEventListener('click', () => board.send({ type: 'vote', id: card.id }));
+  const help = el('button', { type: 'button', id: `help-${card.id}`, className: card.votedNamed ? 'vote help voted' : 'vote help', disabled: readOnly, title: strings.willHelpHint });
+  help.setAttribute('aria-pressed', String(card.votedNamed));
+  help.append(icon(card.votedNamed ? 'person-filled' : 'person-add'), el('span', { textContent: strings.willHelp }));
+  help.addEventListener('click', () => board.send({ type: 'vote', id: card.id, named: true }));
 
   const toggle = el('button', { type: 'button', id: `expand-${card.id}`, className: 'icon expand', title: expanded ? strings.collapse : strings.expand });
   toggle.setAttribute('aria-expanded', String(expanded));
@@ -62,8 +66,11 @@ function renderCard(board: Board, card: CardView): HTMLElement {
   node.append(
     el('div', { className: 'card-head' }, title, toggle),
     meta,
-    el('div', { className: 'card-actions' }, vote, author),
+    el('div', { className: 'card-actions' }, vote, help, author),
   );
+  if (card.helpers.length > 0) {
+    node.append(userText('div', 'helpers hint', format(strings.helpers, card.helpers.join(', '))));
+  }
   const detail = el('div', { className: 'detail', id: `detail-${card.id}`, hidden: !expanded });
   if (expanded) {
     renderDetail(board, card, detail);

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+/**
+ * What an anonymous vote does and does not hide (DESIGN.md, "Honest anonymity"), in one wording for
+ * every place that casts one: the board, the Backlog view, the CodeLens, the hover and Quick Capture.
+ */
+export function anonymousVoteDisclosure(): string {
+  return vscode.l10n.t('An anonymous vote is stored as a random token that names no one, and teammates see only the count. Only this VS Code, on this machine, knows the token is yours: that is how you can withdraw it, and how your vote budget is counted. Not protected: from a second machine you have a second budget, and the hosting site\'s push records still show who pushed the commit that carried the vote (and the commit names you if stupidWork.sync.commitAs is "me").');
+}
+
+/** What a named vote means, for the places that offer one. */
+export function namedVoteHint(): string {
+  return vscode.l10n.t('A named vote shows your name on the card: "+1, I\'ll help".');
+}
+
+/** What a vote change did, in a sentence for the status bar or a board status line; `title` is plain already. */
+export function voteOutcomeText(result: 'cast' | 'withdrawn' | 'unchanged', named: boolean, title: string, left: number | undefined): string {
+  const said =
+    result === 'withdrawn' ? vscode.l10n.t('Vote on “{0}” withdrawn.', title)
+    : result === 'unchanged' ? vscode.l10n.t('Nothing changed on “{0}”.', title)
+    : named ? vscode.l10n.t('Voted on “{0}” with your name.', title)
+    : vscode.l10n.t('Voted on “{0}” anonymously.', title);
+  if (left === undefined) {
+    return said;
+  }
+  return left === 1 ? vscode.l10n.t('{0} 1 vote left.', said) : vscode.l10n.t('{0} {1} votes left.', said, left);
+}
+
+/** An entry's votes for a tooltip: the count, and how the reader's own vote stands. */
+export function voteSummary(count: number, mine: 'none' | 'anonymous' | 'named'): string {
+  if (mine === 'anonymous') return vscode.l10n.t('{0} votes, yours anonymous', count);
+  if (mine === 'named') return vscode.l10n.t('{0} votes, yours with your name', count);
+  return count === 1 ? vscode.l10n.t('1 vote') : vscode.l10n.t('{0} votes', count);
+}
