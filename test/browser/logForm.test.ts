@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../harness/host.mjs';
-import { openSidebar, openWorkbench, readBacklogFile, recordDialogs, saveLastScreenshot, screenshotDir, setTheme, testServer, workbenchReady } from './workbench';
+import type { Page } from 'playwright-core';
+import { browserPerSuite, openSidebar, readBacklogFile, screenshotDir, setTheme, testServer, workbenchReady } from './workbench';
 
 interface StoredEntry {
   id: string;
@@ -16,27 +15,16 @@ interface StoredEntry {
 
 describe('the Log form in Chromium', function () {
   this.timeout(180000);
-  const { port, workspace, alphaFile } = testServer();
+  const { alphaFile } = testServer();
   const shots = screenshotDir();
   const dialogs: string[] = [];
-  let browser: Browser;
   let page: Page;
 
   function readAlpha(): StoredEntry[] {
     return readBacklogFile<{ entries: StoredEntry[] }>(alphaFile).entries;
   }
 
-  before(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
-    recordDialogs(page, dialogs);
-    await openWorkbench(page, port, workspace);
-  });
-
-  after(async () => {
-    await saveLastScreenshot(page, 'log-form-last.png');
-    await browser?.close();
-  });
+  browserPerSuite('log-form-last.png', (opened) => (page = opened), dialogs, { width: 1280, height: 960 });
 
   it('logs an entry typed into the form, shows it in the Backlog and writes it to disk', async () => {
     const form = await openSidebar(page);

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
-import * as vscode from 'vscode';
 import type { BacklogNode } from '../../src/ui/backlog/backlogTree';
-import { api, folder, waitFor } from './hostHelpers';
+import { api, asAuthorIn, waitFor } from './hostHelpers';
 import { allNodes } from './treeNodes';
 
 function decided(id: string, title: string, owner: string, due: string, followUp: string): Record<string, unknown> {
@@ -23,11 +21,7 @@ describe('Your open decisions in the Backlog view', function () {
 
   it('lists the decisions you own that are not done, overdue first, above the other groups', async () => {
     const { tree } = await api();
-    const beta = folder('beta');
-    const settings = vscode.workspace.getConfiguration('stupidWork', beta.uri);
-    await settings.update('authorName', 'Dana Owner', vscode.ConfigurationTarget.WorkspaceFolder);
-    try {
-      const file = path.join(beta.uri.fsPath, 'stupid-work.json');
+    await asAuthorIn('beta', 'Dana Owner', async (file) => {
       const data = JSON.parse(await readFile(file, 'utf8').catch(() => '{"version":1,"entries":[]}')) as { entries: Record<string, unknown>[] };
       data.entries.push(
         decided('01KQ1000000000000000000001', 'Due later, mine', 'dana owner', '2099-01-01', 'in-progress'),
@@ -48,8 +42,6 @@ describe('Your open decisions in the Backlog view', function () {
       assert.equal(siblings[0].type === 'group' && siblings[0].id, 'mine', 'your decisions come first');
       const ids = allNodes(tree).map((node) => tree.getTreeItem(node).id);
       assert.equal(new Set(ids).size, ids.length, 'every tree item id is unique, though your entries show twice');
-    } finally {
-      await settings.update('authorName', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-    }
+    });
   });
 });

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { BacklogNode } from '../../src/ui/backlog/backlogTree';
-import { api, folder, waitFor } from './hostHelpers';
+import { api, asAuthorIn, waitFor } from './hostHelpers';
 import { allNodes } from './treeNodes';
 
 describe('tracking links in the Backlog view', function () {
@@ -11,13 +10,8 @@ describe('tracking links in the Backlog view', function () {
 
   it('marks your open decision that has an issue, shows the address inert in its tooltip, and offers the tracker commands', async () => {
     const { tree } = await api();
-    const beta = folder('beta');
-    const settings = vscode.workspace.getConfiguration('stupidWork', beta.uri);
-    const file = path.join(beta.uri.fsPath, 'stupid-work.json');
-    const original = await readFile(file, 'utf8').catch(() => undefined);
-    await settings.update('authorName', 'Tracy Owner', vscode.ConfigurationTarget.WorkspaceFolder);
-    try {
-      const data = JSON.parse(original ?? '{"version":1,"entries":[]}') as { entries: Record<string, unknown>[] };
+    await asAuthorIn('beta', 'Tracy Owner', async (file) => {
+      const data = JSON.parse(await readFile(file, 'utf8').catch(() => '{"version":1,"entries":[]}')) as { entries: Record<string, unknown>[] };
       const decision = { outcome: 'automate', rationale: '', owner: 'Tracy Owner', followUp: 'open', decided: '2026-10-02T10:00:00.000Z' };
       const entry = (id: string, title: string, trackingUrl?: string) => ({
         id,
@@ -51,13 +45,6 @@ describe('tracking links in the Backlog view', function () {
       for (const command of ['createIssue', 'linkIssue', 'openIssue', 'unlinkIssue']) {
         assert.ok(commands.includes(`stupidWork.decision.${command}`), command);
       }
-    } finally {
-      await settings.update('authorName', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-      if (original === undefined) {
-        await rm(file, { force: true });
-      } else {
-        await writeFile(file, original);
-      }
-    }
+    });
   });
 });

@@ -13,12 +13,9 @@ import {
 } from '../../src/core/retro/reminders';
 import { stillHappening, stoppedHappening } from '../../src/core/retro/staleAnswers';
 import { restoreEntry } from '../../src/core/model/entries';
-import { assertValid, clockAt, makeEntry } from './fixtures';
+import { ID_A, ID_B, ID_C, ID_D, assertValid, clockAt, makeEntry } from './fixtures';
 
-const A = '01JH0000000000000000000000';
-const B = '01JH0000000000000000000001';
-const C = '01JH0000000000000000000002';
-const D = '01JH0000000000000000000003';
+const [A, B, C, D] = [ID_A, ID_B, ID_C, ID_D];
 const ME = ['Ada Lovelace', 'ada@example.com'];
 /** 10 March 2025, 14:30 UTC. */
 const NOW = '2025-03-10T14:30:00.000Z';
