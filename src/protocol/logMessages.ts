@@ -18,6 +18,16 @@ export interface LogStrings {
   occurrences: string;
   people: string;
   perMonth: string;
+  /** "{0} to {1}": a cost field's range, under it. */
+  costRange: string;
+  /** What is wrong with a typed cost, next to the field: {0} is the limit, or an example number. */
+  costProblems: { notNumber: string; belowMin: string; aboveMax: string; notWhole: string };
+  /** Said when Save waits for a cost field to be fixed. */
+  costInvalid: string;
+  /** "{0} / {1}": characters typed and allowed, shown near the limit. */
+  characters: string;
+  /** Said next to a field, and on Save, when it is longer than allowed: {0} is its length, {1} the limit. */
+  tooLong: string;
   link: string;
   removeLink: string;
   anonymous: string;
@@ -38,6 +48,8 @@ export interface LogState {
   targets: FolderStatus[];
   labels: Labels;
   strings: LogStrings;
+  /** The editor's display language (`vscode.env.language`): numbers are typed and shown in it. */
+  locale: string;
   target: string | undefined;
   draft: EntryDraft;
   editingId: string | undefined;
@@ -118,7 +130,8 @@ export function parseDraft(value: unknown): EntryDraft | undefined {
   const smart = {} as Smart;
   for (const key of SMART_KEYS) {
     const answer = value.smart[key] ?? '';
-    if (!isText(answer, MAX_ANSWER_LENGTH)) {
+    // Longer than a save allows, so a draft pasted too long is kept while the person shortens it.
+    if (!isText(answer, MAX_ANSWER_LENGTH * 4)) {
       return undefined;
     }
     smart[key] = answer;

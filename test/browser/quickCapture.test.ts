@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CodeLink } from '../../src/core/model/model';
 import { launchBrowser } from '../harness/host.mjs';
-import { isOurWebview, openWorkbench, quickInput, readBacklogFile, runCommand, saveLastScreenshot, stupidWorkItem, testServer, waitForFile } from './workbench';
+import { isOurWebview, openWorkbench, quickInput, readBacklogFile, runCommand, saveLastScreenshot, screenshotDir, stupidWorkItem, testServer, waitForFile } from './workbench';
 
 interface StoredEntry {
   id: string;
@@ -110,7 +110,7 @@ describe('Quick Capture in Chromium', function () {
     await page.locator('.quick-input-widget .codicon-person').click();
     await step.filter({ hasText: 'anonymous' }).waitFor({ timeout: 15000 });
     assert.match((await page.locator('.quick-input-widget .quick-input-message').textContent()) ?? '', /push records/);
-    const title = `Anonymous capture of the weekly deck ${Date.now()}`;
+    const title = `Anonymous capture of org chart redraws ${Date.now()}`;
     await input.fill(title);
     await input.press('Enter');
     for (const name of ['2/3', '3/3']) {
@@ -128,17 +128,54 @@ describe('Quick Capture in Chromium', function () {
     await page.keyboard.press('Escape');
   });
 
-  it('Quick Capture writes nothing when Escape is pressed', async () => {
+  it('Quick Capture keeps the title when Escape closes it early, and saves when Escape skips the optional last step', async () => {
     const before = readFileSync(alphaFile, 'utf8');
-    await runCommand(page, 'Stupid Work: Quick Capture');
+    const title = `Unfinished thought about printer queues ${Date.now()}`;
     const input = quickInput(page);
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: '1/3' }).waitFor({ timeout: 15000 });
-    await input.fill(`Abandoned capture ${Date.now()}`);
+    const step = (name: string) => page.locator('.quick-input-widget .quick-input-title', { hasText: name }).waitFor({ timeout: 15000 });
+    await runCommand(page, 'Stupid Work: Quick Capture');
+    await step('1/3');
+    await input.fill(title);
     await input.press('Enter');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: '2/3' }).waitFor({ timeout: 15000 });
+    await step('2/3');
     await input.press('Escape');
     await page.waitForTimeout(1000);
-    assert.equal(readFileSync(alphaFile, 'utf8'), before, 'the backlog is unchanged');
+    assert.equal(readFileSync(alphaFile, 'utf8'), before, 'Escape on a required step writes nothing');
+
+    // The next capture starts with the title typed before; Escape on the optional answer then saves.
+    await runCommand(page, 'Stupid Work: Quick Capture');
+    await step('1/3');
+    assert.equal(await input.inputValue(), title, 'the title waited');
+    await input.press('Enter');
+    await step('2/3');
+    await input.fill('Ritual process');
+    await input.press('Enter');
+    await step('3/3');
+    await input.press('Escape');
+    const saved = await savedEntry(title);
+    assert.deepEqual([saved.kind, saved.smart.speakUp], ['ritual-process', '']);
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+  });
+
+  it('Quick Capture offers a similar entry first, and votes for it anonymously instead of adding a duplicate', async () => {
+    const votesOn = (title: string) => (JSON.parse(readFileSync(alphaFile, 'utf8')) as { entries: { title: string; votes: string[] }[] }).entries.find((e) => e.title === title)?.votes ?? [];
+    const existing = 'Weekly status deck nobody opens';
+    const before = votesOn(existing);
+    const count = (JSON.parse(readFileSync(alphaFile, 'utf8')) as { entries: unknown[] }).entries.length;
+    const input = quickInput(page);
+    await runCommand(page, 'Stupid Work: Quick Capture');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '1/3' }).waitFor({ timeout: 15000 });
+    await input.fill('nobody reads the weekly status deck');
+    await input.press('Enter');
+    const offer = page.locator('.quick-input-list .monaco-list-row', { hasText: `Me too: “${existing}”` }).first();
+    await offer.waitFor({ timeout: 15000 });
+    assert.match((await page.locator('.quick-input-widget .quick-input-list').textContent()) ?? '', /No, flag “nobody reads the weekly status deck” as new/);
+    await page.locator('.quick-input-widget').screenshot({ path: path.join(screenshotDir(), 'quick-capture-similar.png') });
+    await offer.click();
+    const after = await waitForFile(() => (votesOn(existing).length === before.length + 1 ? votesOn(existing) : undefined), 'the vote');
+    const added = after.filter((v) => !before.includes(v));
+    assert.match(added[0], /^anon:[0-9a-f]{32}$/, 'the vote is anonymous');
+    assert.equal((JSON.parse(readFileSync(alphaFile, 'utf8')) as { entries: unknown[] }).entries.length, count, 'no duplicate entry');
   });
 
   it('Quick Capture on a selection links the code, which then shows a CodeLens, a gutter flag and a hover', async () => {

@@ -1,3 +1,4 @@
+import { COST_RANGES, type CostField } from './costInput';
 import { stamp, touch, withCoarseTimes } from './anonymity';
 import { newId } from './ids';
 import {
@@ -42,14 +43,14 @@ export function validateDraft(d: EntryDraft): DraftMessage[] {
 
 function costProblems(c: Cost): DraftMessage[] {
   const problems: DraftMessage[] = [];
-  const amount = (value: number, field: 'hoursPerOccurrence' | 'occurrences'): void => {
-    // The schema's bounds, so a save never writes a file that fails its own validation.
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10000) problems.push({ code: 'draft.amount', field });
+  const inRange = (value: number, field: CostField): boolean => {
+    const { min, max, whole } = COST_RANGES[field];
+    return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!whole || Number.isInteger(value));
   };
-  amount(c.hoursPerOccurrence, 'hoursPerOccurrence');
-  amount(c.occurrences, 'occurrences');
+  if (!inRange(c.hoursPerOccurrence, 'hoursPerOccurrence')) problems.push({ code: 'draft.amount', field: 'hoursPerOccurrence' });
+  if (!inRange(c.occurrences, 'occurrences')) problems.push({ code: 'draft.amount', field: 'occurrences' });
   if (!(PERIODS as readonly string[]).includes(c.per)) problems.push({ code: 'draft.unknownPeriod', period: c.per });
-  if (typeof c.people !== 'number' || !Number.isInteger(c.people) || c.people < 1 || c.people > 100000) problems.push({ code: 'draft.people' });
+  if (!inRange(c.people, 'people')) problems.push({ code: 'draft.people' });
   return problems;
 }
 

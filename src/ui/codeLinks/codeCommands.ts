@@ -149,6 +149,18 @@ interface CaptureTitle {
   anonymous: boolean;
 }
 
+/** The title of the last capture dismissed before it was saved (this window only), offered by the next. */
+let unfinished: CaptureTitle | undefined;
+
+/** Keeps a dismissed capture's title for the next one, and says so; an empty one is nothing to keep. */
+function keepUnfinished(typed: CaptureTitle): void {
+  if (typed.title.trim() === '') {
+    return;
+  }
+  unfinished = typed;
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Quick Capture closed without saving; your title waits in the next Quick Capture.'), 8000);
+}
+
 function titleProblem(value: string): string | undefined {
   const length = value.trim().length;
   if (length === 0) {
@@ -169,7 +181,11 @@ function stepTitle(step: string, anonymous: boolean): string {
  */
 function askTitle(anonymousAtFirst: boolean): Promise<CaptureTitle | undefined> {
   const input = vscode.window.createInputBox();
-  let anonymous = anonymousAtFirst;
+  // A capture dismissed after its title was typed starts the next one with it.
+  const kept = unfinished;
+  unfinished = undefined;
+  let anonymous = kept?.anonymous ?? anonymousAtFirst;
+  input.value = kept?.title ?? '';
   const show = (): void => {
     input.title = stepTitle('1/3', anonymous);
     input.prompt = anonymous ? vscode.l10n.t('What feels stupid? Anonymous: {0}', anonymityDisclosure()) : vscode.l10n.t('What feels stupid?');
@@ -202,6 +218,9 @@ function askTitle(anonymousAtFirst: boolean): Promise<CaptureTitle | undefined> 
       }),
       input.onDidHide(() => {
         vscode.Disposable.from(...listeners).dispose();
+        if (!answer) {
+          keepUnfinished({ title: input.value, anonymous });
+        }
         input.dispose();
         resolve(answer);
       }),
@@ -224,17 +243,19 @@ async function askCapture(labels: Labels, anonymousByDefault: boolean, afterTitl
     { title: stepTitle('2/3', first.anonymous), placeHolder: vscode.l10n.t('What kind of stupid work is it?'), ignoreFocusOut: true },
   );
   if (!kind) {
+    keepUnfinished(first);
     return undefined;
   }
+  // The last step is optional, so Escape there skips it, as Enter does: a reflex must not lose the steps before.
   const speakUp = await vscode.window.showInputBox({
     title: stepTitle('3/3', first.anonymous),
-    prompt: vscode.l10n.t('{0} (optional: Enter skips)', labels.smart.speakUp),
+    prompt: vscode.l10n.t('{0} (optional: Enter or Escape skips)', labels.smart.speakUp),
     placeHolder: labels.smartHints.speakUp,
     ignoreFocusOut: true,
     validateInput: (value) =>
       value.trim().length > MAX_ANSWER_LENGTH ? vscode.l10n.t('The answer is {0} characters long; keep it to {1}.', value.trim().length, MAX_ANSWER_LENGTH) : undefined,
   });
-  return speakUp === undefined ? undefined : { ...first, kind: kind.value, speakUp };
+  return { ...first, kind: kind.value, speakUp: speakUp ?? '' };
 }
 
 /** Saves an entry from three prompts without opening any view, linked to the selection when there is one. */

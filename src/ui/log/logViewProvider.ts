@@ -39,6 +39,16 @@ function strings(): LogStrings {
     occurrences: vscode.l10n.t('How often'),
     people: vscode.l10n.t('People affected'),
     perMonth: vscode.l10n.t('≈ {0} per month wasted'),
+    costRange: vscode.l10n.t('{0} to {1}'),
+    costProblems: {
+      notNumber: vscode.l10n.t('Not a number: type one such as {0}.'),
+      belowMin: vscode.l10n.t('At least {0}.'),
+      aboveMax: vscode.l10n.t('At most {0}.'),
+      notWhole: vscode.l10n.t('A whole number.'),
+    },
+    costInvalid: vscode.l10n.t('Not saved: fix the marked cost field first, or empty it.'),
+    characters: vscode.l10n.t('{0} / {1}'),
+    tooLong: vscode.l10n.t('{0} characters: keep it to {1}. Nothing was cut.'),
     link: vscode.l10n.t('Code link'),
     removeLink: vscode.l10n.t('Remove link'),
     anonymous: vscode.l10n.t('Post anonymously'),
@@ -162,7 +172,7 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const stored = this.storedDraft();
     const targets = this.host.targets();
     const target = targets.some((t) => t.key === stored.target) ? stored.target : targets[0]?.key;
-    return { targets, labels: createLabels(), strings: strings(), target, draft: stored.draft, editingId: stored.editingId };
+    return { targets, labels: createLabels(), strings: strings(), locale: vscode.env.language, target, draft: stored.draft, editingId: stored.editingId };
   }
 
   private post(message: ToWebview): void {

@@ -5,7 +5,8 @@ import { REASONS, SMART_KEYS, emptyDraft, emptySmart, type EntryDraft, type Peri
 import type { FolderStatus } from '../../protocol/folderStatus';
 import type { FromWebview, LogState, ToWebview } from '../../protocol/logMessages';
 import { el, format, icon } from '../dom';
-import { renderActions, renderAnonymous, renderCost, renderEditing, renderKindAndReasons, renderLink, renderSmart, renderTarget, renderTitle, type LogForm } from './sections';
+import { COST_INPUTS, checkCostInput, checkLength, renderActions, renderAnonymous, renderCost, renderEditing, renderKindAndReasons, renderLink, renderSmart, renderTarget, renderTitle, type LogForm } from './sections';
+import { readCostField, type CostField } from '../../core/model/costInput';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -30,18 +31,21 @@ function currentTarget(): FolderStatus | undefined {
   return state.targets.find((t) => t.key === key) ?? state.targets[0];
 }
 
+/** The typed cost, or none: no hours, or a field that does not read as a number in range (the form marks it). */
 function readCost(): EntryDraft['cost'] {
-  const hours = field<HTMLInputElement>('cost-hours').valueAsNumber;
-  const occurrences = field<HTMLInputElement>('cost-occurrences').valueAsNumber;
-  const people = field<HTMLInputElement>('cost-people').valueAsNumber;
-  if (!Number.isFinite(hours) || hours <= 0) {
+  const locale = state?.locale ?? 'en';
+  const read = (id: string, which: CostField) => readCostField(which, field<HTMLInputElement>(id).value, locale);
+  const hours = read('cost-hours', 'hoursPerOccurrence');
+  const occurrences = read('cost-occurrences', 'occurrences');
+  const people = read('cost-people', 'people');
+  if (!hours.ok || !occurrences.ok || !people.ok || hours.value === undefined || hours.value <= 0) {
     return undefined;
   }
   return {
-    hoursPerOccurrence: hours,
-    occurrences: Number.isFinite(occurrences) && occurrences >= 0 ? occurrences : 1,
+    hoursPerOccurrence: hours.value,
+    occurrences: occurrences.value ?? 1,
     per: field<HTMLSelectElement>('cost-per').value as Period,
-    people: Number.isInteger(people) && people >= 1 ? people : 1,
+    people: people.value ?? 1,
   };
 }
 
@@ -84,7 +88,9 @@ function updateDerived(): void {
   }
   const draft = readDraft();
   const hours = hoursPerMonth(draft.cost);
-  field<HTMLElement>('cost-total').textContent = format(state.strings.perMonth, formatHours(hours));
+  // A total from a field the form marks as wrong would be a number nobody typed.
+  const typedWrong = COST_INPUTS.some(({ id }) => field<HTMLInputElement>(id).getAttribute('aria-invalid') === 'true');
+  field<HTMLElement>('cost-total').textContent = typedWrong ? '' : format(state.strings.perMonth, formatHours(hours));
   const { filled } = smartCompleteness(draft.smart);
   const meter = field<HTMLMeterElement>('completeness');
   meter.value = filled;
@@ -128,9 +134,23 @@ function save(): void {
   const title = field<HTMLInputElement>('title');
   const error = field<HTMLElement>('title-error');
   if (!draft.title.trim()) {
+    error.textContent = state.strings.titleRequired;
     error.hidden = false;
     title.setAttribute('aria-invalid', 'true');
     title.focus();
+    return;
+  }
+  // Save never does nothing: what stops it is said next to the field, and in the status line.
+  const tooLong = [title, ...SMART_KEYS.map((key) => field<HTMLTextAreaElement>(`smart-${key}`))].find((control) => !checkLength(state as LogState, control));
+  if (tooLong) {
+    tooLong.focus();
+    announce(document.getElementById(`${tooLong.id}-count`)?.textContent ?? '', true);
+    return;
+  }
+  const badCost = COST_INPUTS.map(({ id, field: which }) => ({ input: field<HTMLInputElement>(id), reading: checkCostInput(state as LogState, field<HTMLInputElement>(id), which) })).find((c) => !c.reading.ok);
+  if (badCost) {
+    badCost.input.focus();
+    announce(state.strings.costInvalid, true);
     return;
   }
   const target = currentTarget();
@@ -173,7 +193,11 @@ function render(): void {
     ...renderAnonymous(form),
     ...renderActions(form),
   );
-  node.addEventListener('input', persist);
+  node.addEventListener('input', () => {
+    // What the last Save said is about what was then in the form, not what is being typed now.
+    announce('');
+    persist();
+  });
   node.addEventListener('change', persist);
   node.addEventListener('submit', (event) => {
     event.preventDefault();

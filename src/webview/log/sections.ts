@@ -1,7 +1,9 @@
+import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../../core/model/entries';
 import { KINDS, PERIODS, REASONS, SMART_KEYS } from '../../core/model/model';
 import { isolateBidi } from '../../core/text/inertText';
 import type { FromWebview, LogState } from '../../protocol/logMessages';
-import { el, icon, labelled } from '../dom';
+import { COST_RANGES, readCostField, type CostField, type CostReading } from '../../core/model/costInput';
+import { el, format, icon, labelled } from '../dom';
 
 /** What each section of the Log form may read and do; main.ts owns the state behind it. */
 export interface LogForm {
@@ -36,18 +38,57 @@ export function renderEditing(form: LogForm): HTMLElement[] {
   return [el('div', { className: 'editing' }, icon('edit'), el('span', { textContent: strings.editing }), cancel)];
 }
 
+/** Field id → its limit in characters (UTF-16 units, after trimming, as the core counts). */
+const limits = new Map<string, number>();
+
+/** The counter under a text field, empty until the text nears `limit`; `checkLength` fills it. */
+function lengthCounter(state: LogState, control: HTMLInputElement | HTMLTextAreaElement, limit: number): HTMLElement {
+  limits.set(control.id, limit);
+  const counter = el('div', { className: 'hint count', id: `${control.id}-count`, hidden: true });
+  counter.setAttribute('aria-live', 'polite');
+  control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), counter.id].filter(Boolean).join(' '));
+  // Drawn once the control is in the page: a restored draft may already be too long.
+  queueMicrotask(() => checkLength(state, control));
+  return counter;
+}
+
+/**
+ * Shows how long the text is once it passes 80% of its limit, and says it is too long, without
+ * cutting anything, once it passes the limit. Returns whether it fits.
+ */
+export function checkLength(state: LogState, control: HTMLInputElement | HTMLTextAreaElement): boolean {
+  const limit = limits.get(control.id);
+  const counter = document.getElementById(`${control.id}-count`);
+  if (limit === undefined || !counter) {
+    return true;
+  }
+  const length = control.value.trim().length;
+  const fits = length <= limit;
+  counter.hidden = length < limit * 0.8;
+  counter.className = fits ? 'hint count' : 'error count';
+  counter.textContent = fits ? format(state.strings.characters, String(length), String(limit)) : format(state.strings.tooLong, String(length), String(limit));
+  if (fits) {
+    control.removeAttribute('aria-invalid');
+  } else {
+    control.setAttribute('aria-invalid', 'true');
+  }
+  return fits;
+}
+
 /** The one required field, with its error shown next to it until the person types. */
 export function renderTitle({ state }: LogForm): HTMLElement {
   const { strings, draft } = state;
-  const title = el('input', { type: 'text', value: draft.title, placeholder: strings.titlePlaceholder, required: true, maxLength: 300, dir: 'auto' });
+  // No maxLength: the browser would cut a long paste without a word. The counter says it instead.
+  const title = el('input', { type: 'text', value: draft.title, placeholder: strings.titlePlaceholder, required: true, dir: 'auto' });
   title.setAttribute('aria-required', 'true');
   const titleField = labelled('title', strings.title, title);
   const titleError = el('div', { id: 'title-error', className: 'error', hidden: true, textContent: strings.titleRequired });
   title.setAttribute('aria-errormessage', titleError.id);
-  titleField.append(titleError);
+  titleField.append(titleError, lengthCounter(state, title, MAX_TITLE_LENGTH));
   title.addEventListener('input', () => {
     titleError.hidden = true;
     title.removeAttribute('aria-invalid');
+    checkLength(state, title);
   });
   return titleField;
 }
@@ -72,8 +113,11 @@ export function renderSmart({ state }: LogForm): HTMLElement {
   const { labels, strings, draft } = state;
   const smart = el('fieldset', { className: 'smart' }, el('legend', { textContent: strings.smartHeading }));
   for (const key of SMART_KEYS) {
-    const area = el('textarea', { rows: 2, value: draft.smart[key], maxLength: 20000, dir: 'auto' });
-    smart.append(labelled(`smart-${key}`, labels.smart[key], area, labels.smartHints[key]));
+    const area = el('textarea', { rows: 2, value: draft.smart[key], dir: 'auto' });
+    const answer = labelled(`smart-${key}`, labels.smart[key], area, labels.smartHints[key]);
+    answer.append(lengthCounter(state, area, MAX_ANSWER_LENGTH));
+    area.addEventListener('input', () => checkLength(state, area));
+    smart.append(answer);
   }
   const meter = el('meter', { id: 'completeness', min: 0, max: 5, low: 2, high: 4, optimum: 5, value: 0 });
   meter.setAttribute('aria-labelledby', 'completeness-label');
@@ -81,23 +125,76 @@ export function renderSmart({ state }: LogForm): HTMLElement {
   return smart;
 }
 
+/** The cost fields, by the id of their input. */
+export const COST_INPUTS: readonly { id: string; field: CostField }[] = [
+  { id: 'cost-hours', field: 'hoursPerOccurrence' },
+  { id: 'cost-occurrences', field: 'occurrences' },
+  { id: 'cost-people', field: 'people' },
+];
+
+/** A number in the editor's language, for a range or a message. */
+function shown(state: LogState, value: number): string {
+  return new Intl.NumberFormat(state.locale).format(value);
+}
+
+/**
+ * Checks one cost input where it is typed, in the editor's language, and says what is wrong next to
+ * it (and to screen readers, through the field's error message). Returns its reading.
+ */
+export function checkCostInput(state: LogState, input: HTMLInputElement, field: CostField): CostReading {
+  const reading = readCostField(field, input.value, state.locale);
+  const error = document.getElementById(`${input.id}-error`) as HTMLElement;
+  if (reading.ok) {
+    error.hidden = true;
+    error.textContent = '';
+    input.removeAttribute('aria-invalid');
+  } else {
+    const { min, max } = COST_RANGES[field];
+    const problems = state.strings.costProblems;
+    error.textContent =
+      reading.problem === 'belowMin' ? format(problems.belowMin, shown(state, min))
+      : reading.problem === 'aboveMax' ? format(problems.aboveMax, shown(state, max))
+      : reading.problem === 'notWhole' ? problems.notWhole
+      : format(problems.notNumber, shown(state, 2.5));
+    error.hidden = false;
+    input.setAttribute('aria-invalid', 'true');
+  }
+  return reading;
+}
+
+/** A cost input: text, so a decimal comma is not lost to the browser's own number parsing, with its range and its error under it. */
+function costInput(state: LogState, id: string, field: CostField, value: number | undefined): { input: HTMLInputElement; notes: HTMLElement[] } {
+  const { min, max, whole } = COST_RANGES[field];
+  const input = el('input', { type: 'text', inputMode: whole ? 'numeric' : 'decimal', autocomplete: 'off', value: value === undefined ? '' : shown(state, value) });
+  input.addEventListener('input', () => checkCostInput(state, input, field));
+  const range = el('div', { className: 'hint', id: `${id}-range`, textContent: format(state.strings.costRange, shown(state, min), shown(state, max)) });
+  const error = el('div', { className: 'error', id: `${id}-error`, hidden: true });
+  input.setAttribute('aria-describedby', range.id);
+  input.setAttribute('aria-errormessage', error.id);
+  return { input, notes: [range, error] };
+}
+
 /** Hours each time, how often and for how many people; the monthly total is filled in as they type. */
 export function renderCost({ state }: LogForm): HTMLElement {
   const { labels, strings, draft } = state;
   const cost = el('fieldset', { className: 'cost' }, el('legend', { textContent: strings.cost }));
-  const hours = el('input', { type: 'number', min: '0', step: '0.25', value: draft.cost ? String(draft.cost.hoursPerOccurrence) : '' });
-  const occurrences = el('input', { type: 'number', min: '0', step: '1', value: String(draft.cost?.occurrences ?? 1) });
+  const hours = costInput(state, 'cost-hours', 'hoursPerOccurrence', draft.cost?.hoursPerOccurrence);
+  const occurrences = costInput(state, 'cost-occurrences', 'occurrences', draft.cost?.occurrences ?? 1);
   const per = el('select');
   for (const period of PERIODS) {
     per.append(el('option', { value: period, textContent: labels.periods[period], selected: period === (draft.cost?.per ?? 'week') }));
   }
   per.id = 'cost-per';
   per.setAttribute('aria-label', strings.occurrences);
-  const people = el('input', { type: 'number', min: '1', step: '1', value: String(draft.cost?.people ?? 1) });
-  const often = labelled('cost-occurrences', strings.occurrences, occurrences);
-  often.append(per);
+  const people = costInput(state, 'cost-people', 'people', draft.cost?.people ?? 1);
+  const often = labelled('cost-occurrences', strings.occurrences, occurrences.input);
+  often.append(per, ...occurrences.notes);
   often.className = 'field inline';
-  cost.append(labelled('cost-hours', strings.hoursPerOccurrence, hours), often, labelled('cost-people', strings.people, people));
+  const hoursField = labelled('cost-hours', strings.hoursPerOccurrence, hours.input);
+  hoursField.append(...hours.notes);
+  const peopleField = labelled('cost-people', strings.people, people.input);
+  peopleField.append(...people.notes);
+  cost.append(hoursField, often, peopleField);
   const total = el('div', { id: 'cost-total', className: 'total' });
   total.setAttribute('aria-live', 'polite');
   cost.append(total);
