@@ -22,6 +22,7 @@ import { SyncController } from './ui/sync/syncController';
 import { CommentSeen } from './ui/comments/commentSeen';
 import { registerVoteCommands } from './ui/votes/voteCommands';
 import { VoteTokens } from './ui/votes/voteTokens';
+import { BoardDraftStore } from './ui/retro/boardDrafts';
 import { registerCommentCommands } from './ui/comments/commentCommands';
 import { registerTrackerCommands } from './ui/tracker/trackerCommands';
 import type { StupidWorkApi } from './extension';
@@ -94,7 +95,7 @@ export function startFeatures(context: vscode.ExtensionContext, standIns: vscode
     ...registerVoteCommands({ store, clock, tokens: voteTokens, logger }, context.globalState),
     mergeDriver,
     reminders,
-    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live, commentSeen, voteTokens }),
+    ...registerRetroCommands({ extensionUri: context.extensionUri, store, labels, clock, logger, live: sync.live, commentSeen, voteTokens, drafts: new BoardDraftStore(context.workspaceState) }),
     ...registerTrackerCommands({ store, labels, clock, logger }),
   );
   void store.reloadAll().then(() => {

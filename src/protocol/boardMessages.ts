@@ -163,7 +163,12 @@ export interface BoardState extends BoardSnapshot {
   /** Whether a new comment starts out anonymous (`stupidWork.anonymousByDefault`). */
   anonymousByDefault: boolean;
   readOnly: boolean;
+  /** What was typed on cards and not yet sent, as this folder's board last reported it: a closed and reopened board starts from it. */
+  drafts: BoardDrafts;
 }
+
+/** Per entry id, the fields of its card (decision form, comment) the person changed and has not sent: field name → text. */
+export type BoardDrafts = Record<string, Record<string, string>>;
 
 /** A live comment as a card shows it; tombstones are never sent. */
 export interface CommentView {
@@ -207,6 +212,8 @@ export type FromWebview =
   | { type: 'expand'; id: string }
   /** "Me Too" pressed: a switch, anonymous by default; `named` is "+1, I'll help", a switch of its own. */
   | { type: 'vote'; id: string; named?: boolean }
+  /** Everything typed on cards and not sent yet, so the host can keep it past the tab being closed. */
+  | { type: 'drafts'; drafts: BoardDrafts }
   | { type: 'move'; id: string; list: TriageList }
   | { type: 'decide'; id: string; decision: DecisionInput }
   | { type: 'followUp'; id: string; followUp: FollowUp }
@@ -229,6 +236,9 @@ export const MAX_RATIONALE_LENGTH = 20_000;
 /** Room for a comment at the core's limit with the whitespace the core trims. */
 const MAX_COMMENT_MESSAGE_LENGTH = 2 * MAX_COMMENT_LENGTH;
 const MAX_PAGE_SIZE = 500;
+const MAX_DRAFT_CARDS = 500;
+const MAX_DRAFT_FIELDS = 20;
+const MAX_DRAFT_FIELD_LENGTH = 2 * MAX_RATIONALE_LENGTH;
 const MAX_PAGES = 10_000;
 
 function isText(value: unknown, max: number): value is string {
@@ -311,6 +321,28 @@ export function parseDecision(value: unknown): DecisionInput | undefined {
 }
 
 /** Messages from a webview are untrusted input: anything that is not exactly a known message is dropped. */
+/** Unsent card text as a webview reports it, checked: entry ids, at most a few fields each, each text bounded; undefined otherwise. */
+export function parseDrafts(value: unknown): BoardDrafts | undefined {
+  if (!isRecord(value) || Object.keys(value).length > MAX_DRAFT_CARDS) {
+    return undefined;
+  }
+  const drafts: BoardDrafts = {};
+  for (const [id, fields] of Object.entries(value)) {
+    if (!isId(id) || !isRecord(fields) || Object.keys(fields).length > MAX_DRAFT_FIELDS) {
+      return undefined;
+    }
+    const kept: Record<string, string> = {};
+    for (const [name, text] of Object.entries(fields)) {
+      if (!/^[\w-]{1,64}$/.test(name) || !isText(text, MAX_DRAFT_FIELD_LENGTH)) {
+        return undefined;
+      }
+      kept[name] = text;
+    }
+    drafts[id] = kept;
+  }
+  return drafts;
+}
+
 export function parseFromWebview(message: unknown): FromWebview | undefined {
   if (!isRecord(message)) {
     return undefined;
@@ -354,6 +386,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'finishRetro':
     case 'openDataFile':
       return { type: message.type };
+    case 'drafts': {
+      const drafts = parseDrafts(message.drafts);
+      return drafts ? { type: 'drafts', drafts } : undefined;
+    }
     case 'export':
       return oneOf(EXPORTS, message.what) ? { type: 'export', what: message.what } : undefined;
     case 'comment':

@@ -77,6 +77,7 @@ function snapshot(b: Backlog, words: Words): BoardState {
     anonymousByDefault: false,
     charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, 5) },
     readOnly: false,
+    drafts: {},
   };
   const left = votesLeft(b, VOTER, 5);
   if (left !== undefined) state.votesLeft = left;

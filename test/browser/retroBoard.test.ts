@@ -267,6 +267,27 @@ describe('the Retro Board in Chromium', function () {
     await board.fill('#search', '');
   });
 
+  it('keeps a half-typed rationale and comment when the board\'s tab is closed, and shows them open when it is opened again', async () => {
+    const token = `closed${Date.now()}`;
+    const id = addEntry({ title: `Quarterly slide audit ${token}` });
+    let board = await openBoard(page);
+    await onlyCard(board, token, id);
+    await board.click(`#expand-${id}`);
+    await board.waitForSelector(`#rationale-${id}`, { timeout: 15000 });
+    await board.fill(`#rationale-${id}`, 'Nobody has asked for it since the reorg.');
+    await board.fill(`#comment-new-${id}`, 'Who still reads slide 14?');
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.part.editor .tab', { hasText: 'Retro Board' }).waitFor({ state: 'detached', timeout: 15000 });
+
+    board = await openBoard(page);
+    await board.waitForSelector(`#rationale-${id}`, { timeout: 15000 });
+    assert.equal(await board.inputValue(`#rationale-${id}`), 'Nobody has asked for it since the reorg.', 'the rationale came back');
+    assert.equal(await board.inputValue(`#comment-new-${id}`), 'Who still reads slide 14?', 'the comment came back');
+    assert.equal(readAlpha().entries.find((e) => e.id === id)?.decision, undefined, 'nothing was recorded on its own');
+    await board.fill(`#rationale-${id}`, '');
+    await board.fill(`#comment-new-${id}`, '');
+  });
+
   it('comes back after a window reload, with its search, through the serializer', async () => {
     const token = `reload${Date.now()}`;
     const id = addEntry({ title: `Entry to find after a reload ${token}` });

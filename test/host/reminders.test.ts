@@ -165,12 +165,17 @@ describe('Reminders in the extension host', function () {
           const state = stupid.store.all.find((b) => b.folder.name === 'beta')?.state;
           return state?.kind === 'loaded' && state.backlog.retros.some((r) => r.id === '01KQ3000000000000000000012');
         });
+        // A setting written is not yet a setting read: wait until the extension would see it, both ways.
+        const decisionsSetting = () => vscode.workspace.getConfiguration('stupidWork.reminders', beta.uri).get<boolean>('decisions');
         await reminders.update('decisions', false, vscode.ConfigurationTarget.WorkspaceFolder);
+        await waitFor('the reminders to be off', () => decisionsSetting() === false);
         stupid.clock.now = () => new Date('2026-03-10T09:06:00.000Z');
         await stupid.reminders.check();
-        await reminders.update('decisions', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-        // 14 minutes into the retro: still quiet.
+        // 14 minutes into the retro: still quiet. The clock moves first, since turning the setting
+        // back on makes the extension check by itself.
         stupid.clock.now = () => new Date('2026-03-10T09:04:00.000Z');
+        await reminders.update('decisions', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+        await waitFor('the reminders to be on again', () => decisionsSetting() === true);
         await stupid.reminders.check();
         assert.equal(asked.length, 0, asked.map((a) => a.message).join('\n'));
         stupid.clock.now = () => new Date('2026-03-10T09:05:00.000Z');

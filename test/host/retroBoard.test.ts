@@ -5,6 +5,7 @@ import { emptyDraft } from '../../src/core/model/model';
 import type { FromWebview, ToWebview } from '../../src/protocol/boardMessages';
 import { CommentSeen } from '../../src/ui/comments/commentSeen';
 import { VoteTokens } from '../../src/ui/votes/voteTokens';
+import { BoardDraftStore } from '../../src/ui/retro/boardDrafts';
 import { RetroBoards } from '../../src/ui/retro/retroBoardPanel';
 import { createLabels } from '../../src/ui/shared/labels';
 import { api, EXTENSION_ID, waitFor } from './hostHelpers';
@@ -64,7 +65,7 @@ describe('the Retro Board host', function () {
       memory.set(key, value);
       return Promise.resolve();
     } };
-    const boards = new RetroBoards({ extensionUri, store, labels: createLabels(), clock, logger, commentSeen: new CommentSeen(memento), voteTokens: new VoteTokens(memento) });
+    const boards = new RetroBoards({ extensionUri, store, labels: createLabels(), clock, logger, commentSeen: new CommentSeen(memento), voteTokens: new VoteTokens(memento), drafts: new BoardDraftStore(memento) });
     const panel = new ScriptedPanel();
     try {
       boards.revive(panel as unknown as vscode.WebviewPanel, { folder: alpha.key });

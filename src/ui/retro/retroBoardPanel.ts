@@ -24,6 +24,7 @@ import { addCommentIn, deleteCommentIn, editCommentIn } from '../comments/commen
 import type { CommentSeen } from '../comments/commentSeen';
 import { voteIn, type VoteIntent } from '../votes/voteActions';
 import type { VoteTokens } from '../votes/voteTokens';
+import type { BoardDraftStore } from './boardDrafts';
 import { voteOutcomeText } from '../votes/voteWords';
 
 export interface BoardDeps {
@@ -39,6 +40,8 @@ export interface BoardDeps {
   commentSeen: CommentSeen;
   /** The person's anonymous votes, by token: which cards they voted on, and their budget. */
   voteTokens: VoteTokens;
+  /** Unsent card text per folder, kept past the board's tab being closed. */
+  drafts: BoardDraftStore;
 }
 
 const MAX_MATCHES = 20;
@@ -201,7 +204,7 @@ class RetroBoardPanel implements vscode.Disposable {
       voteBudget: voteBudgetSetting(folder),
     });
     const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
-    const state: BoardState = { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, anonymousByDefault: anonymousByDefault(folder), readOnly: status.status !== 'ready' };
+    const state: BoardState = { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, anonymousByDefault: anonymousByDefault(folder), readOnly: status.status !== 'ready', drafts: this.deps.drafts.get(this.backlog.key) };
     const live = data.retro && this.deps.live?.liveFor(this.backlog.key);
     if (live) state.live = live;
     return state;
@@ -243,6 +246,9 @@ class RetroBoardPanel implements vscode.Disposable {
     },
     finishRetro: () => finishRetroIn(this.backlog, this.deps.labels, this.deps.clock, this.deps.logger),
     export: (message) => this.export(message.what),
+    drafts: async (message) => {
+      await this.deps.drafts.set(this.backlog.key, message.drafts);
+    },
     openDataFile: async () => {
       await vscode.commands.executeCommand('stupidWork.openDataFile', this.backlog.key);
     },

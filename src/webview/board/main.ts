@@ -46,12 +46,40 @@ live.setAttribute('role', 'status');
 const status = el('div', { id: 'status', className: 'status' });
 document.body.append(live);
 
+/** The unsent text last handed to the host, so an unchanged set is not sent again. */
+let sentDrafts = JSON.stringify(Object.fromEntries(drafts));
+
 function remember(): void {
   clearTimeout(saveTimer);
   saveTimer = undefined;
   if (current) {
     vscode.setState({ folder: current.folder.key, query: current.query, expanded: [...expanded], drafts: Object.fromEntries(drafts) } satisfies ViewState);
+    // The webview's state dies with its tab; the host keeps a copy that outlives it.
+    const now = JSON.stringify(Object.fromEntries(drafts));
+    if (now !== sentDrafts) {
+      sentDrafts = now;
+      vscode.postMessage({ type: 'drafts', drafts: Object.fromEntries(drafts) });
+    }
   }
+}
+
+/**
+ * A board opened afresh (no state of its own) takes what the host kept from the last one on this
+ * folder, and opens those cards again, so the text is where it was typed.
+ */
+let draftsRestored = drafts.size > 0;
+function restoreDrafts(state: BoardState): void {
+  if (draftsRestored) {
+    return;
+  }
+  draftsRestored = true;
+  for (const [id, fields] of Object.entries(state.drafts)) {
+    drafts.set(id, { ...fields });
+    if (!expanded.has(id)) {
+      expanded.add(id);
+    }
+  }
+  sentDrafts = JSON.stringify(Object.fromEntries(drafts));
 }
 
 // A hidden board is torn down, so leaving it saves what is still waiting for the typing pause.
@@ -162,6 +190,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   switch (message.type) {
     case 'init': {
       current = message.state;
+      restoreDrafts(current);
       const shown = new Set(current.view.columns.flatMap((column) => column.cards.map((card) => card.id)));
       for (const id of [...expanded]) {
         if (!shown.has(id)) {
