@@ -215,7 +215,8 @@ export type FromWebview =
   /** Everything typed on cards and not sent yet, so the host can keep it past the tab being closed. */
   | { type: 'drafts'; drafts: BoardDrafts }
   | { type: 'move'; id: string; list: TriageList }
-  | { type: 'decide'; id: string; decision: DecisionInput }
+  /** `base`: the `decisionKey` of the decision the form started from, so one recorded meanwhile is not silently mixed in. */
+  | { type: 'decide'; id: string; decision: DecisionInput; base?: string }
   | { type: 'followUp'; id: string; followUp: FollowUp }
   | { type: 'moreFollowUps' }
   | { type: 'openEntry'; id: string }
@@ -371,7 +372,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       return isId(message.id) && oneOf(TRIAGE_LISTS, message.list) ? { type: 'move', id: message.id, list: message.list } : undefined;
     case 'decide': {
       const decision = parseDecision(message.decision);
-      return isId(message.id) && decision ? { type: 'decide', id: message.id, decision } : undefined;
+      if (!isId(message.id) || !decision) return undefined;
+      return isText(message.base, MAX_DRAFT_FIELD_LENGTH) ? { type: 'decide', id: message.id, decision, base: message.base } : { type: 'decide', id: message.id, decision };
     }
     case 'followUp':
       return isId(message.id) && oneOf(FOLLOW_UPS, message.followUp) ? { type: 'followUp', id: message.id, followUp: message.followUp } : undefined;

@@ -59,6 +59,9 @@ describe('the Retro Board in Chromium', function () {
     return appendEntry(alphaFile, { reasons: ['always-done-that-way'], ...fields }, file);
   }
 
+  /** A button of the modal question the workbench shows. */
+  const dialogButton = (label: RegExp) => page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first();
+
   /** Clicks a button of a notification, from its toast or, when toasts are held back, from the notification centre. */
   async function clickNotificationButton(label: string): Promise<void> {
     const button = page.locator('.notifications-toasts .monaco-button, .notifications-center .monaco-button', { hasText: label }).first();
@@ -239,7 +242,7 @@ describe('the Retro Board in Chromium', function () {
     await board.fill('#search', '');
   });
 
-  it('shows a teammate\'s change in an open card, keeps what you typed, and records on top of their change', async () => {
+  it('shows a teammate\'s change in an open card, keeps what you typed, and records on top of their change once you choose yours', async () => {
     const token = `team${Date.now()}`;
     const id = addEntry({ title: `Status meeting about the status meeting ${token}` });
     const board = await openBoard(page);
@@ -262,9 +265,50 @@ describe('the Retro Board in Chromium', function () {
     assert.equal(await board.inputValue(`#decision-follow-up-${id}`), 'in-progress');
     assert.equal(await board.inputValue(`#rationale-${id}`), 'Half the team is double-booked.', 'what you typed is kept');
     await board.click(`#save-decision-${id}`);
+    // Their decision arrived after you started: you are asked, not overwritten or mixed.
+    await dialogButton(/^Record Mine$/).click();
     const saved = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.decision?.owner === 'Tess Teammate' && (e.decision as { rationale?: string }).rationale !== ''), 'the decision');
     assert.equal(saved.decision?.followUp, 'in-progress', "the teammate's follow-up state is not written back to an old one");
+    assert.deepEqual((saved as { history?: { field: string; value: { rationale: string } }[] }).history?.map((h) => [h.field, h.value.rationale]), [['decision', '']], 'theirs is in the history');
     await board.fill('#search', '');
+  });
+
+  it('asks which decision to keep when a second window decided the card meanwhile, and mixes nothing', async () => {
+    const token = `twowin${Date.now()}`;
+    const id = addEntry({ title: `Weekly capacity spreadsheet ${token}` });
+    const board = await openBoard(page);
+    await onlyCard(board, token, id);
+    await board.click(`#expand-${id}`);
+    await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
+    // This window changes the outcome and the owner, and leaves the due date alone.
+    await board.selectOption(`#outcome-${id}`, 'automate');
+    await board.fill(`#owner-${id}`, 'Ben Board');
+    // The other window records its decision first.
+    const backlog = readAlpha();
+    const entry = backlog.entries.find((e) => e.id === id) as StoredEntry & { updated: string };
+    // The entry is anonymous, so its decision is dated to the day, as the extension dates it.
+    const theirs = { outcome: 'stop', rationale: 'Nobody opens it', owner: 'Ana Other', due: '2026-12-01', followUp: 'open', decided: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z` };
+    entry.status = 'decided';
+    entry.decision = theirs;
+    entry.updated = theirs.decided;
+    assertSchemaValid(backlog);
+    writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
+    await board.waitForFunction((due) => (document.getElementById(due) as HTMLInputElement | null)?.value === '2026-12-01', `due-${id}`, { timeout: 15000 });
+
+    await board.click(`#save-decision-${id}`);
+    const question = page.locator('.monaco-dialog-box');
+    await question.waitFor({ timeout: 15000 });
+    const asked = (await question.textContent()) ?? '';
+    assert.match(asked, /got another decision while you were deciding it/);
+    assert.match(asked, /Recorded meanwhile: Stop it · owner Ana Other · due 2026-12-01/);
+    assert.match(asked, /Yours: Automate it · owner Ben Board/);
+    await page.locator('.part.editor').screenshot({ path: path.join(shots, 'board-decision-conflict.png') });
+    await dialogButton(/^Keep Theirs$/).click();
+    const kept = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && (e as { history?: unknown[] }).history !== undefined), 'the choice');
+    assert.deepEqual(kept.decision && { ...kept.decision }, theirs, 'their decision exactly, with nothing of yours mixed in');
+    const history = (kept as { history?: { field: string; value: { outcome: string; owner: string } }[] }).history ?? [];
+    assert.deepEqual(history.map((h) => [h.field, h.value.outcome, h.value.owner]), [['decision', 'automate', 'Ben Board']], 'yours is in the history');
+    await board.waitForFunction((owner) => (document.getElementById(owner) as HTMLInputElement | null)?.value === 'Ana Other', `owner-${id}`, { timeout: 15000 });
   });
 
   it('keeps a half-typed rationale and comment when the board\'s tab is closed, and shows them open when it is opened again', async () => {

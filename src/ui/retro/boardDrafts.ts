@@ -17,9 +17,10 @@ export class BoardDraftStore {
     return (all && parseDrafts(all[folderKey])) ?? {};
   }
 
-  /** Replaces the folder's unsent text; cards whose every field is empty are dropped. */
+  /** Replaces the folder's unsent text; cards whose every typed field is empty are dropped. */
   async set(folderKey: string, drafts: BoardDrafts): Promise<void> {
-    const kept = Object.fromEntries(Object.entries(drafts).filter(([, fields]) => Object.values(fields).some((text) => text.trim() !== '')));
+    // A card's `base` says where its typing started; with nothing typed, there is nothing to keep.
+    const kept = Object.fromEntries(Object.entries(drafts).filter(([, fields]) => Object.entries(fields).some(([name, text]) => name !== 'base' && text.trim() !== '')));
     const all = { ...(this.memento.get<Record<string, BoardDrafts>>(DRAFTS_KEY) ?? {}) };
     if (Object.keys(kept).length === 0) {
       delete all[folderKey];

@@ -3,10 +3,11 @@ import { defaultQuery, type BoardQuery } from '../../core/retro/boardQuery';
 import { boardSnapshot } from '../../core/retro/boardSnapshot';
 import { isRecord } from '../../core/model/isRecord';
 import type { Clock } from '../../core/model/calendar';
-import { KINDS, type Backlog, type Comment, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
+import { KINDS, type Backlog, type Comment, type Decision, type Entry, type Kind, type Person, type TriageList } from '../../core/model/model';
 import { canChangeComment, liveComments } from '../../core/comments/comments';
 import { activeRetro, decide, markDiscussed, mergeDuplicate, moveToList, setFollowUp, type DecisionInput } from '../../core/retro/retro';
 import { voteOf, voterId } from '../../core/votes/votes';
+import { decidedMeanwhile, keepLostDecision } from '../../core/retro/decisionConflict';
 import { parseFromWebview, type BoardState, type CommentView, type EntryDetail, type ExportKind, type FromWebview, type ToWebview, type TrackerAction } from '../../protocol/boardMessages';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { anonymousByDefault, staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
@@ -226,7 +227,7 @@ class RetroBoardPanel implements vscode.Disposable {
     expand: (message) => this.expand(message.id),
     vote: (message) => this.vote(message.id, message.named === true),
     move: (message) => this.move(message.id, message.list),
-    decide: (message) => this.record(message.id, message.decision),
+    decide: (message) => this.record(message.id, message.decision, message.base),
     followUp: async (message) => {
       await applyChange(this.backlog, this.deps.clock, (current, now) => setFollowUp(current, message.id, message.followUp, now));
     },
@@ -301,11 +302,62 @@ class RetroBoardPanel implements vscode.Disposable {
     this.post({ type: 'done', message: vscode.l10n.t('Moved “{0}” to {1}.', plainText(title, QUOTE_LENGTH), this.deps.labels.triage[list]) });
   }
 
-  private async record(id: string, decision: DecisionInput): Promise<void> {
-    const next = await applyChange(this.backlog, this.deps.clock, (current, now) => decide(current, id, decision, now));
-    const title = next.entries.find((e) => e.id === id)?.title ?? '';
-    this.post({ type: 'done', id, message: vscode.l10n.t('Decision recorded for “{0}”.', plainText(title, QUOTE_LENGTH)) });
+  /**
+   * Records the card's decision. When someone else recorded a different one after the form started
+   * (`base`), the person chooses between the two first, and the one not kept goes into the entry's
+   * history; closing the question records nothing and keeps what they typed.
+   */
+  private async record(id: string, decision: DecisionInput, base: string | undefined): Promise<void> {
+    const entry = backlogOf(this.backlog).entries.find((e) => e.id === id);
+    const theirs = base === undefined ? undefined : decidedMeanwhile(entry?.decision, base, decision);
+    let keep: 'mine' | 'theirs' = 'mine';
+    if (theirs && entry) {
+      const chosen = await this.askWhichDecision(entry.title, theirs, decision);
+      if (!chosen) {
+        this.post({ type: 'failed', id, message: vscode.l10n.t('Not recorded: choose between your decision and the one recorded meanwhile, or change yours.') });
+        return;
+      }
+      keep = chosen;
+    }
+    const next = await applyChange(this.backlog, this.deps.clock, (current, now) => {
+      const stamp = now.toISOString();
+      if (keep === 'theirs' && theirs) {
+        return { ok: true, backlog: keepLostDecision(current, id, decision, stamp, theirs.decided) };
+      }
+      const change = decide(current, id, decision, now);
+      return change.ok && theirs ? { ok: true, backlog: keepLostDecision(change.backlog, id, theirs, theirs.decided, stamp) } : change;
+    });
+    const title = plainText(next.entries.find((e) => e.id === id)?.title ?? '', QUOTE_LENGTH);
+    this.post({
+      type: 'done',
+      id,
+      message: keep === 'theirs' ? vscode.l10n.t('Kept the decision recorded meanwhile on “{0}”; yours is in its history.', title) : vscode.l10n.t('Decision recorded for “{0}”.', title),
+    });
     await this.expand(id);
+  }
+
+  /** Asks, in a modal, which of two decisions on one card to keep; undefined when the question is closed. */
+  private async askWhichDecision(title: string, theirs: Decision, mine: DecisionInput): Promise<'mine' | 'theirs' | undefined> {
+    const { labels } = this.deps;
+    const describe = (d: Decision | DecisionInput) =>
+      [labels.outcomes[d.outcome], vscode.l10n.t('owner {0}', d.owner.trim()), d.due ? vscode.l10n.t('due {0}', d.due) : vscode.l10n.t('no due date'), labels.followUps[d.followUp ?? 'open']].join(' · ');
+    const recordMine = vscode.l10n.t('Record Mine');
+    const keepTheirs = vscode.l10n.t('Keep Theirs');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('“{0}” got another decision while you were deciding it.', plainText(title, QUOTE_LENGTH)),
+      {
+        modal: true,
+        // One line each; each line made plain on its own, so the breaks between them stay.
+        detail: [
+          vscode.l10n.t('Recorded meanwhile: {0}.', plainText(describe(theirs))),
+          vscode.l10n.t('Yours: {0}.', plainText(describe(mine))),
+          vscode.l10n.t("The one you do not keep stays in the entry's history."),
+        ].join('\n'),
+      },
+      recordMine,
+      keepTheirs,
+    );
+    return choice === recordMine ? 'mine' : choice === keepTheirs ? 'theirs' : undefined;
   }
 
   private async export(what: ExportKind): Promise<void> {

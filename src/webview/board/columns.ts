@@ -32,6 +32,8 @@ function renderCard(board: Board, card: CardView): HTMLElement {
     el('span', { className: 'cost', textContent: format(strings.perMonth, formatHours(card.hoursPerMonth)) }),
     // Worth seeing on every card, and most when sorting by age.
     el('span', { className: 'age', textContent: format(strings.cardAge, card.ageDays) }),
+    // In the facts, not beside the buttons, where a long name would be cut to a letter.
+    userText('span', 'author', card.author ?? strings.anonymous),
   );
   if (card.stale) {
     meta.append(el('span', { className: 'badge stale', title: format(strings.stale, card.idleDays) }, icon('clock'), el('span', { textContent: format(strings.stale, card.idleDays) })));
@@ -60,13 +62,12 @@ function renderCard(board: Board, card: CardView): HTMLElement {
   toggle.append(icon(expanded ? 'chevron-up' : 'chevron-down'));
   toggle.addEventListener('click', () => board.toggle(card.id));
 
-  const author = userText('span', 'author hint', card.author ?? strings.anonymous);
   // Cut to a few lines while the card is closed; the tooltip and the open card show it all.
   const title = userText('span', 'title', card.title, { id: `card-title-${card.id}` });
   node.append(
     el('div', { className: 'card-head' }, title, toggle),
     meta,
-    el('div', { className: 'card-actions' }, vote, help, author),
+    el('div', { className: 'card-actions' }, vote, help),
   );
   if (card.helpers.length > 0) {
     node.append(userText('div', 'helpers hint', format(strings.helpers, card.helpers.join(', '))));

@@ -1,6 +1,7 @@
 import type { CardView } from '../../core/retro/boardQuery';
-import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type FollowUp, type Outcome, type TriageList } from '../../core/model/model';
+import { FOLLOW_UPS, OUTCOMES, SMART_KEYS, TRIAGE_LISTS, type Decision, type FollowUp, type Outcome, type TriageList } from '../../core/model/model';
 import { validateDecision, type DecisionInput } from '../../core/retro/retro';
+import { decisionKey } from '../../core/retro/decisionConflict';
 import { decisionProblemText } from '../../core/text/messages';
 import { trackingControl } from './tracking';
 import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
@@ -13,10 +14,23 @@ const MERGE_SEARCH_DELAY_MS = 250;
 /** Moving and merging choices by control id, kept across snapshots while the board is open. */
 const chosen = new Map<string, string>();
 
+/** The draft field that holds the `decisionKey` of the decision a card's form started from. */
+const BASE = 'base';
+
+/** Notes, at the first change to a card's decision form, which decision the person started from. */
+function startFrom(board: Board, id: string, current: Decision | undefined): void {
+  if (board.draft(id, BASE, '') === '') {
+    board.setDraft(id, BASE, decisionKey(current));
+  }
+}
+
 /** A decision form field that keeps what the person typed; one they have not touched follows the entry. */
-function kept<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(board: Board, id: string, field: string, node: T, fallback: string): T {
+function kept<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(board: Board, id: string, field: string, node: T, fallback: string, current: Decision | undefined): T {
   node.value = board.draft(id, field, fallback);
-  node.addEventListener('input', () => board.setDraft(id, field, node.value));
+  node.addEventListener('input', () => {
+    startFrom(board, id, current);
+    board.setDraft(id, field, node.value);
+  });
   return node;
 }
 
@@ -59,20 +73,20 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
 
   const outcome = el('select', { id: `outcome-${id}` });
   outcome.append(...OUTCOMES.map((value) => option(value, labels.outcomes[value], false)));
-  kept(board, id, 'outcome', outcome, current?.outcome ?? 'stop');
+  kept(board, id, 'outcome', outcome, current?.outcome ?? 'stop', current);
 
-  const owner = kept(board, id, 'owner', el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion, dir: 'auto' }), current?.owner ?? '');
+  const owner = kept(board, id, 'owner', el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion, dir: 'auto' }), current?.owner ?? '', current);
   const suggestions = el('datalist', { id: `owner-suggestions-${id}` });
   if (me) {
     suggestions.append(el('option', { value: me }));
   }
   owner.setAttribute('list', suggestions.id);
 
-  const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '');
-  const rationale = kept(board, id, 'rationale', el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000, dir: 'auto' }), current?.rationale ?? '');
+  const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '', current);
+  const rationale = kept(board, id, 'rationale', el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000, dir: 'auto' }), current?.rationale ?? '', current);
   const followUp = el('select', { id: `decision-follow-up-${id}` });
   followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], false)));
-  kept(board, id, 'followUp', followUp, current?.followUp ?? 'open');
+  kept(board, id, 'followUp', followUp, current?.followUp ?? 'open', current);
 
   const errors = el('div', { className: 'error', id: `errors-${id}`, hidden: true });
   errors.setAttribute('role', 'alert');
@@ -84,6 +98,7 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
     const useMe = el('button', { type: 'button', className: 'link-button', textContent: me });
     useMe.addEventListener('click', () => {
       owner.value = me;
+      startFrom(board, id, current);
       board.setDraft(id, 'owner', me);
     });
     ownerField.append(useMe);
@@ -106,7 +121,8 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
     owner.setAttribute('aria-invalid', String(owner.value.trim() === ''));
     rationale.setAttribute('aria-invalid', String(decision.outcome === 'keep' && rationale.value.trim() === ''));
     if (problems.length === 0 && !readOnly) {
-      board.send({ type: 'decide', id, decision });
+      // Untouched, the form shows the decision as it is now, which is then what it started from.
+      board.send({ type: 'decide', id, decision, base: board.draft(id, BASE, decisionKey(current)) });
     }
   });
   return form;
