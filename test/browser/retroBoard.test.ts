@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { systemClock } from '../../src/core/model/calendar';
 import type { Retro } from '../../src/core/model/model';
 import { retroDate } from '../../src/core/retro/retroSummary';
@@ -57,6 +57,17 @@ describe('the Retro Board in Chromium', function () {
   /** Adds an entry the way a teammate's pull would (through `file`, a second name for alpha's file, if given). */
   function addEntry(fields: Record<string, unknown>, file = alphaFile): string {
     return appendEntry(alphaFile, { reasons: ['always-done-that-way'], ...fields }, file);
+  }
+
+  /** Adds an entry titled `title` and a fresh token made from `prefix`, opens the board on its card alone, and opens the card's decision form. */
+  async function openNewCard(title: string, prefix: string): Promise<{ board: Frame; id: string }> {
+    const token = `${prefix}${Date.now()}`;
+    const id = addEntry({ title: `${title} ${token}` });
+    const board = await openBoard(page);
+    await onlyCard(board, token, id);
+    await board.click(`#expand-${id}`);
+    await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
+    return { board, id };
   }
 
   /** A button of the modal question the workbench shows. */
@@ -274,12 +285,7 @@ describe('the Retro Board in Chromium', function () {
   });
 
   it('asks which decision to keep when a second window decided the card meanwhile, and mixes nothing', async () => {
-    const token = `twowin${Date.now()}`;
-    const id = addEntry({ title: `Weekly capacity spreadsheet ${token}` });
-    const board = await openBoard(page);
-    await onlyCard(board, token, id);
-    await board.click(`#expand-${id}`);
-    await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
+    const { board, id } = await openNewCard('Weekly capacity spreadsheet', 'twowin');
     // This window changes the outcome and the owner, and leaves the due date alone.
     await board.selectOption(`#outcome-${id}`, 'automate');
     await board.fill(`#owner-${id}`, 'Ben Board');
@@ -312,12 +318,9 @@ describe('the Retro Board in Chromium', function () {
   });
 
   it('keeps a half-typed rationale and comment when the board\'s tab is closed, and shows them open when it is opened again', async () => {
-    const token = `closed${Date.now()}`;
-    const id = addEntry({ title: `Quarterly slide audit ${token}` });
-    let board = await openBoard(page);
-    await onlyCard(board, token, id);
-    await board.click(`#expand-${id}`);
-    await board.waitForSelector(`#rationale-${id}`, { timeout: 15000 });
+    const opened = await openNewCard('Quarterly slide audit', 'closed');
+    const { id } = opened;
+    let { board } = opened;
     await board.fill(`#rationale-${id}`, 'Nobody has asked for it since the reorg.');
     await board.fill(`#comment-new-${id}`, 'Who still reads slide 14?');
     await runCommand(page, 'View: Close All Editors');
