@@ -115,6 +115,10 @@ export interface BoardStrings {
   decisionProblems: DecisionTemplates;
   ownerSuggestion: string;
   saveDecision: string;
+  /** The outcome select's empty first choice: no outcome is chosen for the person. */
+  chooseOutcome: string;
+  /** Said under a due date that has already passed; the date is still accepted. */
+  duePast: string;
   mergeHeading: string;
   mergeSearch: string;
   mergePick: string;

@@ -284,6 +284,25 @@ describe('the Retro Board in Chromium', function () {
     await board.fill('#search', '');
   });
 
+  it('chooses no outcome for you, and records a past due date after saying it has passed', async () => {
+    const { board, id } = await openNewCard('Monthly license recount', 'nodefault');
+    assert.equal(await board.inputValue(`#outcome-${id}`), '', 'no outcome until one is chosen');
+    assert.equal(await board.isHidden(`#due-warning-${id}`), true);
+    await board.fill(`#owner-${id}`, 'Lee Lead');
+    await board.click(`#save-decision-${id}`);
+    assert.match((await board.textContent(`#errors-${id}`)) ?? '', /Choose the outcome/);
+    assert.equal(await board.getAttribute(`#outcome-${id}`, 'aria-invalid'), 'true');
+    assert.equal(readAlpha().entries.find((e) => e.id === id)?.decision, undefined, 'one click records nothing');
+
+    await board.fill(`#due-${id}`, '2020-01-31');
+    await board.waitForSelector(`#due-warning-${id}:not([hidden])`, { timeout: 5000 });
+    assert.match((await board.textContent(`#due-warning-${id}`)) ?? '', /This date has passed/);
+    await board.selectOption(`#outcome-${id}`, 'simplify');
+    await board.click(`#save-decision-${id}`);
+    const saved = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.decision !== undefined), 'the decision');
+    assert.deepEqual([saved.decision?.outcome, saved.decision?.due], ['simplify', '2020-01-31'], 'a past date is a warning, not a refusal');
+  });
+
   it('asks which decision to keep when a second window decided the card meanwhile, and mixes nothing', async () => {
     const { board, id } = await openNewCard('Weekly capacity spreadsheet', 'twowin');
     // This window changes the outcome and the owner, and leaves the due date alone.

@@ -148,6 +148,7 @@ describe('retro', () => {
       assert.match(problems({ ...STOP, owner: 'o'.repeat(201) })[0], /201 characters long; keep it to 200/);
       assert.match(problems({ ...STOP, rationale: 'r'.repeat(20_001) })[0], /20001 characters long; keep it to 20000/);
       assert.match(problems({ ...STOP, outcome: 'ignore' as 'stop' })[0], /"ignore" is not a decision/);
+      assert.deepEqual(problems({ ...STOP, outcome: '' as 'stop' }), ['Choose the outcome: stop it, automate it, simplify it or keep it.'], 'no outcome is chosen for the person');
       assert.match(problems({ ...STOP, followUp: 'later' as 'open' })[0], /"later" is not a follow-up state/);
     });
 

@@ -137,7 +137,9 @@ export function isCalendarDate(s: string): boolean {
 /** Problems that would stop the decision from being recorded, as messages the UI renders; empty when it is fine. */
 export function validateDecision(d: DecisionInput): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
-  if (!(OUTCOMES as readonly string[]).includes(d.outcome)) problems.push({ code: 'retro.unknownOutcome', outcome: String(d.outcome) });
+  // No outcome is chosen for the person: one careless click must not record a Stop.
+  if ((d.outcome as string | undefined ?? '') === '') problems.push({ code: 'retro.noOutcome' });
+  else if (!(OUTCOMES as readonly string[]).includes(d.outcome)) problems.push({ code: 'retro.unknownOutcome', outcome: String(d.outcome) });
   const owner = (d.owner ?? '').trim();
   if (owner === '') problems.push({ code: 'retro.noOwner' });
   else if (owner.length > MAX_NAME_LENGTH) problems.push({ code: 'retro.ownerTooLong', length: owner.length, limit: MAX_NAME_LENGTH });

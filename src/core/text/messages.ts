@@ -162,6 +162,7 @@ export type MergeDriverMessage =
 
 /** What stops a decision from being recorded (`validateDecision` in src/core/retro/retro.ts); the Retro Board's page shows them too. */
 export type DecisionProblem =
+  | { code: 'retro.noOutcome' }
   | { code: 'retro.unknownOutcome'; outcome: string }
   | { code: 'retro.noOwner' }
   | { code: 'retro.ownerTooLong'; length: number; limit: number }
@@ -641,6 +642,7 @@ export type DecisionTemplates = Record<DecisionProblem['code'], string>;
  */
 export function decisionTemplates(l10n: Localizer): DecisionTemplates {
   return {
+    'retro.noOutcome': l10n.t('Choose the outcome: stop it, automate it, simplify it or keep it.'),
     'retro.unknownOutcome': l10n.t('"{0}" is not a decision; choose stop, automate, simplify or keep.'),
     'retro.noOwner': l10n.t('Name an owner, so someone is held to the decision until it is done.'),
     'retro.ownerTooLong': l10n.t("The owner's name is {0} characters long; keep it to {1}."),
@@ -668,6 +670,7 @@ function decisionValues(p: DecisionProblem): (string | number)[] {
       return [p.due];
     case 'retro.unknownFollowUp':
       return [p.followUp];
+    case 'retro.noOutcome':
     case 'retro.noOwner':
     case 'retro.noReason':
       return [];
@@ -676,6 +679,7 @@ function decisionValues(p: DecisionProblem): (string | number)[] {
 
 function retroText(m: RetroMessage, l10n: Localizer): string {
   switch (m.code) {
+    case 'retro.noOutcome':
     case 'retro.unknownOutcome':
     case 'retro.noOwner':
     case 'retro.ownerTooLong':

@@ -86,6 +86,8 @@ export function boardStrings(): BoardStrings {
     decisionProblems: decisionTemplates(vscode.l10n),
     ownerSuggestion: vscode.l10n.t('Who is held to it until it is done'),
     saveDecision: vscode.l10n.t('Record decision'),
+    chooseOutcome: vscode.l10n.t('Choose…'),
+    duePast: vscode.l10n.t('This date has passed: the decision will show as overdue from the start.'),
     mergeHeading: vscode.l10n.t('Merge a duplicate into this entry'),
     mergeSearch: vscode.l10n.t('Find the duplicate by title'),
     mergePick: vscode.l10n.t('Duplicate'),

@@ -63,6 +63,12 @@ function moveControl(board: Board, card: CardView): HTMLElement {
   return el('div', { className: 'row move' }, labelled(selectId, strings.moveTo, select), move);
 }
 
+/** Today on this machine's calendar, as a date input gives its value (YYYY-MM-DD). */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLElement {
   const { strings, labels, readOnly, me } = board.state;
   const id = card.id;
@@ -72,8 +78,8 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   form.append(el('h3', { id: `decision-title-${id}`, textContent: strings.decisionHeading }));
 
   const outcome = el('select', { id: `outcome-${id}` });
-  outcome.append(...OUTCOMES.map((value) => option(value, labels.outcomes[value], false)));
-  kept(board, id, 'outcome', outcome, current?.outcome ?? 'stop', current);
+  outcome.append(option('', strings.chooseOutcome, false), ...OUTCOMES.map((value) => option(value, labels.outcomes[value], false)));
+  kept(board, id, 'outcome', outcome, current?.outcome ?? '', current);
 
   const owner = kept(board, id, 'owner', el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion, dir: 'auto' }), current?.owner ?? '', current);
   const suggestions = el('datalist', { id: `owner-suggestions-${id}` });
@@ -83,6 +89,12 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   owner.setAttribute('list', suggestions.id);
 
   const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '', current);
+  // A past date is allowed (a decision recorded late), but said, since it makes the decision overdue at once.
+  const duePast = el('div', { className: 'hint warning', id: `due-warning-${id}`, textContent: strings.duePast });
+  duePast.setAttribute('aria-live', 'polite');
+  const warnIfPast = () => void (duePast.hidden = due.value === '' || due.value >= localToday());
+  due.addEventListener('input', warnIfPast);
+  warnIfPast();
   const rationale = kept(board, id, 'rationale', el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000, dir: 'auto' }), current?.rationale ?? '', current);
   const followUp = el('select', { id: `decision-follow-up-${id}` });
   followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], false)));
@@ -93,6 +105,8 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   const save = el('button', { type: 'submit', className: 'primary', id: `save-decision-${id}`, textContent: strings.saveDecision, disabled: readOnly });
 
   const ownerField = labelled(owner.id, strings.owner, owner);
+  const dueField = labelled(due.id, strings.due, due);
+  dueField.append(duePast);
   ownerField.append(suggestions);
   if (me) {
     const useMe = el('button', { type: 'button', className: 'link-button', textContent: me });
@@ -104,7 +118,7 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
     ownerField.append(useMe);
   }
   form.append(
-    el('div', { className: 'row' }, labelled(outcome.id, strings.outcome, outcome), ownerField, labelled(due.id, strings.due, due), labelled(followUp.id, strings.followUp, followUp)),
+    el('div', { className: 'row' }, labelled(outcome.id, strings.outcome, outcome), ownerField, dueField, labelled(followUp.id, strings.followUp, followUp)),
     labelled(rationale.id, strings.rationale, rationale, strings.rationaleKeep),
     errors,
     el('div', { className: 'actions' }, save),
@@ -119,6 +133,7 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
     errors.textContent = problems.map((problem) => decisionProblemText(problem, strings.decisionProblems)).join(' ');
     errors.hidden = problems.length === 0;
     owner.setAttribute('aria-invalid', String(owner.value.trim() === ''));
+    outcome.setAttribute('aria-invalid', String(outcome.value === ''));
     rationale.setAttribute('aria-invalid', String(decision.outcome === 'keep' && rationale.value.trim() === ''));
     if (problems.length === 0 && !readOnly) {
       // Untouched, the form shows the decision as it is now, which is then what it started from.
