@@ -8,11 +8,6 @@ export function anonymousVoteDisclosure(): string {
   return vscode.l10n.t('An anonymous vote is stored as a random token that names no one, and teammates see only the count. Only this VS Code, on this machine, knows the token is yours: that is how you can withdraw it, and how your vote budget is counted. Not protected: from a second machine you have a second budget, and the hosting site\'s push records still show who pushed the commit that carried the vote (and the commit names you if stupidWork.sync.commitAs is "me").');
 }
 
-/** What a named vote means, for the places that offer one. */
-export function namedVoteHint(): string {
-  return vscode.l10n.t('A named vote shows your name on the card: "+1, I\'ll help".');
-}
-
 /** What a vote change did, in a sentence for the status bar or a board status line; `title` is plain already. */
 export function voteOutcomeText(result: 'cast' | 'withdrawn' | 'unchanged', named: boolean, title: string, left: number | undefined): string {
   const said =
