@@ -112,9 +112,11 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 10000 });
-    await input.fill(`>${label}`);
     try {
+      // A webview that takes the focus (a board re-rendering after a theme change) closes the palette
+      // as it opens; then it is opened again rather than waited on.
+      await input.waitFor({ timeout: 10000 });
+      await input.fill(`>${label}`, { timeout: 5000 });
       await row.waitFor({ timeout: 10000 });
       break;
     } catch (error) {
