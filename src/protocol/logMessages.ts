@@ -4,6 +4,7 @@ import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../core/model/entries';
 import type { Labels } from '../core/model/displayNames';
 import { KINDS, PERIODS, REASONS, SMART_KEYS, type CodeLink, type Cost, type EntryDraft, type Kind, type Period, type Reason, type Smart } from '../core/model/model';
 import { isRecord } from '../core/model/isRecord';
+import type { PluralForms } from '../core/text/plural';
 import type { FolderStatus } from './folderStatus';
 
 export interface LogStrings {
@@ -18,6 +19,8 @@ export interface LogStrings {
   occurrences: string;
   people: string;
   perMonth: string;
+  /** Where the monthly total goes while no hours are typed: not "0 h", which would claim it costs nothing. */
+  noEstimate: string;
   /** "{0} to {1}": a cost field's range, under it. */
   costRange: string;
   /** What is wrong with a typed cost, next to the field: {0} is the limit, or an example number. */
@@ -29,6 +32,10 @@ export interface LogStrings {
   /** Said next to a field, and on Save, when it is longer than allowed: {0} is its length, {1} the limit. */
   tooLong: string;
   link: string;
+  /** "{0}, line {1}": a code link to one line; {0} is the path. */
+  linkLine: string;
+  /** "{0}, lines {1} to {2}". */
+  linkLines: string;
   removeLink: string;
   anonymous: string;
   anonymousDisclosure: string;
@@ -38,35 +45,62 @@ export interface LogStrings {
   update: string;
   cancelEdit: string;
   editing: string;
+  discard: string;
+  /** The Discard button's tooltip while nothing is typed. */
+  nothingToDiscard: string;
+  /** How many drafts wait on the stack, by plural category; {0} is the count. */
+  aside: PluralForms;
+  /** "Next back: {0}", the title of the draft that comes back first. */
+  asideLatest: string;
+  untitled: string;
+  /** Said after a save that brought a draft back: {0} is its title. */
+  restored: string;
+  /** What the S.M.A.R.T. initials stand for, under the heading. */
+  smartExplain: string;
   target: string;
   openFile: string;
   saved: string;
   noFolder: string;
 }
 
-export interface LogState {
+/** A draft waiting on the stack, as the form mentions it. */
+export interface AsideDraft {
+  title: string;
+  editing: boolean;
+}
+
+/** What the form shows: the draft, where it goes, and the stack behind it (oldest first). */
+export interface FormContents {
+  /** Which form the host last sent, counting up: a change reported from an older one is stale and dropped. */
+  form: number;
+  target: string | undefined;
+  draft: EntryDraft;
+  editingId: string | undefined;
+  aside: AsideDraft[];
+}
+
+export interface LogState extends FormContents {
   targets: FolderStatus[];
   labels: Labels;
   strings: LogStrings;
   /** The editor's display language (`vscode.env.language`): numbers are typed and shown in it. */
   locale: string;
-  target: string | undefined;
-  draft: EntryDraft;
-  editingId: string | undefined;
 }
 
 export type ToWebview =
   | { type: 'init'; state: LogState }
   | { type: 'targets'; targets: FolderStatus[] }
-  | { type: 'saved'; id: string; title: string }
+  /** `note`: what else the save did; `restored`: the title of the draft brought back, if one was; `next`: the form now. */
+  | { type: 'saved'; id: string; title: string; note?: string; restored?: string; next: FormContents }
   | { type: 'saveFailed'; message: string }
-  | { type: 'load'; target: string | undefined; draft: EntryDraft; editingId: string | undefined };
+  | ({ type: 'load' } & FormContents);
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'draftChanged'; target: string | undefined; draft: EntryDraft; editingId: string | undefined }
+  | { type: 'draftChanged'; form: number; target: string | undefined; draft: EntryDraft; editingId: string | undefined }
   | { type: 'save'; target: string; draft: EntryDraft; editingId: string | undefined }
   | { type: 'cancelEdit' }
+  | { type: 'discard' }
   | { type: 'openDataFile'; target: string };
 
 const MAX_KEY_LENGTH = 4096;
@@ -167,6 +201,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
       return { type: 'ready' };
     case 'cancelEdit':
       return { type: 'cancelEdit' };
+    case 'discard':
+      return { type: 'discard' };
     case 'openDataFile':
       return isText(message.target, MAX_KEY_LENGTH) ? { type: 'openDataFile', target: message.target } : undefined;
     case 'draftChanged':
@@ -178,7 +214,7 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         return undefined;
       }
       if (message.type === 'draftChanged') {
-        return { type: 'draftChanged', target, draft, editingId };
+        return Number.isSafeInteger(message.form) ? { type: 'draftChanged', form: message.form as number, target, draft, editingId } : undefined;
       }
       return target === undefined ? undefined : { type: 'save', target, draft, editingId };
     }

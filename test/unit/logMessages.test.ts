@@ -22,6 +22,15 @@ describe('messages from the Log view', () => {
     assert.equal(save({ ...emptyDraft(), title: 'x', cost: { hoursPerOccurrence: -1, occurrences: 1, per: 'week', people: 1 } }), undefined);
   });
 
+  it('takes a draft change only with the number of the form it was typed in, so a stale report can be told apart', () => {
+    const draft = { ...emptyDraft(), title: 'Half-written' };
+    assert.deepEqual(parseFromWebview({ type: 'draftChanged', form: 3, target: undefined, draft, editingId: undefined }), { type: 'draftChanged', form: 3, target: undefined, draft, editingId: undefined });
+    for (const form of [undefined, '3', 1.5, Number.NaN]) {
+      assert.equal(parseFromWebview({ type: 'draftChanged', form, draft }), undefined, String(form));
+    }
+    assert.deepEqual(parseFromWebview({ type: 'discard', draft }), { type: 'discard' });
+  });
+
   it('refuses a code link that leads out of the workspace folder', () => {
     for (const path of ['../../.ssh/config', '/etc/passwd', 'C:/Windows/win.ini', 'a/../../b']) {
       assert.equal(save({ ...emptyDraft(), title: 'x', link: { ...LINK, path } }), undefined, path);

@@ -260,6 +260,8 @@ async function askCapture(labels: Labels, anonymousByDefault: boolean, afterTitl
 
 /** Saves an entry from three prompts without opening any view, linked to the selection when there is one. */
 async function quickCapture({ store, log, captureHost, labels, clock, voteTokens }: CodeCommandDeps): Promise<void> {
+  // A flag abandoned for Quick Capture must not lend its code link to the form's next entry.
+  log.leaveFlow();
   const editor = vscode.window.activeTextEditor;
   const chosen = captureTarget(captureHost, editor);
   if (!chosen) {

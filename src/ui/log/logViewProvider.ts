@@ -1,19 +1,25 @@
 import * as vscode from 'vscode';
 import { draftFromEntry } from '../../core/model/entries';
+import { editedFields } from '../../core/model/editMerge';
 import { emptyDraft, type Entry, type EntryDraft } from '../../core/model/model';
 import type { FolderStatus } from '../../protocol/folderStatus';
-import { parseFromWebview, type FromWebview, type LogState, type LogStrings, type ToWebview } from '../../protocol/logMessages';
-import { plainText } from '../../core/text/inertText';
+import { parseFromWebview, type FormContents, type FromWebview, type LogState, type LogStrings, type ToWebview } from '../../protocol/logMessages';
+import { QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import { anonymityDisclosure } from '../shared/anonymity';
 import { createLabels } from '../shared/labels';
 import { WebviewHost } from '../shared/webviewHost';
 
-export type SaveResult = { ok: true; id: string } | { ok: false; message: string };
+/** A save's outcome; `note` says what else happened (a teammate's change kept, a value moved to history). */
+export type SaveResult = { ok: true; id: string; note?: string } | { ok: false; message: string };
 
 export interface LogHost {
   targets(): FolderStatus[];
   readonly onDidChangeTargets: vscode.Event<void>;
-  save(targetKey: string, draft: EntryDraft, editingId: string | undefined): Promise<SaveResult>;
+  /**
+   * Saves `draft` as a new entry, or over entry `editingId`. `base` is the draft the edit started from
+   * (the merge base): a teammate's change made since then is merged, not overwritten.
+   */
+  save(targetKey: string, draft: EntryDraft, editingId: string | undefined, base?: EntryDraft): Promise<SaveResult>;
   openDataFile(targetKey: string): Promise<void>;
   anonymousByDefault(targetKey: string): boolean;
 }
@@ -22,9 +28,23 @@ interface StoredDraft {
   target: string | undefined;
   draft: EntryDraft;
   editingId: string | undefined;
+  /** The entry as it was opened, when editing: the merge base of the save. */
+  base?: EntryDraft;
+  /** The draft's code link came from Flag as Stupid Work; leaving that flow drops an untyped draft. */
+  flagged?: boolean;
 }
 
 const DRAFT_KEY = 'stupidWork.log.draft';
+/** The drafts put aside, newest last: opening an entry or flagging code never replaces what was typed. */
+const ASIDE_KEY = 'stupidWork.log.aside';
+
+/** What was typed in `stored`: for an edit, the changed fields; for a new entry, anything but its code link. */
+function typedIn(stored: StoredDraft): boolean {
+  if (stored.editingId) {
+    return stored.base === undefined || editedFields(stored.base, stored.draft).length > 0;
+  }
+  return editedFields(emptyDraft(stored.draft.anonymous), stored.draft).some((field) => field !== 'links');
+}
 
 function strings(): LogStrings {
   return {
@@ -39,6 +59,7 @@ function strings(): LogStrings {
     occurrences: vscode.l10n.t('How often'),
     people: vscode.l10n.t('People affected'),
     perMonth: vscode.l10n.t('≈ {0} per month wasted'),
+    noEstimate: vscode.l10n.t('No estimate yet: type the hours to see what it costs a month.'),
     costRange: vscode.l10n.t('{0} to {1}'),
     costProblems: {
       notNumber: vscode.l10n.t('Not a number: type one such as {0}.'),
@@ -50,6 +71,8 @@ function strings(): LogStrings {
     characters: vscode.l10n.t('{0} / {1}'),
     tooLong: vscode.l10n.t('{0} characters: keep it to {1}. Nothing was cut.'),
     link: vscode.l10n.t('Code link'),
+    linkLine: vscode.l10n.t('{0}, line {1}'),
+    linkLines: vscode.l10n.t('{0}, lines {1} to {2}'),
     removeLink: vscode.l10n.t('Remove link'),
     anonymous: vscode.l10n.t('Post anonymously'),
     anonymousDisclosure: anonymityDisclosure(),
@@ -59,6 +82,16 @@ function strings(): LogStrings {
     update: vscode.l10n.t('Update'),
     cancelEdit: vscode.l10n.t('Cancel edit'),
     editing: vscode.l10n.t('Editing an existing entry'),
+    discard: vscode.l10n.t('Discard draft'),
+    nothingToDiscard: vscode.l10n.t('Nothing typed yet: there is no draft to discard.'),
+    aside: {
+      one: vscode.l10n.t('{0} draft put aside comes back when you save or cancel this one.'),
+      other: vscode.l10n.t('{0} drafts put aside come back, newest first, when you save or cancel this one.'),
+    },
+    asideLatest: vscode.l10n.t('Next back: “{0}”'),
+    untitled: vscode.l10n.t('(untitled)'),
+    restored: vscode.l10n.t('Your draft “{0}” is back.'),
+    smartExplain: vscode.l10n.t('Five prompts: Speak up, get More information, accept Accountability, Re-prioritize, Try another approach. Answer any, or none.'),
     target: vscode.l10n.t('Backlog'),
     openFile: vscode.l10n.t('Open File'),
     saved: vscode.l10n.t('Saved “{0}”.'),
@@ -80,6 +113,8 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly disposables: vscode.Disposable[] = [];
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private current: StoredDraft | undefined;
+  /** Counts the forms sent to the webview; see `FormContents.form`. */
+  private form = 0;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -116,17 +151,39 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     await vscode.commands.executeCommand(`${LogViewProvider.viewType}.focus`);
   }
 
-  /** Loads an entry into the form for editing. */
+  /**
+   * Loads an entry into the form for editing. A draft with typed text is put aside, to come back after
+   * Save or Cancel; the same entry opened again keeps the edit under way.
+   */
   edit(targetKey: string, entry: Entry): void {
-    this.load({ target: targetKey, draft: draftFromEntry(entry), editingId: entry.id });
+    const current = this.storedDraft();
+    if (current.editingId === entry.id && current.target === targetKey) {
+      void this.reveal();
+      return;
+    }
+    this.putAside();
+    const draft = draftFromEntry(entry);
+    this.load({ target: targetKey, draft, editingId: entry.id, base: draftFromEntry(entry) });
   }
 
-  /** Starts a new entry with some fields filled in, for example a code link. */
+  /**
+   * Starts a new entry with some fields filled in, for example a code link from Flag as Stupid Work.
+   * A draft with typed text is put aside rather than given the link, which belongs to this new entry only.
+   */
   prefill(targetKey: string, fields: Partial<EntryDraft>): void {
-    const stored = this.storedDraft();
-    // A half-written new entry keeps what was typed; an entry being edited must not become a copy of itself.
-    const base = stored.editingId ? emptyDraft(this.host.anonymousByDefault(targetKey)) : stored.draft;
-    this.load({ target: targetKey, draft: { ...base, ...fields }, editingId: undefined });
+    this.putAside();
+    this.load({ target: targetKey, draft: { ...emptyDraft(this.host.anonymousByDefault(targetKey)), ...fields }, editingId: undefined, flagged: fields.link !== undefined });
+  }
+
+  /**
+   * Another flow started (Quick Capture): a flagged draft nobody typed into is dropped, so its code link
+   * cannot end up on the next, unrelated entry. A draft with typed text stays.
+   */
+  leaveFlow(): void {
+    const current = this.storedDraft();
+    if (current.flagged && !typedIn(current)) {
+      this.bringBack();
+    }
   }
 
   dispose(): void {
@@ -136,8 +193,30 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   private load(stored: StoredDraft): void {
     this.store(stored);
-    this.post({ type: 'load', ...stored });
+    this.post({ type: 'load', ...this.formOf(stored) });
     void this.reveal();
+  }
+
+  private aside(): StoredDraft[] {
+    return this.state.get<StoredDraft[]>(ASIDE_KEY) ?? [];
+  }
+
+  /** Keeps the current draft on the stack when something was typed in it; an untouched one is not worth keeping. */
+  private putAside(): void {
+    const current = this.storedDraft();
+    if (typedIn(current)) {
+      void this.state.update(ASIDE_KEY, [...this.aside(), current]);
+    }
+  }
+
+  /** Replaces the current draft with the newest one put aside, or an empty one; returns the one brought back. */
+  private bringBack(): StoredDraft | undefined {
+    const stack = this.aside();
+    const back = stack.at(-1);
+    void this.state.update(ASIDE_KEY, stack.slice(0, -1));
+    this.store(back);
+    this.post({ type: 'load', ...this.formOf(this.storedDraft()) });
+    return back;
   }
 
   /** Holds a typed draft at once and writes it to workspace state once typing pauses for 200 ms. */
@@ -168,11 +247,17 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     return { target, draft: emptyDraft(target ? this.host.anonymousByDefault(target) : false), editingId: undefined };
   }
 
+  /** What the webview shows of a stored draft: the draft, and a summary of the stack behind it. */
+  private formOf(stored: StoredDraft): FormContents {
+    const aside = this.aside().map((d) => ({ title: d.draft.title.trim(), editing: d.editingId !== undefined }));
+    return { form: ++this.form, target: stored.target, draft: stored.draft, editingId: stored.editingId, aside };
+  }
+
   private snapshot(): LogState {
     const stored = this.storedDraft();
     const targets = this.host.targets();
     const target = targets.some((t) => t.key === stored.target) ? stored.target : targets[0]?.key;
-    return { targets, labels: createLabels(), strings: strings(), locale: vscode.env.language, target, draft: stored.draft, editingId: stored.editingId };
+    return { ...this.formOf(stored), targets, labels: createLabels(), strings: strings(), locale: vscode.env.language, target };
   }
 
   private post(message: ToWebview): void {
@@ -184,12 +269,20 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'ready':
         this.post({ type: 'init', state: this.snapshot() });
         return;
-      case 'draftChanged':
-        this.hold({ target: message.target, draft: message.draft, editingId: message.editingId });
+      case 'draftChanged': {
+        // Typed into a form that has since been replaced (the blur of a click that opened an entry reports late).
+        if (message.form !== this.form) {
+          return;
+        }
+        const held = this.storedDraft();
+        // The base and the flag stay with the draft they belong to, which the webview does not know of.
+        const same = held.editingId === message.editingId;
+        this.hold({ target: message.target, draft: message.draft, editingId: message.editingId, base: same ? held.base : undefined, flagged: same ? held.flagged : undefined });
         return;
+      }
       case 'cancelEdit':
-        this.store(undefined);
-        this.post({ type: 'load', ...this.storedDraft() });
+      case 'discard':
+        void this.discard();
         return;
       case 'openDataFile':
         void this.host.openDataFile(message.target);
@@ -200,13 +293,33 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }
   }
 
+  /** Cancel edit and Discard draft: asks first when something typed would be lost, then brings back the draft put aside. */
+  private async discard(): Promise<void> {
+    const current = this.storedDraft();
+    if (typedIn(current)) {
+      const title = plainText(current.draft.title.trim() || strings().untitled, QUOTE_LENGTH);
+      const discard = current.editingId ? vscode.l10n.t('Discard Changes') : vscode.l10n.t('Discard Draft');
+      const question = current.editingId
+        ? vscode.l10n.t('Discard your changes to “{0}”? The entry stays as it is in the backlog.', title)
+        : vscode.l10n.t('Discard the draft “{0}”? What you typed is deleted.', title);
+      if ((await vscode.window.showWarningMessage(question, { modal: true }, discard)) !== discard) {
+        return;
+      }
+    }
+    this.bringBack();
+  }
+
   private async save(target: string, draft: EntryDraft, editingId: string | undefined): Promise<void> {
-    const result = await this.host.save(target, draft, editingId);
+    const held = this.storedDraft();
+    const result = await this.host.save(target, draft, editingId, held.editingId === editingId ? held.base : undefined);
     if (!result.ok) {
       this.post({ type: 'saveFailed', message: result.message });
       return;
     }
-    this.store({ target, draft: emptyDraft(this.host.anonymousByDefault(target)), editingId: undefined });
-    this.post({ type: 'saved', id: result.id, title: draft.title.trim() });
+    const stack = this.aside();
+    const back = stack.at(-1);
+    void this.state.update(ASIDE_KEY, stack.slice(0, -1));
+    this.store(back ?? { target, draft: emptyDraft(this.host.anonymousByDefault(target)), editingId: undefined });
+    this.post({ type: 'saved', id: result.id, title: draft.title.trim(), note: result.note, restored: back?.draft.title.trim(), next: this.formOf(this.storedDraft()) });
   }
 }

@@ -1,9 +1,9 @@
 import { smartCompleteness } from '../../core/model/completeness';
 import { formatHours, hoursPerMonth } from '../../core/model/cost';
 import { isolateBidi } from '../../core/text/inertText';
-import { REASONS, SMART_KEYS, emptyDraft, emptySmart, type EntryDraft, type Period } from '../../core/model/model';
+import { REASONS, SMART_KEYS, emptySmart, type EntryDraft, type Period } from '../../core/model/model';
 import type { FolderStatus } from '../../protocol/folderStatus';
-import type { FromWebview, LogState, ToWebview } from '../../protocol/logMessages';
+import type { FormContents, FromWebview, LogState, ToWebview } from '../../protocol/logMessages';
 import { el, format, icon } from '../dom';
 import { COST_INPUTS, checkCostInput, checkLength, renderActions, renderAnonymous, renderCost, renderEditing, renderKindAndReasons, renderLink, renderSmart, renderTarget, renderTitle, type LogForm } from './sections';
 import { readCostField, type CostField } from '../../core/model/costInput';
@@ -78,7 +78,7 @@ function persist(): void {
   state.draft = readDraft();
   state.target = currentTarget()?.key;
   // Sent on every change: the view is destroyed when hidden, so a change held back here would be lost.
-  vscode.postMessage({ type: 'draftChanged', target: state.target, draft: state.draft, editingId: state.editingId });
+  vscode.postMessage({ type: 'draftChanged', form: state.form, target: state.target, draft: state.draft, editingId: state.editingId });
   updateDerived();
 }
 
@@ -90,12 +90,19 @@ function updateDerived(): void {
   const hours = hoursPerMonth(draft.cost);
   // A total from a field the form marks as wrong would be a number nobody typed.
   const typedWrong = COST_INPUTS.some(({ id }) => field<HTMLInputElement>(id).getAttribute('aria-invalid') === 'true');
-  field<HTMLElement>('cost-total').textContent = typedWrong ? '' : format(state.strings.perMonth, formatHours(hours));
+  field<HTMLElement>('cost-total').textContent = typedWrong ? '' : draft.cost ? format(state.strings.perMonth, formatHours(hours)) : state.strings.noEstimate;
   const { filled } = smartCompleteness(draft.smart);
   const meter = field<HTMLMeterElement>('completeness');
   meter.value = filled;
   meter.setAttribute('aria-valuetext', format(state.strings.completeness, String(filled)));
   field<HTMLElement>('completeness-label').textContent = format(state.strings.completeness, String(filled));
+  const discard = document.getElementById('discard') as HTMLButtonElement | null;
+  if (discard) {
+    // Only what a person typed counts: a code link alone is not a draft worth a question.
+    const typed = draft.title.trim() !== '' || draft.kind !== 'other' || draft.reasons.length > 0 || draft.cost !== undefined || SMART_KEYS.some((key) => draft.smart[key].trim() !== '');
+    discard.disabled = !typed && !draft.link;
+    discard.title = discard.disabled ? state.strings.nothingToDiscard : '';
+  }
   updateTarget();
 }
 
@@ -180,25 +187,33 @@ function render(): void {
   if (!state) {
     return;
   }
+  root.querySelector('form')?.setAttribute('data-retired', '');
   const node = el('form', { id: 'log-form', noValidate: true });
   node.setAttribute('aria-label', state.strings.title);
   node.append(
     ...renderTarget(form),
     ...renderEditing(form),
+    renderLink(form),
     renderTitle(form),
     ...renderKindAndReasons(form),
     renderSmart(form),
     renderCost(form),
-    renderLink(form),
     ...renderAnonymous(form),
     ...renderActions(form),
   );
-  node.addEventListener('input', () => {
-    // What the last Save said is about what was then in the form, not what is being typed now.
-    announce('');
-    persist();
-  });
-  node.addEventListener('change', persist);
+  // A focused field removed with its form reports a change as it goes; that form is no longer the draft.
+  const live = (report: () => void) => () => {
+    if (!node.hasAttribute('data-retired')) report();
+  };
+  node.addEventListener(
+    'input',
+    live(() => {
+      // What the last Save said is about what was then in the form, not what is being typed now.
+      announce('');
+      persist();
+    }),
+  );
+  node.addEventListener('change', live(persist));
   node.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
@@ -211,6 +226,13 @@ function render(): void {
   });
   root.replaceChildren(node);
   updateDerived();
+}
+
+/** Takes a form the host sent; fields it left out (undefined does not survive the message's JSON) are cleared. */
+function show(next: FormContents): void {
+  if (state) {
+    Object.assign(state, { form: next.form, target: next.target, draft: next.draft, editingId: next.editingId, aside: next.aside ?? [] });
+  }
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -236,20 +258,20 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       return;
     case 'load':
       if (state) {
-        state.target = message.target;
-        state.draft = message.draft;
-        state.editingId = message.editingId;
+        show(message);
         render();
         field<HTMLInputElement>('title').focus();
       }
       return;
     case 'saved':
       if (state) {
-        const anonymous = field<HTMLInputElement>('anonymous').checked && !state.editingId;
-        state.draft = emptyDraft(anonymous);
-        state.editingId = undefined;
+        show(message.next);
         render();
-        announce(format(state.strings.saved, isolateBidi(message.title)));
+        const said = [format(state.strings.saved, isolateBidi(message.title)), message.note ?? ''];
+        if (message.restored !== undefined) {
+          said.push(format(state.strings.restored, isolateBidi(message.restored || state.strings.untitled)));
+        }
+        announce(said.filter(Boolean).join(' '));
         field<HTMLInputElement>('title').focus();
       }
       return;

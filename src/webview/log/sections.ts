@@ -3,6 +3,7 @@ import { KINDS, PERIODS, REASONS, SMART_KEYS } from '../../core/model/model';
 import { isolateBidi } from '../../core/text/inertText';
 import type { FromWebview, LogState } from '../../protocol/logMessages';
 import { COST_RANGES, readCostField, type CostField, type CostReading } from '../../core/model/costInput';
+import { plural } from '../../core/text/plural';
 import { el, format, icon, labelled } from '../dom';
 
 /** What each section of the Log form may read and do; main.ts owns the state behind it. */
@@ -27,15 +28,22 @@ export function renderTarget({ state }: LogForm): HTMLElement[] {
   return parts;
 }
 
-/** The notice that an existing entry is being edited, with the way out. */
+/** The notice that an existing entry is being edited, with the way out, and of the drafts put aside behind it. */
 export function renderEditing(form: LogForm): HTMLElement[] {
-  const { strings, editingId } = form.state;
-  if (!editingId) {
-    return [];
+  const { strings, editingId, aside, locale } = form.state;
+  const parts: HTMLElement[] = [];
+  if (editingId) {
+    const cancel = el('button', { type: 'button', className: 'secondary', id: 'cancel-edit', textContent: strings.cancelEdit });
+    cancel.addEventListener('click', () => form.send({ type: 'cancelEdit' }));
+    parts.push(el('div', { className: 'editing' }, icon('edit'), el('span', { textContent: strings.editing }), cancel));
   }
-  const cancel = el('button', { type: 'button', className: 'secondary', id: 'cancel-edit', textContent: strings.cancelEdit });
-  cancel.addEventListener('click', () => form.send({ type: 'cancelEdit' }));
-  return [el('div', { className: 'editing' }, icon('edit'), el('span', { textContent: strings.editing }), cancel)];
+  const latest = aside.at(-1);
+  if (latest) {
+    const note = el('div', { id: 'aside', className: 'aside hint' }, icon('layers'), el('span', { textContent: plural(strings.aside, aside.length, locale) }));
+    note.append(el('span', { className: 'aside-title', textContent: format(strings.asideLatest, isolateBidi(latest.title || strings.untitled)) }));
+    parts.push(note);
+  }
+  return parts;
 }
 
 /** Field id → its limit in characters (UTF-16 units, after trimming, as the core counts). */
@@ -108,13 +116,34 @@ export function renderKindAndReasons({ state }: LogForm): HTMLElement[] {
   return [labelled('kind', strings.kind, kind), reasons];
 }
 
+/** The letter each prompt gives to S.M.A.R.T., shown before its label. */
+const SMART_INITIALS: Record<(typeof SMART_KEYS)[number], string> = { speakUp: 'S', moreInfo: 'M', accountability: 'A', reprioritize: 'R', tryAnother: 'T' };
+
+/** The explanation with the capital that starts each of the five prompts' key words in bold. */
+function initialsOf(text: string): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  let rest = text;
+  for (const letter of Object.values(SMART_INITIALS)) {
+    const at = rest.search(new RegExp(`\\b${letter}`));
+    if (at < 0) continue;
+    out.push(rest.slice(0, at), el('b', { className: 'initial-inline', textContent: letter }));
+    rest = rest.slice(at + 1);
+  }
+  out.push(rest);
+  return out;
+}
+
 /** The five optional S.M.A.R.T. answers and the meter of how many are filled in. */
 export function renderSmart({ state }: LogForm): HTMLElement {
   const { labels, strings, draft } = state;
   const smart = el('fieldset', { className: 'smart' }, el('legend', { textContent: strings.smartHeading }));
+  const explain = el('div', { className: 'hint', id: 'smart-explain' }, ...initialsOf(strings.smartExplain));
+  smart.append(explain);
   for (const key of SMART_KEYS) {
     const area = el('textarea', { rows: 2, value: draft.smart[key], dir: 'auto' });
     const answer = labelled(`smart-${key}`, labels.smart[key], area, labels.smartHints[key]);
+    const label = answer.querySelector('label');
+    label?.prepend(el('span', { className: 'initial', textContent: SMART_INITIALS[key] }));
     answer.append(lengthCounter(state, area, MAX_ANSWER_LENGTH));
     area.addEventListener('input', () => checkLength(state, area));
     smart.append(answer);
@@ -201,19 +230,25 @@ export function renderCost({ state }: LogForm): HTMLElement {
   return cost;
 }
 
-/** The code the entry is about, when it was flagged from a selection; removing it hides it from the draft. */
+/**
+ * The code the entry is about, at the top of the form beside the title, as "path, line 7": a link the
+ * person does not see could end up on an entry it has nothing to do with. Removing it hides it from the draft.
+ */
 export function renderLink(form: LogForm): HTMLElement {
   const { strings, draft } = form.state;
   const link = el('div', { id: 'link', className: 'link', hidden: !draft.link });
   if (draft.link) {
-    const remove = el('button', { type: 'button', className: 'icon', title: strings.removeLink });
+    const { path, startLine, endLine } = draft.link;
+    const where = startLine === endLine ? format(strings.linkLine, isolateBidi(path), startLine) : format(strings.linkLines, isolateBidi(path), startLine, endLine);
+    const remove = el('button', { type: 'button', className: 'icon', id: 'remove-link', title: strings.removeLink });
     remove.setAttribute('aria-label', strings.removeLink);
     remove.append(icon('close'));
     remove.addEventListener('click', () => {
       link.hidden = true;
       form.persist();
     });
-    link.append(icon('link'), el('span', { className: 'link-text', textContent: `${strings.link}: ${isolateBidi(draft.link.path)}:${draft.link.startLine}-${draft.link.endLine}` }), remove);
+    link.setAttribute('aria-label', `${strings.link}: ${where}`);
+    link.append(icon('link'), el('span', { className: 'link-text', textContent: where, title: strings.link }), remove);
   }
   return link;
 }
@@ -228,12 +263,21 @@ export function renderAnonymous({ state }: LogForm): HTMLElement[] {
 }
 
 /** The save (or update) button with its shortcut, and the live status line under it. */
-export function renderActions({ state }: LogForm): HTMLElement[] {
+export function renderActions(form: LogForm): HTMLElement[] {
+  const { state } = form;
   const { strings, editingId } = state;
   const saveButton = el('button', { type: 'submit', id: 'save', className: 'primary' }, icon(editingId ? 'save' : 'add'), el('span', { textContent: editingId ? strings.update : strings.save }));
   saveButton.title = strings.saveHint;
   const status = el('div', { id: 'status', className: 'status' });
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  return [el('div', { className: 'actions' }, saveButton, el('span', { className: 'hint', textContent: strings.saveHint })), status];
+  const actions = el('div', { className: 'actions' }, saveButton);
+  // An edit is left with Cancel edit, which also asks first; a new draft is discarded here.
+  if (!editingId) {
+    const discard = el('button', { type: 'button', id: 'discard', className: 'secondary' }, icon('discard'), el('span', { textContent: strings.discard }));
+    discard.addEventListener('click', () => form.send({ type: 'discard' }));
+    actions.append(discard);
+  }
+  actions.append(el('span', { className: 'hint', textContent: strings.saveHint }));
+  return [actions, status];
 }
