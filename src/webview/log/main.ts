@@ -225,6 +225,10 @@ function render(): void {
     }
   });
   root.replaceChildren(node);
+  // A restored draft may already be too long: its counters show before anyone types.
+  for (const control of node.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-limit]')) {
+    checkLength(state, control);
+  }
   updateDerived();
 }
 

@@ -46,17 +46,13 @@ export function renderEditing(form: LogForm): HTMLElement[] {
   return parts;
 }
 
-/** Field id → its limit in characters (UTF-16 units, after trimming, as the core counts). */
-const limits = new Map<string, number>();
-
-/** The counter under a text field, empty until the text nears `limit`; `checkLength` fills it. */
-function lengthCounter(state: LogState, control: HTMLInputElement | HTMLTextAreaElement, limit: number): HTMLElement {
-  limits.set(control.id, limit);
+/** The counter under a text field, empty until the text nears `limit`; `checkLength` fills it once the field is in the page. */
+function lengthCounter(control: HTMLInputElement | HTMLTextAreaElement, limit: number): HTMLElement {
+  // Kept on the control itself (UTF-16 units, after trimming, as the core counts), so each rendering carries its own.
+  control.dataset.limit = String(limit);
   const counter = el('div', { className: 'hint count', id: `${control.id}-count`, hidden: true });
   counter.setAttribute('aria-live', 'polite');
   control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), counter.id].filter(Boolean).join(' '));
-  // Drawn once the control is in the page: a restored draft may already be too long.
-  queueMicrotask(() => checkLength(state, control));
   return counter;
 }
 
@@ -65,9 +61,9 @@ function lengthCounter(state: LogState, control: HTMLInputElement | HTMLTextArea
  * cutting anything, once it passes the limit. Returns whether it fits.
  */
 export function checkLength(state: LogState, control: HTMLInputElement | HTMLTextAreaElement): boolean {
-  const limit = limits.get(control.id);
+  const limit = Number(control.dataset.limit);
   const counter = document.getElementById(`${control.id}-count`);
-  if (limit === undefined || !counter) {
+  if (!limit || !counter) {
     return true;
   }
   const length = control.value.trim().length;
@@ -92,7 +88,7 @@ export function renderTitle({ state }: LogForm): HTMLElement {
   const titleField = labelled('title', strings.title, title);
   const titleError = el('div', { id: 'title-error', className: 'error', hidden: true, textContent: strings.titleRequired });
   title.setAttribute('aria-errormessage', titleError.id);
-  titleField.append(titleError, lengthCounter(state, title, MAX_TITLE_LENGTH));
+  titleField.append(titleError, lengthCounter(title, MAX_TITLE_LENGTH));
   title.addEventListener('input', () => {
     titleError.hidden = true;
     title.removeAttribute('aria-invalid');
@@ -144,7 +140,7 @@ export function renderSmart({ state }: LogForm): HTMLElement {
     const answer = labelled(`smart-${key}`, labels.smart[key], area, labels.smartHints[key]);
     const label = answer.querySelector('label');
     label?.prepend(el('span', { className: 'initial', textContent: SMART_INITIALS[key] }));
-    answer.append(lengthCounter(state, area, MAX_ANSWER_LENGTH));
+    answer.append(lengthCounter(area, MAX_ANSWER_LENGTH));
     area.addEventListener('input', () => checkLength(state, area));
     smart.append(answer);
   }
