@@ -5,7 +5,7 @@ import { plainText } from '../../core/text/inertText';
 import type { Labels } from '../../core/model/displayNames';
 import { emptyBacklog, type Backlog, type Retro } from '../../core/model/model';
 import { activeRetro, finishRetro, startRetro, type Change } from '../../core/retro/retro';
-import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../core/retro/retroSummary';
+import type { SummaryStrings } from '../../core/retro/retroSummary';
 import { resolveSummaryPath } from '../../core/retro/summaryPath';
 import { BacklogWriteError, type FolderBacklog } from '../../adapters/file/backlogStore';
 import { csvByteOrderMarkSetting, retroSummaryPathSetting } from '../../adapters/workspace/config';
@@ -67,12 +67,17 @@ function summaryStrings(): SummaryStrings {
     due: vscode.l10n.t('Due'),
     noDue: vscode.l10n.t('no due date'),
     hoursAddressed: vscode.l10n.t('{0} per month addressed'),
-    deferred: vscode.l10n.t('Deferred'),
-    followUps: vscode.l10n.t('Follow-ups'),
-    overdue: vscode.l10n.t('{0} days overdue'),
+    list: vscode.l10n.t('List'),
+    votes: { one: vscode.l10n.t('{0} vote'), other: vscode.l10n.t('{0} votes') },
+    deferred: vscode.l10n.t('Discussed, not decided'),
+    merges: vscode.l10n.t('Merged duplicates'),
+    mergedInto: vscode.l10n.t('{0} merged into {1}'),
+    followUps: vscode.l10n.t('Open follow-ups from earlier retros'),
+    overdue: { one: vscode.l10n.t('{0} day overdue'), other: vscode.l10n.t('{0} days overdue') },
     none: vscode.l10n.t('None'),
     rationale: vscode.l10n.t('Why'),
     tracking: vscode.l10n.t('Tracked in'),
+    locale: vscode.env.language,
   };
 }
 
@@ -129,6 +134,8 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, cloc
     void vscode.window.showInformationMessage(vscode.l10n.t('No retro has been recorded in {0} yet. Start one from the Retro Board.', backlog.folder.name));
     return;
   }
+  // Loaded on first use: the summary carries a Markdown serialiser that nothing else needs.
+  const { retroDate, retroSummaryMarkdown } = await import('../../core/retro/retroSummary');
   const markdown = retroSummaryMarkdown(b, retro.id, labels, summaryStrings(), clock);
   if (mode === 'copy') {
     await vscode.env.clipboard.writeText(markdown);
