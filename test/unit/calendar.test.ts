@@ -5,7 +5,7 @@ import { openedVsDecided } from '../../src/core/retro/charts';
 import type { Backlog, Decision, Entry } from '../../src/core/model/model';
 import { followUps, isStale, overdueDays } from '../../src/core/retro/retro';
 import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retro/retroSummary';
-import { resolveSummaryPath } from '../../src/core/retro/summaryPath';
+import { resolveSummaryPath, summaryTarget } from '../../src/core/retro/summaryPath';
 import { clockAt, inTimeZone, LABELS, makeEntry } from './fixtures';
 import { NOBODY } from '../../src/core/votes/votes';
 
@@ -112,7 +112,8 @@ describe('the viewer\'s calendar', () => {
     it('a retro that started at 18:00 on 10 March in Los Angeles is the retro of 10 March, in its title and file name', () => {
       assert.equal(retroDate(retro, evening), '2026-03-10');
       assert.match(retroSummaryMarkdown(b, retro.id, LABELS, strings, evening), /^# Retro 2026-03-10$/m);
-      const target = resolveSummaryPath('/repo', undefined, retroDate(retro, evening));
+      assert.deepEqual(summaryTarget('/repo', undefined, retroDate(retro, evening)), { kind: 'branch', branchPath: 'retros/2026-03-10.md' });
+      const target = resolveSummaryPath('/repo', 'docs/retros/{date}.md', retroDate(retro, evening));
       assert.ok(target.ok);
       assert.equal(target.relative, 'docs/retros/2026-03-10.md');
     });
