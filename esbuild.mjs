@@ -38,6 +38,7 @@ const lazyChunks = {
   merge: 'src/core/merge/merge.ts',
   backlogSync: 'src/adapters/sync/backlogSync.ts',
   backlogStatus: 'src/adapters/sync/backlogStatus.ts',
+  branchOutbox: 'src/adapters/sync/branchOutbox.ts',
   gitRunner: 'src/adapters/sync/gitRunner.ts',
   gitRenames: 'src/adapters/codeLinks/gitRenames.ts',
   backlogStore: 'src/adapters/file/backlogStore.ts',

@@ -159,7 +159,7 @@ describe('A saved retro summary is shared on the backlog branch through Sync', f
   it('refuses a path that would leave the retros folder or land at the branch root', async () => {
     for (const bad of ['summary.md', '../escape.md', 'retros/../x.md', 'retros/.hidden.md', '/retros/x.md', 'retros//x.md', 'retros\\x.md']) {
       assert.equal(isBranchFilePath(bad), false, bad);
-      await assert.rejects(putInOutbox(backlogPath(ana), bad, 'x'), /Not a path for the backlog branch/);
+      await assert.rejects(putInOutbox(backlogPath(ana), bad, 'x'), RangeError);
     }
     assert.ok(isBranchFilePath('retros/2026-11-29.md'));
   });

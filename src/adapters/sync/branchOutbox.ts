@@ -6,8 +6,11 @@
  */
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
+import { trackingRef, type SyncSettings } from '../../core/sync/backlogBranch';
 import { writeFileAtomic } from '../file/atomicWrite';
-import { openRepository, type BacklogRepository } from './repository';
+import type { SyncMessage } from '../../core/text/messages';
+import { chooseRemote, openRepository, type BacklogRepository } from './repository';
+import { SyncStop } from './syncStop';
 
 /**
  * A path on the backlog branch that a file beside the backlog may take: relative, with `/`, in a
@@ -28,11 +31,12 @@ function outboxDir(repo: BacklogRepository): string {
 
 /**
  * Puts `text` at `branchPath` in the outbox of the repository holding the working copy `file`,
- * replacing what waited there. Rejects on a path `isBranchFilePath` refuses, and with the SyncStop of
+ * replacing what waited there. Rejects with a RangeError on a path `isBranchFilePath` refuses, and with the SyncStop of
  * `openRepository` outside a repository or without git.
  */
 export async function putInOutbox(file: string, branchPath: string, text: string): Promise<void> {
-  if (!isBranchFilePath(branchPath)) throw new Error(`Not a path for the backlog branch: ${branchPath}`);
+  // The extension builds these paths itself: a refused one is a defect, not a person's input.
+  if (!isBranchFilePath(branchPath)) throw new RangeError(branchPath);
   const target = path.join(outboxDir(await openRepository(file)), ...branchPath.split('/'));
   await mkdir(path.dirname(target), { recursive: true });
   await writeFileAtomic(target, text);
@@ -60,4 +64,37 @@ export async function clearOutbox(repo: BacklogRepository, sent: Map<string, str
     const file = path.join(root, ...branchPath.split('/'));
     if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await unlink(file).catch(() => undefined);
   }
+}
+
+/** Where a file for the backlog branch stands, as `branchFileState` finds it. */
+export interface BranchFileState {
+  /** The remote a sync would push to; undefined when the repository has none that fits (see `chooseRemote`). */
+  remote?: string;
+  branch: string;
+  /** The text waiting in the outbox; undefined when nothing waits. */
+  waiting?: string;
+  /** The text on the backlog branch as last fetched; undefined when the branch, as known here, lacks the file. */
+  onBranch?: string;
+}
+
+/**
+ * Where `branchPath` stands for the working copy `file` under `settings`, from local state only (no
+ * fetch). Rejects with the SyncStop of `openRepository` outside a repository or without git.
+ */
+export async function branchFileState(file: string, settings: SyncSettings, branchPath: string): Promise<BranchFileState> {
+  const repo = await openRepository(file);
+  const waiting = await readFile(path.join(outboxDir(repo), ...branchPath.split('/')), 'utf8').catch(() => undefined);
+  let remote: string | undefined;
+  try {
+    remote = chooseRemote(repo, settings.remote, settings.branch).name;
+  } catch {
+    return { branch: settings.branch, waiting };
+  }
+  const onBranch = await repo.git.run(['cat-file', 'blob', `${trackingRef(remote, settings.branch)}:${branchPath}`]).catch(() => undefined);
+  return { remote, branch: settings.branch, waiting, onBranch };
+}
+
+/** The message of a stop raised here (no git, no repository), for the caller to render; undefined for any other error. This chunk's own SyncStop class is the one its functions throw. */
+export function stopMessage(error: unknown): SyncMessage | undefined {
+  return error instanceof SyncStop ? error.text : undefined;
 }
