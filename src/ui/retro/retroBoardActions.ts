@@ -196,7 +196,12 @@ async function saveOnBranch(backlog: FolderBacklog, branchPath: string, markdown
     }
     await putInOutbox(file, branchPath, markdown);
     await vscode.commands.executeCommand('stupidWork.sync');
-    const after = await branchFileState(file, settings, branchPath);
+    let after = await branchFileState(file, settings, branchPath);
+    if (after.waiting !== undefined) {
+      // A sync already under way may have read the outbox before the summary was put there.
+      await vscode.commands.executeCommand('stupidWork.sync');
+      after = await branchFileState(file, settings, branchPath);
+    }
     if (after.waiting !== undefined) {
       void vscode.window.showInformationMessage(
         after.remote
