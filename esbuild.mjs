@@ -24,7 +24,7 @@ const shared = {
 /**
  * Activation (src/extension.ts) registers stand-in commands only; `features` builds everything else
  * right after. The parser (with the schema validator), the merge, git support and the Retro Board are the
- * heaviest code the extension has. Each ships as its own file, loaded on first use, so activation
+ * heaviest code the extension has; the retro summary carries a Markdown serialiser. Each ships as its own file, loaded on first use, so activation
  * neither compiles nor runs them, and each is bundled once: the files require one another instead
  * of embedding copies. The backlog store is shared the same way, so the board's chunks and the
  * extension see one BacklogWriteError class.
@@ -38,11 +38,13 @@ const lazyChunks = {
   merge: 'src/core/merge/merge.ts',
   backlogSync: 'src/adapters/sync/backlogSync.ts',
   backlogStatus: 'src/adapters/sync/backlogStatus.ts',
+  branchOutbox: 'src/adapters/sync/branchOutbox.ts',
   gitRunner: 'src/adapters/sync/gitRunner.ts',
   gitRenames: 'src/adapters/codeLinks/gitRenames.ts',
   backlogStore: 'src/adapters/file/backlogStore.ts',
   retroBoardPanel: 'src/ui/retro/retroBoardPanel.ts',
   retroBoardActions: 'src/ui/retro/retroBoardActions.ts',
+  retroSummary: 'src/core/retro/retroSummary.ts',
   trackerActions: 'src/ui/tracker/trackerActions.ts',
   similarEntries: 'src/core/votes/similarEntries.ts',
   mergeDriverSetup: 'src/adapters/mergeDriver/mergeDriverSetup.ts',

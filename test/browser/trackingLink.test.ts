@@ -106,7 +106,7 @@ describe('tracking links in Chromium', function () {
       30000,
     );
     // Without Markdown's escapes and the zero-width space (written as a character reference) that keeps the address from becoming a link, it reads as typed.
-    const plain = summary.replace(/\\(.)/g, '$1').replace(/&#8203;|\u200b/g, '');
+    const plain = summary.replace(/\\(.)/g, '$1').replace(/&#8203;|&#x200B;|\u200b/gi, '');
     assert.ok(plain.includes(`Tracked in: ${url}`), plain);
     assert.doesNotMatch(summary, /\]\(|<https/, 'the summary links nothing');
   });

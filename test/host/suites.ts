@@ -13,6 +13,7 @@ import './repeatedField.test';
 import './untrustedText.test';
 import './retroBoard.test';
 import './trackingLink.test';
+import './retroSummaryShare.test';
 import './reminders.test';
 import './comments.test';
 import './votes.test';

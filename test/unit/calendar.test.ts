@@ -5,7 +5,7 @@ import { openedVsDecided } from '../../src/core/retro/charts';
 import type { Backlog, Decision, Entry } from '../../src/core/model/model';
 import { followUps, isStale, overdueDays } from '../../src/core/retro/retro';
 import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../src/core/retro/retroSummary';
-import { resolveSummaryPath } from '../../src/core/retro/summaryPath';
+import { resolveSummaryPath, summaryTarget } from '../../src/core/retro/summaryPath';
 import { clockAt, inTimeZone, LABELS, makeEntry } from './fixtures';
 import { NOBODY } from '../../src/core/votes/votes';
 
@@ -107,12 +107,13 @@ describe('the viewer\'s calendar', () => {
     const retro = { id: '01JH0000000000000000000099', started: '2026-03-11T01:00:00.000Z', facilitator: 'Ada', discussed: [], decided: [] };
     const b: Backlog = { version: 1, entries: [], retros: [retro] };
     const evening = clockAt('2026-03-11T02:00:00.000Z', LOS_ANGELES_MARCH);
-    const strings = { title: 'Retro {0}', facilitator: 'Facilitator', decisions: 'Decisions', owner: 'Owner', due: 'Due', noDue: 'no due date', hoursAddressed: '{0} per month addressed', deferred: 'Deferred', followUps: 'Follow-ups', overdue: '{0} days overdue', none: 'None', rationale: 'Why', tracking: 'Tracked in' } satisfies SummaryStrings;
+    const strings = { title: 'Retro {0}', facilitator: 'Facilitator', decisions: 'Decisions', owner: 'Owner', due: 'Due', noDue: 'no due date', hoursAddressed: '{0} per month addressed', list: 'List', votes: { one: '{0} vote', other: '{0} votes' }, deferred: 'Deferred', merges: 'Merged duplicates', mergedInto: '{0} merged into {1}', followUps: 'Follow-ups', overdue: { one: '{0} day overdue', other: '{0} days overdue' }, none: 'None', rationale: 'Why', tracking: 'Tracked in' } satisfies SummaryStrings;
 
     it('a retro that started at 18:00 on 10 March in Los Angeles is the retro of 10 March, in its title and file name', () => {
       assert.equal(retroDate(retro, evening), '2026-03-10');
-      assert.match(retroSummaryMarkdown(b, retro.id, LABELS, strings, evening), /^# Retro 2026\\-03\\-10$/m);
-      const target = resolveSummaryPath('/repo', undefined, retroDate(retro, evening));
+      assert.match(retroSummaryMarkdown(b, retro.id, LABELS, strings, evening), /^# Retro 2026-03-10$/m);
+      assert.deepEqual(summaryTarget('/repo', undefined, retroDate(retro, evening)), { kind: 'branch', branchPath: 'retros/2026-03-10.md' });
+      const target = resolveSummaryPath('/repo', 'docs/retros/{date}.md', retroDate(retro, evening));
       assert.ok(target.ok);
       assert.equal(target.relative, 'docs/retros/2026-03-10.md');
     });

@@ -15,12 +15,17 @@ const STRINGS: SummaryStrings = {
   due: 'Due',
   noDue: 'No due date',
   hoursAddressed: '{0} per month addressed',
+  list: 'List',
+  votes: { one: '{0} vote', other: '{0} votes' },
   deferred: 'Discussed, not decided',
+  merges: 'Merged duplicates',
+  mergedInto: '{0} merged into {1}',
   followUps: 'Open follow-ups from earlier retros',
-  overdue: '{0} days overdue',
+  overdue: { one: '{0} day overdue', other: '{0} days overdue' },
   none: 'None',
   rationale: 'Why',
   tracking: 'Tracked in',
+  locale: 'en',
 };
 
 const NOW = new Date('2025-03-10T15:00:00.000Z');
@@ -48,6 +53,8 @@ function ordinary(): Backlog {
         id: E(1),
         title: 'Weekly status report nobody reads',
         status: 'decided',
+        triage: 'now',
+        votes: ['v1', 'v2', 'v3'],
         cost: { hoursPerOccurrence: 1, occurrences: 1, per: 'week', people: 6 },
         decision: decision({ due: '2025-03-31', rationale: 'Nobody opened it in a year.', trackingUrl: 'https://tracker.example/team/issues/42' }),
       }),
@@ -56,6 +63,8 @@ function ordinary(): Backlog {
         title: 'Manual audit screenshots',
         kind: 'autopilot-policy',
         status: 'decided',
+        triage: 'bigger-story',
+        votes: ['v1'],
         cost: { hoursPerOccurrence: 2, occurrences: 1, per: 'month', people: 1 },
         decision: decision({ outcome: 'keep', owner: 'Ada Lovelace', rationale: 'The auditor requires them.\n\nAsk again next year.', decided: '2025-03-10T14:20:00.000Z' }),
       }),
@@ -67,10 +76,15 @@ function ordinary(): Backlog {
         cost: { hoursPerOccurrence: 0.5, occurrences: 2, per: 'week', people: 1 },
         decision: decision({ outcome: 'automate', owner: 'Katherine Johnson', decided: '2025-03-10T14:15:00.000Z' }),
       }),
-      makeEntry({ id: E(4), title: 'Three signatures for a config change' }),
+      makeEntry({ id: E(4), title: 'Three signatures for a config change', triage: 'someday', votes: ['v2', 'v4'] }),
       makeEntry({ id: E(5), title: 'Deploy freeze on Fridays', status: 'decided', decision: decision({ retro: R1, owner: 'Edsger Dijkstra', due: '2025-02-28', followUp: 'in-progress', decided: '2025-02-03T09:10:00.000Z', trackingUrl: 'https://tracker.example/team/issues/7' }) }),
       makeEntry({ id: E(6), title: 'Forty-minute standup', status: 'decided', decision: decision({ retro: R1, outcome: 'simplify', owner: 'Barbara Liskov', decided: '2025-02-03T09:20:00.000Z' }) }),
       makeEntry({ id: E(7), title: 'Finished long ago', status: 'done', decision: decision({ retro: R1, followUp: 'done', decided: '2025-02-03T09:25:00.000Z' }) }),
+      makeEntry({ id: E(8), title: 'Status report, again', status: 'archived', duplicateOf: E(1), updated: '2025-03-10T14:05:00.000Z' }),
+      // Anonymous: its merge is stamped with the start of the UTC day only.
+      makeEntry({ id: E(9), title: 'Slides by hand', author: undefined, status: 'archived', duplicateOf: E(3), updated: '2025-03-10T00:00:00.000Z' }),
+      // Merged at the retro before: not this retro's doing.
+      makeEntry({ id: E(10), title: 'Friday deploy freeze', status: 'archived', duplicateOf: E(5), updated: '2025-02-03T09:15:00.000Z' }),
     ],
   };
 }
@@ -89,17 +103,86 @@ function hostile(): Backlog {
   return b;
 }
 
+/** Each summary is checked as GitHub would render it: nothing from entry text becomes live. */
+function assertInert(md: string): void {
+  const rendered = renderGfm(md);
+  assert.deepEqual(rendered.live, []);
+  assert.deepEqual([...new Set(rendered.blocks)].sort(), ['bullet_list', 'heading', 'list_item', 'paragraph']);
+}
+
 describe('retroSummaryMarkdown', () => {
-  it('summarises decisions, hours addressed, deferred entries and earlier follow-ups (golden)', () => {
-    matchesGolden('retro-summary.md', retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, clockAt(NOW)));
+  it('summarises decisions, votes, lists, merges, deferred entries and earlier follow-ups (golden)', () => {
+    const md = retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, clockAt(NOW));
+    matchesGolden('retro-summary.md', md);
+    assertInert(md);
+  });
+
+  it('escapes nothing that Markdown would read as text: dates, decimals, hyphens, ordinary punctuation', () => {
+    const b = ordinary();
+    const titles = ['Re-run the 6.5 release checklist', 'Q and A: who owns it? (nobody!)', '2026-11-29 sync, 50% done', 'C# + F# builds; a/b tests', 'Copy-paste notes (v2), 3/4 done'];
+    titles.forEach((title, i) => (b.entries[i].title = title));
+    b.entries[0].cost = { hoursPerOccurrence: 1.5, occurrences: 1, per: 'month', people: 3 };
+    const md = retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW));
+    for (const title of titles) assert.ok(md.includes(title), `${title} is written as typed:\n${md}`);
+    assert.match(md, /^# Retro 2025-03-10$/m);
+    assert.match(md, /^## Open follow-ups from earlier retros$/m);
+    assert.match(md, /Due: 2025-03-31/);
+    assert.match(md, /^- \d+\.\d h per month addressed$/m, 'the decimal point is not escaped');
+    assert.doesNotMatch(md, /\\[-.!?&%:;(),/]/, 'no backslash before punctuation that means nothing here');
+  });
+
+  it('still escapes what would become markup', () => {
+    const b = ordinary();
+    b.entries[0].title = '*not em* _nor this_ `nor code` ~~nor struck~~ <b>nor bold</b> $x$';
+    b.entries[3].title = '1. not a list';
+    const md = retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW));
+    const rendered = renderGfm(md);
+    assertInert(md);
+    assert.deepEqual(rendered.markup.filter((m) => m !== 'strong'), []);
+    const text = visibleText(rendered.text);
+    assert.ok(text.includes('*not em* _nor this_ `nor code` ~~nor struck~~ <b>nor bold</b> $x$'));
+    assert.ok(text.includes('1. not a list'));
+    assert.match(md, /\\\$x\\\$/, 'math delimiters are escaped: GitHub and GitLab render $…$ as math');
+  });
+
+  it('names each merge of the retro with what went where, and only merges made while it ran', () => {
+    const b = ordinary();
+    const md = retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW));
+    assert.match(md, /^- Status report, again merged into Weekly status report nobody reads$/m);
+    assert.match(md, /^- Slides by hand merged into Copying numbers into slides$/m, 'an anonymous merge, stamped with its day only, counts');
+    assert.doesNotMatch(md, /Friday deploy freeze/, 'a merge of the retro before is left out');
+    const restored = ordinary();
+    const dup = restored.entries.find((e) => e.id === E(8));
+    if (dup) {
+      dup.status = 'open';
+      delete dup.duplicateOf;
+    }
+    assert.doesNotMatch(retroSummaryMarkdown(restored, R2, LABELS, STRINGS, clockAt(NOW)), /Status report, again/, 'a restored duplicate is no merge');
+    const finished = ordinary();
+    finished.retros[1].finished = '2025-03-10T14:03:00.000Z';
+    assert.doesNotMatch(retroSummaryMarkdown(finished, R2, LABELS, STRINGS, clockAt(NOW)), /Status report, again/, 'a merge after the retro finished is left out');
+  });
+
+  it('gives vote counts and overdue days in proper plural forms', () => {
+    const md = retroSummaryMarkdown(ordinary(), R2, LABELS, STRINGS, clockAt(NOW));
+    assert.match(md, /List: Now · 3 votes/);
+    assert.match(md, /List: Bigger story · 1 vote$/m);
+    assert.match(md, /List: Inbox · 0 votes/);
+    assert.match(md, /\*\*10 days overdue\*\*/);
+    const b = ordinary();
+    const late = b.entries.find((e) => e.id === E(5));
+    if (late?.decision) late.decision.due = '2025-03-09';
+    assert.match(retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW)), /\*\*1 day overdue\*\*/);
+    assert.match(retroSummaryMarkdown(ordinary(), R2, LABELS, { ...STRINGS, votes: { one: '{0} Stimme', other: '{0} Stimmen' }, locale: 'de' }, clockAt(NOW)), /List: Now · 3 Stimmen/);
   });
 
   it('renders hostile text inert (golden)', () => {
     const md = retroSummaryMarkdown(hostile(), R2, LABELS, STRINGS, clockAt(NOW));
     matchesGolden('retro-summary-hostile.md', md);
-    assert.doesNotMatch(md, /<|>/, 'no raw angle brackets, so no HTML');
-    assert.doesNotMatch(md, /(^|[^\\])\]\(/, 'no link syntax');
-    assert.doesNotMatch(md, /^(?!#+ |- |\*\*Why)[#>|=`-]/m, 'no line starts a block of its own');
+    assertInert(md);
+    const text = visibleText(renderGfm(md).text);
+    assert.ok(text.includes(`${HOSTILE_TEXT} # not a heading`), 'the title reads as typed, on one line');
+    assert.ok(text.includes('~~struck~~ _em_ $math$ {braces} &amp; \\backslash'));
     for (const line of md.split('\n')) assert.doesNotMatch(line, /^( {4}|\t)/, 'no indented code block');
   });
 
@@ -122,15 +205,14 @@ describe('retroSummaryMarkdown', () => {
     // 26 h + 4.3 h; the kept audit's 2 h are not addressed.
     assert.match(md, /^- 30 h per month addressed$/m);
     const kept = { ...ordinary(), entries: ordinary().entries.filter((e) => e.id !== E(1)) };
-    assert.match(retroSummaryMarkdown(kept, R2, LABELS, STRINGS, clockAt(NOW)), /^- 4\\\.3 h per month addressed$/m);
+    assert.match(retroSummaryMarkdown(kept, R2, LABELS, STRINGS, clockAt(NOW)), /^- 4\.3 h per month addressed$/m);
   });
 
-  it('says so when a section is empty, and gives nothing for an unknown retro', () => {
+  it('says so when a section is empty (golden), and gives nothing for an unknown retro', () => {
     const b: Backlog = { version: 1, entries: [], retros: [{ id: R2, started: '2025-03-10T14:00:00.000Z', facilitator: 'Ada', discussed: [], decided: [] }] };
-    assert.equal(
-      retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW)),
-      '# Retro 2025\\-03\\-10\n\n- Facilitator: Ada\n- 0 h per month addressed\n\n## Decisions\n\nNone\n\n## Discussed, not decided\n\nNone\n\n## Open follow\\-ups from earlier retros\n\nNone\n',
-    );
+    const md = retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW));
+    matchesGolden('retro-summary-empty.md', md);
+    assert.equal(md.match(/^None$/gm)?.length, 4, 'decisions, deferred, merges and follow-ups each say None');
     assert.equal(retroSummaryMarkdown(b, R1, LABELS, STRINGS, clockAt(NOW)), '');
   });
 

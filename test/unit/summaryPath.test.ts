@@ -1,24 +1,31 @@
 import { english } from '../../src/core/text/english';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { resolveSummaryPath } from '../../src/core/retro/summaryPath';
+import { resolveSummaryPath, summaryTarget } from '../../src/core/retro/summaryPath';
 
 const FOLDER = path.resolve('/work/repo');
 const DATE = '2026-11-23';
 
-function rejected(setting: string | undefined): string {
+function rejected(setting: string): string {
   const r = resolveSummaryPath(FOLDER, setting, DATE);
   if (r.ok) assert.fail(`expected ${JSON.stringify(setting)} to be rejected, got ${r.path}`);
   return english(r.message);
 }
 
-describe('resolveSummaryPath', () => {
-  it('defaults to docs/retros/{date}.md with the retro date filled in', () => {
-    assert.deepEqual(resolveSummaryPath(FOLDER, undefined, DATE), {
-      ok: true,
-      path: path.join(FOLDER, 'docs', 'retros', '2026-11-23.md'),
-      relative: 'docs/retros/2026-11-23.md',
+describe('summaryTarget and resolveSummaryPath', () => {
+  it('keeps summaries on the backlog branch, as retros/<date>.md, while the setting is unset or blank', () => {
+    for (const setting of [undefined, '', '   ']) {
+      assert.deepEqual(summaryTarget(FOLDER, setting, DATE), { kind: 'branch', branchPath: 'retros/2026-11-23.md' });
+    }
+  });
+
+  it('saves into the code tree at the path the person chose, checked like any folder file', () => {
+    assert.deepEqual(summaryTarget(FOLDER, 'docs/retros/{date}.md', DATE), {
+      kind: 'folder',
+      file: { ok: true, path: path.join(FOLDER, 'docs', 'retros', '2026-11-23.md'), relative: 'docs/retros/2026-11-23.md' },
     });
+    const outside = summaryTarget(FOLDER, '../x.md', DATE);
+    assert.ok(outside.kind === 'folder' && !outside.file.ok);
   });
 
   it('accepts relative Markdown paths inside the folder, in either separator style', () => {

@@ -1,7 +1,8 @@
 /**
  * Sync over the backlog branch: fetch the branch into a private ref, merge base, working copy and remote
  * tip semantically, build one commit on top of the remote tip with git's plumbing, push it as a
- * fast-forward, then replace the working copy. It never touches the checked-out branch, HEAD, the index
+ * fast-forward, then replace the working copy. Files waiting in the outbox (branchOutbox.ts), such as
+ * saved retro summaries, go into the same commit. It never touches the checked-out branch, HEAD, the index
  * or any file but the working copy, so it works the same from any branch, a detached HEAD, or in the
  * middle of a merge or rebase.
  */
@@ -17,6 +18,7 @@ import { lockSync } from './syncLock';
 import { remoteStop, SyncStop, type BranchPlace, type SyncStopReason } from './syncStop';
 import { readWorkingCopy, replaceWorkingCopyFile, type ReplaceWorkingCopy } from './workingCopy';
 import { CAT_FILE, FAST_IMPORT, fetchBranch, readVersions, writeCommit, type BranchVersions } from './plumbing';
+import { clearOutbox, readOutbox } from './branchOutbox';
 
 export interface BacklogSyncOptions extends SyncSettings {
   /** Absolute path of the working copy. */
@@ -55,6 +57,8 @@ export type BacklogSyncOutcome =
       received: boolean;
       /** The working copy was unstaged from the code branch, for the person to commit. */
       moved: boolean;
+      /** Outbox files (paths on the branch) that are on the branch now, sorted: this sync took them there, or found them there already. */
+      shared: string[];
       /** Concurrent edits of one field: the later was kept, the other went to the entry's history. */
       conflicts: MergeConflict[];
       notes: SyncNote[];
@@ -184,14 +188,18 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
 async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number, ahead: AheadCommands): Promise<SyncDone | undefined> {
   const { repo, place, maxAttempts } = run;
   const { remote, branch } = place;
-  const { fetched, versions } = await fetchVersions(run, ahead);
+  const outbox = await readOutbox(repo);
+  const { fetched, versions } = await fetchVersions(run, ahead, [...outbox.keys()]);
   progress.moved ||= versions.tracked && (await agreeToMove(repo, place, run.options));
   const ours = await readWorkingCopy(run.workingCopy);
   const merged = mergeOrStop(run, versions.base?.text, ours, versions.theirs?.text);
+  const files = new Map([...outbox].filter(([file, text]) => versions.theirFiles.get(file) !== text));
   let commit = versions.theirs?.commit;
-  if (versions.theirs === undefined || merged.text !== versions.theirs.text) {
+  if (versions.theirs === undefined || merged.text !== versions.theirs.text || files.size > 0) {
     if (!fetched) await agreeToCreate(run);
-    commit = await commitBacklog(repo, run.options, ahead.writer as PreparedGit, run.refs.scratch, versions.theirs?.commit, merged.text, merged.changes);
+    const backlogChanged = versions.theirs === undefined || merged.text !== versions.theirs.text;
+    const message = commitMessageWithFiles(repo.relativePath, backlogChanged ? merged.changes : null, files, versions.theirFiles);
+    commit = await commitBacklog(repo, run.options, ahead.writer as PreparedGit, run.refs.scratch, versions.theirs?.commit, merged.text, files, message);
     const refused = await pushAhead(run, commit, ahead);
     if (refused) {
       if (attempt >= maxAttempts) {
@@ -207,18 +215,20 @@ async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number
   if (written === undefined) return undefined;
   await recordSynced(run, commit as string, ahead);
   if (progress.moved) await untrackFromCodeBranch(repo);
+  await clearOutbox(repo, outbox);
   const { created, pushed, moved } = progress;
-  return { ok: true, remote, branch, pushed, created, received: written === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+  const shared = [...outbox.keys()].sort();
+  return { ok: true, remote, branch, pushed, created, received: written === 'written', moved, shared, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
 }
 
-/** Fetches the branch and reads the three versions; the local readers start while the fetch waits on the network. */
-async function fetchVersions(run: SyncRun, ahead: AheadCommands): Promise<{ fetched: boolean; versions: BranchVersions }> {
+/** Fetches the branch and reads the three versions, and the remote's version of each of `files`; the local readers start while the fetch waits on the network. */
+async function fetchVersions(run: SyncRun, ahead: AheadCommands, files: readonly string[]): Promise<{ fetched: boolean; versions: BranchVersions }> {
   const { repo, refs } = run;
   const fetched = await alongside(fetchBranch(run.net, run.place, refs.tracking), () => {
     ahead.reader = repo.git.prepare(CAT_FILE);
     ahead.writer = repo.git.prepare(FAST_IMPORT);
   });
-  const versions = await readVersions(repo, fetched ? refs.tracking : undefined, refs.base, ahead.reader);
+  const versions = await readVersions(repo, fetched ? refs.tracking : undefined, refs.base, ahead.reader, files);
   return { fetched, versions };
 }
 
@@ -292,15 +302,27 @@ async function alongside<T>(waited: Promise<T>, start: () => void): Promise<T> {
   return waited;
 }
 
-/** Builds the commit on top of `parent` (a new orphan branch when undefined) that holds `text` at the working copy's path. */
-async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOptions, writer: PreparedGit, scratch: string, parent: string | undefined, text: string, changes: ChangeCount | undefined): Promise<string> {
-  const files = new Map<string, string>();
+/**
+ * The commit message: the backlog's change in counts (`changes` null when the backlog is as on the
+ * branch), then each outbox file added or updated, by its path on the branch.
+ */
+function commitMessageWithFiles(relativePath: string, changes: ChangeCount | undefined | null, files: Map<string, string>, theirFiles: Map<string, string | undefined>): string {
+  const added = [...files.keys()].filter((file) => theirFiles.get(file) === undefined).sort();
+  const updated = [...files.keys()].filter((file) => theirFiles.get(file) !== undefined).sort();
+  const parts = [added.length > 0 ? `add ${added.join(', ')}` : '', updated.length > 0 ? `update ${updated.join(', ')}` : ''].filter(Boolean).join('; ');
+  if (changes === null) return parts.charAt(0).toUpperCase() + parts.slice(1);
+  const message = commitMessage(relativePath, changes);
+  return parts === '' ? message : `${message}; ${parts}`;
+}
+
+/** Builds the commit on top of `parent` (a new orphan branch when undefined) that holds `text` at the working copy's path, and `extra` (branch path → text) beside it. */
+async function commitBacklog(repo: BacklogRepository, options: BacklogSyncOptions, writer: PreparedGit, scratch: string, parent: string | undefined, text: string, extra: Map<string, string>, message: string): Promise<string> {
+  const files = new Map<string, string>(extra);
   files.set(repo.relativePath, text);
   if (!parent) {
     files.set('README.md', branchReadme(options.branch));
     for (const [name, content] of Object.entries(branchHostFiles())) files.set(name, content);
   }
-  const message = commitMessage(repo.relativePath, changes);
   if (options.commitAs === 'neutral') {
     return writeCommit(writer, scratch, parent, files, message, neutralIdent(new Date()));
   }

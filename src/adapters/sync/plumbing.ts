@@ -62,23 +62,28 @@ export interface BranchVersions {
   theirs?: BranchVersion;
   base?: BranchVersion;
   tracked: boolean;
+  /** The remote tip's text of each file asked for beside the backlog (undefined where it has none). */
+  theirFiles: Map<string, string | undefined>;
 }
 
 /**
- * Reads the last synced commit and the remote tip, each with the backlog file in it, and whether the
- * index tracks the file (`:<path>`, stage 0), in one `git cat-file --batch` (git-cat-file(1)): each
- * answer is `<oid> <type> <size>` then the content, or `<name> missing`.
+ * Reads the last synced commit and the remote tip, each with the backlog file in it, whether the
+ * index tracks the file (`:<path>`, stage 0), and the remote tip's version of each of `files` (paths
+ * on the branch), in one `git cat-file --batch` (git-cat-file(1)): each answer is
+ * `<oid> <type> <size>` then the content, or `<name> missing`.
  */
 export async function readVersions(
   repo: BacklogRepository,
   tracking: string | undefined,
   base: string,
   reader: PreparedGit = repo.git.prepare(CAT_FILE),
+  files: readonly string[] = [],
 ): Promise<BranchVersions> {
-  const names = [`:${repo.relativePath}`, base, `${base}:${repo.relativePath}`, ...(tracking ? [tracking, `${tracking}:${repo.relativePath}`] : [])];
+  const names = [`:${repo.relativePath}`, base, `${base}:${repo.relativePath}`, ...(tracking ? [tracking, `${tracking}:${repo.relativePath}`, ...files.map((file) => `${tracking}:${file}`)] : [])];
   const answers = parseBatch(await reader.run(`${names.join('\n')}\n`), names.length);
   const version = (i: number): BranchVersion | undefined => (answers[i] ? { commit: answers[i].oid, text: answers[i + 1]?.content.toString('utf8') } : undefined);
-  return { tracked: answers[0] !== undefined, base: version(1), theirs: tracking ? version(3) : undefined };
+  const theirFiles = new Map(files.map((file, i) => [file, tracking ? answers[5 + i]?.content.toString('utf8') : undefined]));
+  return { tracked: answers[0] !== undefined, base: version(1), theirs: tracking ? version(3) : undefined, theirFiles };
 }
 
 function parseBatch(output: Buffer, count: number): ({ oid: string; type: string; content: Buffer } | undefined)[] {

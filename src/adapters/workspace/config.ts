@@ -50,8 +50,9 @@ export function csvByteOrderMarkSetting(folder: vscode.WorkspaceFolder): boolean
   return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<boolean>('export.csvByteOrderMark', true) !== false;
 }
 
+/** The path in the code tree that retro summaries are saved at; empty (the default) keeps them on the backlog branch. */
 export function retroSummaryPathSetting(folder: vscode.WorkspaceFolder): string {
-  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('retro.summaryPath', 'docs/retros/{date}.md');
+  return vscode.workspace.getConfiguration('stupidWork', folder.uri).get<string>('retro.summaryPath', '');
 }
 
 export function codeLensEnabled(resource: vscode.Uri): boolean {

@@ -1,16 +1,20 @@
 /**
- * A retro's summary in Markdown, for the team's notes and for pasting into GitHub or GitLab. Every
- * piece of text from the file is made inert (see `markdownInline`); the owners and the facilitator
- * are names the team chose, so a mention there stays one (see `markdownName`).
+ * A retro's summary in Markdown, for the team's notes and for pasting into GitHub or GitLab: built as
+ * a syntax tree and written out by a GFM serialiser (summary/summaryTree.ts), so only what Markdown
+ * would misread is escaped. Every piece of text from the file is made inert there; the owners and
+ * the facilitator are names the team chose, so a mention there stays one.
  */
+import type { PhrasingContent, RootContent } from 'mdast';
 import { dayOf, type Clock } from '../model/calendar';
-import { formatHours, hoursPerMonth } from '../model/cost';
-import { markdownBlock, markdownInline, markdownName } from '../text/inertText';
+import { formatHours } from '../model/cost';
 import type { Labels } from '../model/displayNames';
 import type { Backlog, Decision, Entry, Retro } from '../model/model';
-import { followUps } from './retro';
+import { plural, type PluralForms } from '../text/plural';
+import type { FollowUpItem } from './retro';
+import { retroRecord, type MergeRecord } from './summary/retroRecord';
+import { fileBlock, fileName, fileText, heading, joined, list, paragraph, strong, text, toGfm } from './summary/summaryTree';
 
-/** Translated words for the summary; `{0}` marks where a value goes. */
+/** Translated words for the summary; `{0}` and `{1}` mark where values go. */
 export interface SummaryStrings {
   /** For example "Retro {0}", with the retro's date (see `retroDate`). */
   title: string;
@@ -21,39 +25,81 @@ export interface SummaryStrings {
   noDue: string;
   /** For example "{0} per month addressed". */
   hoursAddressed: string;
+  /** Before an entry's triage list, for example "List". */
+  list: string;
+  /** For example "{0} vote" and "{0} votes". */
+  votes: PluralForms;
   deferred: string;
+  /** The heading of the duplicates merged during the retro. */
+  merges: string;
+  /** For example "{0} merged into {1}": the duplicate's title, then the kept entry's. */
+  mergedInto: string;
   followUps: string;
-  /** For example "{0} days overdue". */
-  overdue: string;
+  /** For example "{0} day overdue" and "{0} days overdue". */
+  overdue: PluralForms;
   none: string;
   rationale: string;
   /** Before a decision's tracking link, for example "Tracked in". */
   tracking: string;
+  /** The language counts are written in, a BCP 47 tag; the runtime's default when absent. */
+  locale?: string;
 }
 
-function fill(template: string, value: string): string {
-  return template.replace('{0}', () => value);
+const SEPARATOR = ' · ';
+
+/** A translated template with `{0}`, `{1}`… replaced by phrasing, so text from the file stays its own node. */
+function filled(template: string, ...values: PhrasingContent[][]): PhrasingContent[] {
+  return template.split(/(\{\d\})/).flatMap((part) => {
+    const slot = /^\{(\d)\}$/.exec(part);
+    if (slot) return values[Number(slot[1])] ?? [];
+    return part === '' ? [] : [text(part)];
+  });
 }
 
-function byDecidedThenId(a: Entry, b: Entry): number {
-  const x = a.decision?.decided ?? '';
-  const y = b.decision?.decided ?? '';
-  if (x !== y) return x < y ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** "Label: value", the label being the extension's own word. */
+function labelled(label: string, value: PhrasingContent): PhrasingContent[] {
+  return [text(`${label}: `), value];
 }
 
-/** Outcome, owner and due date on one line, every part escaped. */
-function about(d: Decision, labels: Labels, strings: SummaryStrings): string {
-  const due = d.due ? `${strings.due}: ${d.due}` : strings.noDue;
-  return [markdownInline(labels.outcomes[d.outcome]), `${markdownInline(strings.owner)}: ${markdownName(d.owner)}`, markdownInline(due)].join(' · ');
+/** Outcome, owner and due date. */
+function about(d: Decision, labels: Labels, strings: SummaryStrings): PhrasingContent[][] {
+  return [[text(labels.outcomes[d.outcome])], labelled(strings.owner, fileName(d.owner)), [text(d.due ? `${strings.due}: ${d.due}` : strings.noDue)]];
+}
+
+/** The entry's triage list now and its votes: the file records no move, only where the entry is. */
+function standing(e: Entry, labels: Labels, strings: SummaryStrings): PhrasingContent[][] {
+  return [labelled(strings.list, text(labels.triage[e.triage])), [text(plural(strings.votes, e.votes.length, strings.locale))]];
 }
 
 /**
  * A decision's tracking link as inert text: it comes from the file like any entry text, so it is
  * shown, not linked, wherever the summary is pasted.
  */
-function tracked(url: string, strings: SummaryStrings): string {
-  return `${markdownInline(strings.tracking)}: ${markdownInline(url)}`;
+function tracked(url: string, strings: SummaryStrings): PhrasingContent[] {
+  return labelled(strings.tracking, fileText(url));
+}
+
+function orNone(items: PhrasingContent[][], strings: SummaryStrings): RootContent[] {
+  return items.length === 0 ? [paragraph(text(strings.none))] : [list(items)];
+}
+
+function decisionBlocks(e: Entry & { decision: Decision }, labels: Labels, strings: SummaryStrings): RootContent[] {
+  const facts = [joined(about(e.decision, labels, strings), SEPARATOR), joined(standing(e, labels, strings), SEPARATOR)];
+  if (e.decision.trackingUrl) facts.push(tracked(e.decision.trackingUrl, strings));
+  const blocks: RootContent[] = [heading(3, fileText(e.title)), list(facts)];
+  if (e.decision.rationale.trim() !== '') blocks.push(paragraph(strong(text(`${strings.rationale}:`))), ...fileBlock(e.decision.rationale));
+  return blocks;
+}
+
+function mergeLine({ merged, into }: MergeRecord, strings: SummaryStrings): PhrasingContent[] {
+  return filled(strings.mergedInto, [fileText(merged.title)], [fileText(into.title)]);
+}
+
+function followUpLine(f: FollowUpItem, labels: Labels, strings: SummaryStrings): PhrasingContent[] {
+  const parts = [[fileText(f.entry.title)], ...about(f.decision, labels, strings), [text(labels.followUps[f.decision.followUp])]];
+  if (f.decision.trackingUrl) parts.push(tracked(f.decision.trackingUrl, strings));
+  if (f.overdueDays > 0) parts.push([strong(text(plural(strings.overdue, f.overdueDays, strings.locale)))]);
+  return joined(parts, SEPARATOR);
 }
 
 /**
@@ -65,56 +111,26 @@ export function retroDate(retro: Retro, clock: Clock): string {
 }
 
 /**
- * The retro's decisions with owners, due dates and tracking links, the wasted hours per month they address (stop,
- * automate and simplify), the entries discussed but not decided, and the follow-ups still open from
- * before it, overdue as counted on the viewer's calendar. An unknown retro id gives an empty string.
+ * What the retro did, as GFM Markdown ending in a line feed: the facilitator and the wasted hours per
+ * month its decisions address (stop, automate and simplify); each decision with outcome, owner, due
+ * date, the entry's triage list and votes, tracking link and rationale; the entries discussed but not
+ * decided, with their list and votes; the duplicates merged during it, each with where it went; and the
+ * follow-ups still open from before it, overdue as counted on the viewer's calendar. An unknown retro
+ * id gives an empty string.
  */
 export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels, strings: SummaryStrings, clock: Clock): string {
-  const retro = b.retros.find((r) => r.id === retroId);
-  if (!retro) return '';
-  const byId = new Map(b.entries.map((e) => [e.id, e]));
-  const decidedIds = new Set(retro.decided);
-  for (const e of b.entries) {
-    if (e.decision?.retro === retroId) decidedIds.add(e.id);
-  }
-  const decided = [...decidedIds]
-    .map((id) => byId.get(id))
-    .filter((e): e is Entry & { decision: Decision } => e?.decision !== undefined)
-    .sort(byDecidedThenId);
-  const deferred = [...new Set(retro.discussed)]
-    .filter((id) => !decidedIds.has(id))
-    .map((id) => byId.get(id))
-    .filter((e): e is Entry => e !== undefined);
-  const earlier = followUps(b, clock).filter((f) => f.decision.retro !== retroId && f.decision.decided < retro.started);
-  let addressed = 0;
-  for (const e of decided) {
-    if (e.decision.outcome !== 'keep') addressed += hoursPerMonth(e.cost);
-  }
-
-  const out: string[] = [`# ${markdownInline(fill(strings.title, retroDate(retro, clock)))}`, ''];
-  out.push(`- ${markdownInline(strings.facilitator)}: ${markdownName(retro.facilitator)}`);
-  out.push(`- ${markdownInline(fill(strings.hoursAddressed, formatHours(addressed)))}`);
-
-  out.push('', `## ${markdownInline(strings.decisions)}`, '');
-  if (decided.length === 0) out.push(markdownInline(strings.none));
-  decided.forEach((e, i) => {
-    if (i > 0) out.push('');
-    out.push(`### ${markdownInline(e.title)}`, '', `- ${about(e.decision, labels, strings)}`);
-    if (e.decision.trackingUrl) out.push(`- ${tracked(e.decision.trackingUrl, strings)}`);
-    const why = e.decision.rationale.trim();
-    if (why !== '') out.push('', `**${markdownInline(strings.rationale)}:**`, '', markdownBlock(why));
-  });
-
-  out.push('', `## ${markdownInline(strings.deferred)}`, '');
-  if (deferred.length === 0) out.push(markdownInline(strings.none));
-  for (const e of deferred) out.push(`- ${markdownInline(e.title)}`);
-
-  out.push('', `## ${markdownInline(strings.followUps)}`, '');
-  if (earlier.length === 0) out.push(markdownInline(strings.none));
-  for (const f of earlier) {
-    const late = f.overdueDays > 0 ? ` · **${markdownInline(fill(strings.overdue, String(f.overdueDays)))}**` : '';
-    const link = f.decision.trackingUrl ? ` · ${tracked(f.decision.trackingUrl, strings)}` : '';
-    out.push(`- ${markdownInline(f.entry.title)} · ${about(f.decision, labels, strings)} · ${markdownInline(labels.followUps[f.decision.followUp])}${link}${late}`);
-  }
-  return `${out.join('\n')}\n`;
+  const record = retroRecord(b, retroId, clock);
+  if (!record) return '';
+  const { retro, decided, deferred, merges, earlier, hoursAddressed } = record;
+  const blocks: RootContent[] = [
+    heading(1, ...filled(strings.title, [text(retroDate(retro, clock))])),
+    list([labelled(strings.facilitator, fileName(retro.facilitator)), filled(strings.hoursAddressed, [text(formatHours(hoursAddressed))])]),
+    heading(2, text(strings.decisions)),
+  ];
+  if (decided.length === 0) blocks.push(paragraph(text(strings.none)));
+  for (const e of decided) blocks.push(...decisionBlocks(e, labels, strings));
+  blocks.push(heading(2, text(strings.deferred)), ...orNone(deferred.map((e) => joined([[fileText(e.title)], ...standing(e, labels, strings)], SEPARATOR)), strings));
+  blocks.push(heading(2, text(strings.merges)), ...orNone(merges.map((m) => mergeLine(m, strings)), strings));
+  blocks.push(heading(2, text(strings.followUps)), ...orNone(earlier.map((f) => followUpLine(f, labels, strings)), strings));
+  return toGfm(blocks);
 }

@@ -131,7 +131,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * them, and a renderer still puts them into the text. Zero width joiners stay as they are: emoji
  * sequences and several scripts need them.
  */
-const INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+export const INVISIBLE_CHARACTERS: readonly string[] = ['\u061C', '\u200B', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF'];
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS.join('')}]`, 'g');
 
 /** A character GitHub's mention filter counts as part of a word (its `\w`), so an `@` after it starts no mention. */
 const MENTION_WORD = /[A-Za-z0-9_]/;
@@ -151,8 +152,18 @@ function breakAutolinks(line: string, mentions: 'break' | 'keep'): string {
     .replace(/@/g, (at: string, offset: number) => (mentions === 'keep' && !MENTION_WORD.test(line[offset - 1] ?? '') ? at : `@${ZWSP}`));
 }
 
+/**
+ * One line of entry text with what a hosting site would link or mention broken (see `breakAutolinks`)
+ * and bidi isolated (see `isolateBidi`), but no Markdown escaped: for a Markdown serialiser that
+ * escapes syntax itself, such as the retro summary's. `mentions: 'keep'` is for a name the team chose
+ * (see `markdownName`). The serialiser must still write `INVISIBLE_CHARACTERS` as references.
+ */
+export function inertLine(line: string, mentions: 'break' | 'keep'): string {
+  return isolateBidi(breakAutolinks(shorten(line), mentions));
+}
+
 function escapeLine(line: string, mentions: 'break' | 'keep'): string {
-  return isolateBidi(breakAutolinks(line, mentions))
+  return inertLine(line, mentions)
     .replace(MARKUP, (c) => ENTITIES[c] ?? `\\${c}`)
     .replace(INVISIBLE, (c) => `&#${c.codePointAt(0)};`);
 }

@@ -5,10 +5,10 @@ import { plainText } from '../../core/text/inertText';
 import type { Labels } from '../../core/model/displayNames';
 import { emptyBacklog, type Backlog, type Retro } from '../../core/model/model';
 import { activeRetro, finishRetro, startRetro, type Change } from '../../core/retro/retro';
-import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../core/retro/retroSummary';
-import { resolveSummaryPath } from '../../core/retro/summaryPath';
+import type { SummaryStrings } from '../../core/retro/retroSummary';
+import { EXAMPLE_SUMMARY_PATH, summaryTarget } from '../../core/retro/summaryPath';
 import { BacklogWriteError, type FolderBacklog } from '../../adapters/file/backlogStore';
-import { csvByteOrderMarkSetting, retroSummaryPathSetting } from '../../adapters/workspace/config';
+import { csvByteOrderMarkSetting, retroSummaryPathSetting, syncSettings } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
 import { messageText } from '../shared/messageText';
 
@@ -67,12 +67,17 @@ function summaryStrings(): SummaryStrings {
     due: vscode.l10n.t('Due'),
     noDue: vscode.l10n.t('no due date'),
     hoursAddressed: vscode.l10n.t('{0} per month addressed'),
-    deferred: vscode.l10n.t('Deferred'),
-    followUps: vscode.l10n.t('Follow-ups'),
-    overdue: vscode.l10n.t('{0} days overdue'),
+    list: vscode.l10n.t('List'),
+    votes: { one: vscode.l10n.t('{0} vote'), other: vscode.l10n.t('{0} votes') },
+    deferred: vscode.l10n.t('Discussed, not decided'),
+    merges: vscode.l10n.t('Merged duplicates'),
+    mergedInto: vscode.l10n.t('{0} merged into {1}'),
+    followUps: vscode.l10n.t('Open follow-ups from earlier retros'),
+    overdue: { one: vscode.l10n.t('{0} day overdue'), other: vscode.l10n.t('{0} days overdue') },
     none: vscode.l10n.t('None'),
     rationale: vscode.l10n.t('Why'),
     tracking: vscode.l10n.t('Tracked in'),
+    locale: vscode.env.language,
   };
 }
 
@@ -119,8 +124,9 @@ export function reportError(logger: vscode.LogOutputChannel, error: unknown): vo
 }
 
 /**
- * Copies the retro's summary, or saves it at the configured path inside the folder and opens it. The
- * title and the `{date}` of the file name are the day the retro started on, on the viewer's calendar.
+ * Copies the retro's summary, or saves it: onto the backlog branch as `retros/<date>.md`, shared by
+ * Sync, or at the path in the code tree that `stupidWork.retro.summaryPath` names (then it is opened).
+ * The title and the `{date}` are the day the retro started on, on the viewer's calendar.
  */
 export async function exportSummary(backlog: FolderBacklog, labels: Labels, clock: Clock, mode: 'copy' | 'save', retroId?: string): Promise<void> {
   const b = exportable(backlog);
@@ -129,6 +135,8 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, cloc
     void vscode.window.showInformationMessage(vscode.l10n.t('No retro has been recorded in {0} yet. Start one from the Retro Board.', backlog.folder.name));
     return;
   }
+  // Loaded on first use: the summary carries a Markdown serialiser that nothing else needs.
+  const { retroDate, retroSummaryMarkdown } = await import('../../core/retro/retroSummary');
   const markdown = retroSummaryMarkdown(b, retro.id, labels, summaryStrings(), clock);
   if (mode === 'copy') {
     await vscode.env.clipboard.writeText(markdown);
@@ -138,29 +146,76 @@ export async function exportSummary(backlog: FolderBacklog, labels: Labels, cloc
   if (!vscode.workspace.isTrusted) {
     throw new BacklogWriteError(vscode.l10n.t('This workspace is not trusted, so nothing is saved into it. Copy the summary instead.'));
   }
-  const target = resolveSummaryPath(backlog.folder.uri.fsPath, retroSummaryPathSetting(backlog.folder), retroDate(retro, clock));
-  if (!target.ok) {
-    throw new BacklogWriteError(messageText(target.message));
+  const target = summaryTarget(backlog.folder.uri.fsPath, retroSummaryPathSetting(backlog.folder), retroDate(retro, clock));
+  if (target.kind === 'branch') {
+    await saveOnBranch(backlog, target.branchPath, markdown);
+    return;
   }
-  const uri = vscode.Uri.file(target.path);
+  if (!target.file.ok) {
+    throw new BacklogWriteError(messageText(target.file.message));
+  }
+  await saveInFolder(backlog, target.file.path, target.file.relative, markdown);
+}
+
+/** Asks before a summary replaces other text at the same place; true when it may be written. */
+async function mayReplace(existing: string | undefined, markdown: string, question: string): Promise<boolean> {
+  if (existing === undefined || existing === markdown) return true;
+  const replace = vscode.l10n.t('Replace');
+  return (await vscode.window.showWarningMessage(question, { modal: true }, replace)) === replace;
+}
+
+/** Writes the summary into the code tree at `file` and opens it. */
+async function saveInFolder(backlog: FolderBacklog, file: string, relative: string, markdown: string): Promise<void> {
+  const uri = vscode.Uri.file(file);
   const existing = await vscode.workspace.fs.readFile(uri).then(
     (bytes) => new TextDecoder().decode(bytes),
     () => undefined,
   );
-  if (existing !== undefined && existing !== markdown) {
-    const replace = vscode.l10n.t('Replace');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists in {1} with other text. Replace it with this retro\'s summary?', plainText(target.relative), backlog.folder.name),
-      { modal: true },
-      replace,
-    );
-    if (choice !== replace) {
-      return;
-    }
+  if (!(await mayReplace(existing, markdown, vscode.l10n.t('{0} already exists in {1} with other text. Replace it with this retro\'s summary?', plainText(relative), backlog.folder.name)))) {
+    return;
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
   await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/**
+ * Puts the summary in the outbox of the backlog branch and runs Sync, which shares it and says so.
+ * When it could not go out, says where it waits; git's own refusals come from Sync itself.
+ */
+async function saveOnBranch(backlog: FolderBacklog, branchPath: string, markdown: string): Promise<void> {
+  const file = backlog.fileUri?.fsPath;
+  if (!file) throw new BacklogWriteError(vscode.l10n.t('There is no backlog in {0} yet, so there is nothing to export.', backlog.folder.name));
+  const { branchFileState, putInOutbox, stopMessage } = await import('../../adapters/sync/branchOutbox');
+  const settings = syncSettings(backlog.folder);
+  try {
+    const before = await branchFileState(file, settings, branchPath);
+    const where = before.remote ? vscode.l10n.t('on the branch {0} of {1}', before.branch, before.remote) : vscode.l10n.t('on the branch {0}', before.branch);
+    if (!(await mayReplace(before.waiting ?? before.onBranch, markdown, vscode.l10n.t('{0} already exists {1} with other text. Replace it with this retro\'s summary? The earlier text stays in the branch history.', branchPath, where)))) {
+      return;
+    }
+    await putInOutbox(file, branchPath, markdown);
+    await vscode.commands.executeCommand('stupidWork.sync');
+    let after = await branchFileState(file, settings, branchPath);
+    if (after.waiting !== undefined) {
+      // A sync already under way may have read the outbox before the summary was put there.
+      await vscode.commands.executeCommand('stupidWork.sync');
+      after = await branchFileState(file, settings, branchPath);
+    }
+    if (after.waiting !== undefined) {
+      void vscode.window.showInformationMessage(
+        after.remote
+          ? vscode.l10n.t('The retro summary {0} is saved in this clone and goes to the branch {1} of {2} with the next sync.', branchPath, after.branch, after.remote)
+          : vscode.l10n.t('The retro summary {0} is saved in this clone and goes to the branch {1} once the repository has a remote to sync with.', branchPath, after.branch),
+      );
+    }
+  } catch (error) {
+    const stop = stopMessage(error);
+    if (!stop) throw error;
+    throw new BacklogWriteError(
+      vscode.l10n.t('The retro summary could not be saved for the backlog branch: {0} To save it in your code tree instead, set stupidWork.retro.summaryPath to a path such as {1}.', plainText(messageText(stop)), EXAMPLE_SUMMARY_PATH),
+    );
+  }
 }
 
 /** Saves the whole backlog as CSV (UTF-8, with a byte order mark unless the setting turns it off) or JSON wherever the person chooses. */

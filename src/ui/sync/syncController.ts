@@ -260,6 +260,7 @@ export class SyncController implements vscode.Disposable {
     if (outcome.conflicts.length > 0) lines.push(vscode.l10n.t('{0} concurrent edits merged; the replaced values are kept in each entry\'s history.', outcome.conflicts.length));
     if (outcome.notes.includes('base-unreadable')) lines.push(vscode.l10n.t('The last synced state could not be read, so both sides were merged without it: an entry deleted meanwhile may come back.'));
     if (outcome.notes.includes('theirs-repaired')) lines.push(vscode.l10n.t('The file on the branch held conflict markers; both sides in them were merged.'));
+    if (outcome.shared.length > 0) lines.push(vscode.l10n.t('On the branch {0} of {1} now: {2}.', outcome.branch, outcome.remote, outcome.shared.join(', ')));
     if (outcome.moved) lines.push(vscode.l10n.t('{0} was unstaged from your code branch: commit that removal when you are ready.', backlog.relativePath));
     return lines;
   }
