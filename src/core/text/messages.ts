@@ -9,6 +9,7 @@
  * made; each surface still applies its own helper to the rendered text.
  */
 import type * as l10n from '@vscode/l10n';
+import { plural } from './plural';
 
 /**
  * What renders a template: `vscode.l10n` in the editor, `@vscode/l10n` (English) on the command line.
@@ -16,6 +17,8 @@ import type * as l10n from '@vscode/l10n';
  */
 export interface Localizer {
   t(message: string, ...args: l10n.L10nReplacement[]): string;
+  /** The display language (a BCP 47 tag) whose plural rules pick a counted phrase's form; the runtime's default when absent. */
+  language?: string;
 }
 
 /** The server's or git's own words about a failed fetch or push, appended to the stop that quotes them. */
@@ -344,7 +347,12 @@ function syncText(m: SyncMessage, l10n: Localizer): string {
     case 'sync.cancelled':
       return l10n.t('The branch {0} was not created on {1}; the backlog stays on this machine.', m.branch, m.remote);
     case 'sync.lostRaces':
-      return l10n.t('The push to the branch {0} on {1} lost a race with teammates {2} times in a row. Nothing is lost: sync again in a moment.', m.branch, m.remote, m.attempts);
+      return l10n.t(
+        'The push to the branch {0} on {1} lost a race with teammates {2} in a row. Nothing is lost: sync again in a moment.',
+        m.branch,
+        m.remote,
+        plural({ one: l10n.t('{0} time'), other: l10n.t('{0} times') }, m.attempts, l10n.language),
+      );
     case 'sync.keptChanging':
       return l10n.t('{0} kept changing during the sync. Your edits are kept; sync again in a moment.', m.relativePath);
     case 'sync.commitAsMe':
@@ -358,7 +366,11 @@ function syncText(m: SyncMessage, l10n: Localizer): string {
     case 'sync.cannotRead':
       return l10n.t('{0} cannot be read ({1}), so it is not shared.', m.file, m.detail);
     case 'sync.busy':
-      return l10n.t('Another sync of this backlog (process {0}) has been running for over {1} seconds. Try again when it has finished.', m.pid, m.seconds);
+      return l10n.t(
+        'Another sync of this backlog (process {0}) has been running for over {1}. Try again when it has finished.',
+        m.pid,
+        plural({ one: l10n.t('{0} second'), other: l10n.t('{0} seconds') }, m.seconds, l10n.language),
+      );
     case 'sync.notARepo':
       return l10n.t('{0} is not inside a git repository. The backlog is shared through a branch of the repository\'s remote: run "git init" and add a remote first.', m.folder);
     case 'sync.repoUnreadable':
@@ -711,9 +723,11 @@ function retroText(m: RetroMessage, l10n: Localizer): string {
     case 'retro.doneNoVotes':
       return l10n.t('"{0}" is done, so it takes no more votes.', m.title);
     case 'retro.outOfVotes':
-      return m.budget === 1
-        ? l10n.t('You have used your only vote. Take one back from another open entry first.')
-        : l10n.t('You have used all {0} of your votes. Take one back from another open entry first.', m.budget);
+      return plural(
+        { one: l10n.t('You have used your only vote. Take one back from another open entry first.'), other: l10n.t('You have used all {0} of your votes. Take one back from another open entry first.') },
+        m.budget,
+        l10n.language,
+      );
     case 'retro.unknownList':
       return l10n.t('"{0}" is not a list on the board; use one of {1}.', m.list, m.lists);
     case 'retro.archivedNoMove':

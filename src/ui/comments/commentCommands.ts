@@ -4,7 +4,7 @@ import type { Clock } from '../../core/model/calendar';
 import type { Entry } from '../../core/model/model';
 import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
-import { BacklogWriteError } from '../../adapters/file/backlogStore';
+import { writeFailureText } from '../shared/messageText';
 import { anonymousByDefault } from '../../adapters/workspace/config';
 import type { BacklogNode } from '../backlog/backlogTree';
 import { addCommentIn } from './commentActions';
@@ -80,7 +80,7 @@ async function commentOnEntry({ store, clock, commentSeen, logger }: CommentComm
     commentSeen.markOwn(comment.id);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Commented on “{0}”', plainText(entry.title, STATUS_BAR_QUOTE_LENGTH)), 3000);
   } catch (error) {
-    const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
+    const message = writeFailureText(error);
     logger.error(message);
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} Your words wait in the next Comment… on this entry.', message));
   }

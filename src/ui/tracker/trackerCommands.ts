@@ -4,11 +4,12 @@
  * it asks which decision. The work is loaded on first use from `trackerActions`.
  */
 import * as vscode from 'vscode';
-import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
+import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import type { Clock } from '../../core/model/calendar';
 import type { Labels } from '../../core/model/displayNames';
 import type { Decision, Entry } from '../../core/model/model';
 import { plainText } from '../../core/text/inertText';
+import { reportWriteFailure } from '../shared/messageText';
 import type { DecisionTarget } from './trackerActions';
 
 export interface TrackerCommandDeps {
@@ -65,11 +66,6 @@ async function pickDecision(store: BacklogStore, placeHolder: string, filter: (e
   return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true }))?.target;
 }
 
-function report(logger: vscode.LogOutputChannel, error: unknown): void {
-  const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
-  logger.error(message);
-  void vscode.window.showErrorMessage(message);
-}
 
 /** Registers the four tracker commands. */
 export function registerTrackerCommands(deps: TrackerCommandDeps): vscode.Disposable[] {
@@ -94,7 +90,7 @@ export function registerTrackerCommands(deps: TrackerCommandDeps): vscode.Dispos
           await action(await actions(), target);
         }
       } catch (error) {
-        report(logger, error);
+        reportWriteFailure(logger, error);
       }
     });
 

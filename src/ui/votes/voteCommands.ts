@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../../core/model/calendar';
 import type { Entry } from '../../core/model/model';
 import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText } from '../../core/text/inertText';
+import { writeFailureText } from '../shared/messageText';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
 import type { BacklogNode } from '../backlog/backlogTree';
 import { voteIn, type VoteIntent } from './voteActions';
@@ -51,7 +52,7 @@ async function vote({ store, clock, tokens, logger }: VoteCommandDeps, memento: 
       void vscode.window.showInformationMessage(vscode.l10n.t('You voted anonymously on “{0}”. {1}', plainText(entry.title, QUOTE_LENGTH), anonymousVoteDisclosure()));
     }
   } catch (error) {
-    const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
+    const message = writeFailureText(error);
     logger.error(message);
     void (error instanceof BacklogWriteError ? vscode.window.showWarningMessage(message) : vscode.window.showErrorMessage(message));
   }
