@@ -46,6 +46,8 @@ export type BacklogSyncOutcome =
   | {
       ok: true;
       remote: string;
+      /** Where the remote points, as git's config holds it (may carry credentials: show it through remoteLabel). */
+      url: string;
       branch: string;
       /** A commit went to the remote. */
       pushed: boolean;
@@ -183,7 +185,7 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
  */
 async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number, ahead: AheadCommands): Promise<SyncDone | undefined> {
   const { repo, place, maxAttempts } = run;
-  const { remote, branch } = place;
+  const { remote, url, branch } = place;
   const { fetched, versions } = await fetchVersions(run, ahead);
   progress.moved ||= versions.tracked && (await agreeToMove(repo, place, run.options));
   const ours = await readWorkingCopy(run.workingCopy);
@@ -208,7 +210,7 @@ async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number
   await recordSynced(run, commit as string, ahead);
   if (progress.moved) await untrackFromCodeBranch(repo);
   const { created, pushed, moved } = progress;
-  return { ok: true, remote, branch, pushed, created, received: written === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+  return { ok: true, remote, url, branch, pushed, created, received: written === 'written', moved, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
 }
 
 /** Fetches the branch and reads the three versions; the local readers start while the fetch waits on the network. */

@@ -10,6 +10,7 @@
  */
 import type * as l10n from '@vscode/l10n';
 import { plural } from './plural';
+import { remoteAddress } from '../sync/remoteLabel';
 
 /**
  * What renders a template: `vscode.l10n` in the editor, `@vscode/l10n` (English) on the command line.
@@ -297,14 +298,14 @@ function syncText(m: SyncMessage, l10n: Localizer): string {
       );
     case 'sync.auth':
       return m.action === 'fetch'
-        ? l10n.t('git could not authenticate to {0} ({1}) to fetch the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, m.url, m.branch, saidText(m.said, l10n))
-        : l10n.t('git could not authenticate to {0} ({1}) to push the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, m.url, m.branch, saidText(m.said, l10n));
+        ? l10n.t('git could not authenticate to {0} ({1}) to fetch the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n))
+        : l10n.t('git could not authenticate to {0} ({1}) to push the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n));
     case 'sync.offline':
-      return l10n.t('{0} ({1}) cannot be reached, so the branch {2} was not synced; you may be offline. Your edits are kept and go out with the next sync.{3}', m.remote, m.url, m.branch, saidText(m.said, l10n));
+      return l10n.t('{0} ({1}) cannot be reached, so the branch {2} was not synced; you may be offline. Your edits are kept and go out with the next sync.{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n));
     case 'sync.throttled':
       return l10n.t('{0} is limiting how often it is asked (too many requests). The branch {1} will be synced later; your edits are kept.{2}', m.remote, m.branch, saidText(m.said, l10n));
     case 'sync.noRepository':
-      return l10n.t('{0} ({1}) has no repository there, so the branch {2} cannot be shared. Check the remote\'s URL with "git remote -v".{3}', m.remote, m.url, m.branch, saidText(m.said, l10n));
+      return l10n.t('{0} ({1}) has no repository there, so the branch {2} cannot be shared. Check the remote\'s URL with "git remote -v".{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n));
     case 'sync.gitFailed':
       return m.action === 'fetch'
         ? l10n.t('git could not fetch the branch {0} on {1}.{2}', m.branch, m.remote, saidText(m.said, l10n))
