@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { english } from '../../src/core/text/english';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');
@@ -208,5 +209,12 @@ const hover = new vscode.MarkdownString(vscode.l10n.t('**Bold** is fine in a hov
       '3 This is **final**.',
       '4 see [the log](command:x)',
     ]);
+  });
+
+  it('renders a count in a core message in its plural form, as the command line shows it', () => {
+    assert.equal(english({ code: 'sync.busy', pid: 42, seconds: 1 }), 'Another sync of this backlog (process 42) has been running for over 1 second. Try again when it has finished.');
+    assert.match(english({ code: 'sync.lostRaces', remote: 'origin', branch: 'stupid-work', attempts: 8 }), /lost a race with teammates 8 times in a row/);
+    assert.match(english({ code: 'retro.outOfVotes', budget: 1 }), /^You have used your only vote\./);
+    assert.match(english({ code: 'retro.outOfVotes', budget: 3 }), /^You have used all 3 of your votes\./);
   });
 });
