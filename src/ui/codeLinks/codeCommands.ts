@@ -294,7 +294,7 @@ async function goToCode(deps: CodeCommandDeps, ...args: unknown[]): Promise<void
   const found = await resolveEntry(deps.store, args, {
     placeHolder: vscode.l10n.t('Go to the code of which entry?'),
     offers: (entry) => entry.links.length > 0,
-    detail: (entry) => entry.links.map((link) => `${plainText(link.path)}:${link.startLine}`).join(', '),
+    detail: (entry) => entry.links.map((link) => `${link.path}:${link.startLine}`).join(', '),
     none: vscode.l10n.t('No entry links to code yet.'),
   });
   if (found.kind === 'gone') {

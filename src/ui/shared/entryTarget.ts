@@ -18,7 +18,7 @@ export interface EntryQuestion<E extends Entry> {
   accepts?: (entry: Entry) => entry is E;
   /** The entries worth offering in the quick pick, among those it accepts; all of them when absent. */
   offers?: (entry: E) => boolean;
-  /** The quick pick item's second line, such as a decision's owner; none when absent. */
+  /** The quick pick item's second line, such as a decision's owner, made plain text here; none when absent. */
   detail?: (entry: E) => string | undefined;
   /** The notification when no entry is worth offering. */
   none: string;
@@ -97,7 +97,8 @@ async function pickEntry<E extends Entry>(store: BacklogStore, question: EntryQu
         items.push({
           label: plainText(entry.title),
           description: several ? backlog.folder.name : undefined,
-          detail: question.detail?.(entry),
+          // An empty detail shows no second line.
+          detail: plainText(question.detail?.(entry) ?? ''),
           target: { backlog, entry },
         });
       }

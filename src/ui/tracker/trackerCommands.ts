@@ -8,7 +8,6 @@ import type { BacklogStore } from '../../adapters/file/backlogStore';
 import type { Clock } from '../../core/model/calendar';
 import type { Labels } from '../../core/model/displayNames';
 import type { Decision, Entry } from '../../core/model/model';
-import { plainText } from '../../core/text/inertText';
 import { resolveEntry } from '../shared/entryTarget';
 import { reportWriteFailure } from '../shared/messageText';
 import type { DecisionTarget } from './trackerActions';
@@ -42,7 +41,7 @@ export function registerTrackerCommands(deps: TrackerCommandDeps): vscode.Dispos
           placeHolder,
           accepts: decided,
           offers: (entry) => entry.decision.followUp !== 'done' && filter(entry),
-          detail: (entry) => (entry.decision.trackingUrl === undefined ? plainText(entry.decision.owner) : `${plainText(entry.decision.owner)} · ${plainText(entry.decision.trackingUrl)}`),
+          detail: (entry) => [entry.decision.owner, entry.decision.trackingUrl].filter((part) => part !== undefined).join(' · '),
           none: vscode.l10n.t('No open decision fits. Record a decision on the Retro Board first.'),
         });
         if (found.kind === 'gone') {
