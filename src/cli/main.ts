@@ -14,7 +14,7 @@ import { resolveConflictMarkers } from '../core/merge/merge';
 import { parseBacklog, type BacklogProblem } from '../core/file/parse';
 import type { ChangeCount } from '../core/sync/backlogBranch';
 import { resolveTarget, type CliTarget, type TargetFlags } from './cliTarget';
-import { english } from '../core/text/english';
+import { english, englishCount } from '../core/text/english';
 
 /** Thrown to end a command with exit code 1 and a one-line reason on stderr. */
 class Stop extends Error {}
@@ -67,7 +67,7 @@ async function runSync(command: Command, { yes }: { yes?: boolean }): Promise<vo
     outcome.created ? `created the branch ${outcome.branch} on ${outcome.remote}` : '',
     outcome.pushed ? 'your changes went out' : '',
     outcome.received ? "teammates' changes came in" : '',
-    outcome.conflicts.length > 0 ? `${outcome.conflicts.length} concurrent edit(s) merged, the replaced values kept in each entry's history` : '',
+    outcome.conflicts.length > 0 ? `${englishCount(outcome.conflicts.length, '{0} concurrent edit', '{0} concurrent edits')} merged, the replaced values kept in each entry's history` : '',
     outcome.moved ? `${path.relative(process.cwd(), file)} was unstaged from your code branch: commit that removal` : '',
   ].filter(Boolean);
   process.stdout.write(`Synced ${path.relative(process.cwd(), file) || file} with ${outcome.remote}/${outcome.branch}: ${done.length > 0 ? done.join('; ') : 'already in sync'}.\n`);
@@ -121,7 +121,7 @@ async function runCheck(fileArg: string | undefined, { format }: { format: 'text
   if (text === undefined) throw new Stop(`${shown} does not exist.`);
   const result = parseBacklog(text);
   if (result.ok) {
-    if (format === 'text') process.stdout.write(`${shown}: ${result.backlog.entries.length} entries, no problems.\n`);
+    if (format === 'text') process.stdout.write(`${shown}: ${englishCount(result.backlog.entries.length, '{0} entry', '{0} entries')}, no problems.\n`);
     return;
   }
   const { problem } = result;
@@ -143,7 +143,7 @@ async function runRepair(fileArg: string | undefined, command: Command): Promise
   const result = resolveConflictMarkers(text);
   if (!result.ok) throw new Stop(`${shown} was not changed: ${english(result.message)}`);
   await writeFileAtomic(full, result.text);
-  process.stdout.write(`Repaired ${shown}: ${result.hunks ?? 0} conflict(s), both sides merged entry by entry, ${result.conflicts.length} concurrent edit(s) kept in each entry's history.\n`);
+  process.stdout.write(`Repaired ${shown}: ${englishCount(result.hunks ?? 0, '{0} conflict', '{0} conflicts')}, both sides merged entry by entry, ${englishCount(result.conflicts.length, '{0} concurrent edit', '{0} concurrent edits')} kept in each entry's history.\n`);
 }
 
 /** The program, built fresh so tests can run it in-process. */

@@ -87,6 +87,29 @@ describe('Backlog in a real extension host', function () {
     assert.match(saved.created, /T00:00:00\.000Z$/);
   });
 
+  it('leads a row with its cost, where a narrow sidebar keeps it, and says "no estimate" where nobody estimated', async () => {
+    const { logHost, tree } = await api();
+    const target = logHost.targets().find((t) => t.name === 'beta');
+    assert.ok(target);
+    const costed = await logHost.save(target.key, { ...emptyDraft(), title: 'Quarterly synergy matrix', cost: { hoursPerOccurrence: 2, occurrences: 1, per: 'week', people: 2 } }, undefined);
+    assert.ok(costed.ok);
+    await revealed(costed.id);
+    const unestimated = await logHost.save(target.key, { ...emptyDraft(), title: 'Ceremonial kickoff slideware' }, undefined);
+    assert.ok(unestimated.ok);
+    await revealed(unestimated.id);
+    const item = (id: string) => {
+      const node = allNodes(tree).find((n) => n.type === 'entry' && n.entry.id === id);
+      assert.ok(node, id);
+      return tree.getTreeItem(node);
+    };
+    assert.match(String(item(costed.id).description), /^17 h\/mo · /);
+    const row = item(unestimated.id);
+    assert.match(String(row.description), /^no estimate · /);
+    assert.doesNotMatch(String(row.description), /0 h/);
+    assert.match((row.tooltip as vscode.MarkdownString).value, /no estimate/);
+    assert.match(row.accessibilityInformation?.label ?? '', /, 0 votes, no estimate, 0 of 5 S\.M\.A\.R\.T\. answers$/);
+  });
+
   it('shows a change a teammate made on disk', async () => {
     const { tree } = await api();
     await writeAsTeammate('alpha', '01KQ0000000000000000000000', 'Pulled in from a teammate');

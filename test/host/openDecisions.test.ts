@@ -37,7 +37,7 @@ describe('Your open decisions in the Backlog view', function () {
       const titles = tree.getChildren(mine).map((node) => (node.type === 'entry' ? node.entry.title : ''));
       assert.deepEqual(titles, ['Overdue, mine', 'Due later, mine']);
       const overdue = tree.getTreeItem(tree.getChildren(mine)[0]);
-      assert.match(String(overdue.description), /due 2020-01-01, \d+ days overdue/);
+      assert.match(String(overdue.description), /due 2020-01-01, [\d,]+ days overdue/);
       const siblings = tree.getChildren({ type: 'folder', backlog: mine.backlog });
       assert.equal(siblings[0].type === 'group' && siblings[0].id, 'mine', 'your decisions come first');
       const ids = allNodes(tree).map((node) => tree.getTreeItem(node).id);

@@ -111,8 +111,8 @@ describe('Reminders in the extension host', function () {
           // Three at once, most overdue first; the fourth waits for the next check.
           await checkUntil(stupid, asked, 3);
           assert.deepEqual(asked.slice(0, 3).map((a) => a.message), [
-            'Your decision on “Open me” is 9 day(s) overdue: it was due on 2026-03-01.',
-            'Your decision on “Progress me” is 8 day(s) overdue: it was due on 2026-03-02.',
+            'Your decision on “Open me” is 9 days overdue: it was due on 2026-03-01.',
+            'Your decision on “Progress me” is 8 days overdue: it was due on 2026-03-02.',
             'Your decision on “Finish me” is due today.',
           ]);
           assert.deepEqual(asked[0].items, ['Open', 'Mark In Progress', 'Mark Done', 'Snooze 3 Hours']);

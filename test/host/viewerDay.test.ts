@@ -44,7 +44,7 @@ describe('Today is the viewer\'s day in the Backlog view', function () {
 
       clock.now = () => new Date('2026-03-11T08:00:00.000Z');
       tree.refresh();
-      assert.match(description() ?? '', /^due 2026-03-10, 1 days overdue · /);
+      assert.match(description() ?? '', /^due 2026-03-10, 1 day overdue · /);
     } finally {
       clock.now = now;
       clock.utcOffsetMinutes = utcOffsetMinutes;

@@ -91,4 +91,45 @@ describe('"Me too" from a CodeLens in a real extension host', function () {
     assert.ok(!voteTokens.tokens.has(token), 'the withdrawn token is forgotten');
     await voteLens(uri, (t) => t.includes('Me Too (1)'));
   });
+
+  it('asks which entry when run with no argument, takes an entry id alone, and warns about an entry that is gone', async () => {
+    const { store, clock } = await api();
+    const alpha = store.all.find((b) => b.folder.name === 'alpha');
+    assert.ok(alpha);
+    const title = `Reconciling ledgers twice ${Date.now()}`;
+    const entry = createEntry({ ...emptyDraft(), title }, { name: 'Tess Teammate', email: 'tess@example.com' }, clock.now());
+    await alpha.update((current) => upsertEntry(current, entry));
+
+    const window = vscode.window as {
+      showQuickPick: typeof vscode.window.showQuickPick;
+      showInformationMessage: typeof vscode.window.showInformationMessage;
+      showWarningMessage: typeof vscode.window.showWarningMessage;
+    };
+    const { showQuickPick, showInformationMessage, showWarningMessage } = window;
+    const asked: string[] = [];
+    const warned: string[] = [];
+    window.showQuickPick = ((items: readonly vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => {
+      asked.push(String(options?.placeHolder));
+      return Promise.resolve(items.find((item) => item.label === title));
+    }) as unknown as typeof vscode.window.showQuickPick;
+    window.showInformationMessage = (() => Promise.resolve(undefined));
+    window.showWarningMessage = ((message: string) => {
+      warned.push(message);
+      return Promise.resolve(undefined);
+    });
+    try {
+      await vscode.commands.executeCommand('stupidWork.entry.vote');
+      assert.deepEqual(asked, ['Vote for which entry?']);
+      assert.equal((await votesOn(entry.id)).length, 1, 'the picked entry got the vote');
+      await vscode.commands.executeCommand('stupidWork.entry.unvote', entry.id);
+      assert.deepEqual(await votesOn(entry.id), [], 'an entry id alone names the entry');
+      await vscode.commands.executeCommand(TOGGLE_VOTE, alpha.key, '01KQZZZZZZZZZZZZZZZZZZZZZZ');
+      assert.equal(warned.length, 1);
+      assert.match(warned[0], /no longer in the backlog/);
+    } finally {
+      window.showQuickPick = showQuickPick;
+      window.showInformationMessage = showInformationMessage;
+      window.showWarningMessage = showWarningMessage;
+    }
+  });
 });

@@ -21,14 +21,14 @@ describe('markdown', () => {
       });
       e.smart.moreInfo = '';
       assert.equal(
-        entryToMarkdown(e, LABELS),
+        entryToMarkdown(e, LABELS, '2 votes'),
         [
           '## Weekly status report nobody reads',
           '',
           '- Unused report · Open · Fear, Boss wants it',
           '- Ada Lovelace',
           '- 26 h / month',
-          '- 👍 2',
+          '- 2 votes',
           '- `src/report.ts:10-24`',
           '',
           '### Speak up',
@@ -56,7 +56,7 @@ describe('markdown', () => {
     });
 
     it('names no one for anonymous entries', () => {
-      const md = entryToMarkdown(makeEntry({ author: undefined }), LABELS);
+      const md = entryToMarkdown(makeEntry({ author: undefined }), LABELS, '0 votes');
       assert.match(md, /^- Anonymous$/m);
       assert.doesNotMatch(md, /Ada/);
     });
@@ -70,7 +70,7 @@ describe('markdown', () => {
         links: [{ path: 'a`b``c.ts', startLine: 1, endLine: 2, fingerprint: 'f' }],
         decision: { outcome: 'keep', rationale: '=====\n---', owner: '<i>me</i>', followUp: 'open', decided: '2025-01-10T00:00:00.000Z' },
       });
-      const md = entryToMarkdown(e, LABELS);
+      const md = entryToMarkdown(e, LABELS, '0 votes');
       assert.doesNotMatch(md, /[<>]/, 'no raw angle brackets, so no HTML');
       assert.doesNotMatch(md, /\]\(/, 'no link syntax');
       const headings = md.split('\n').filter((line) => /^\s{0,3}#/.test(line));
@@ -111,13 +111,13 @@ describe('markdown', () => {
       const entries = HOSTILE_CORPUS.map((_, i) => corpusEntry(i));
 
       it('gives the same Markdown for every entry as reviewed (golden)', () => {
-        matchesGolden('entry-markdown-corpus.md', entries.map((e) => entryToMarkdown(e, LABELS)).join('\n---\n\n'));
+        matchesGolden('entry-markdown-corpus.md', entries.map((e) => entryToMarkdown(e, LABELS, `${e.votes.length} votes`)).join('\n---\n\n'));
       });
 
       for (const [i, entry] of entries.entries()) {
         it(`entry ${i} (title: ${HOSTILE_CORPUS[i].name}) renders as typed under GFM, live only in its owner's mention`, () => {
           const f = hostileFields(i);
-          const rendered = renderGfm(entryToMarkdown(entry, LABELS));
+          const rendered = renderGfm(entryToMarkdown(entry, LABELS, `${entry.votes.length} votes`));
           assert.deepEqual([...new Set(rendered.blocks)].filter((b) => !['heading', 'paragraph', 'bullet_list', 'list_item'].includes(b)), []);
           assert.deepEqual(rendered.markup, ['code'], 'the code link is the only formatting');
           for (const found of rendered.live) {

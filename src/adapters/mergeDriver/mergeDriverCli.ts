@@ -4,7 +4,7 @@
 // exits 1, and the command line falls back to `git merge-file`, which writes conflict markers.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mergeBacklogTexts, type BaseUse } from '../../core/merge/merge';
-import { english } from '../../core/text/english';
+import { english, englishCount } from '../../core/text/english';
 import { SELF_TEST } from './mergeDriverCommand';
 
 function readOptional(file: string | undefined): string | undefined {
@@ -48,7 +48,7 @@ function main(args: string[]): number {
     const note = ancestorNote(result.base);
     if (note) process.stderr.write(`stupid-work: ${name}: ${note}\n`);
     if (result.conflicts.length > 0) {
-      process.stderr.write(`stupid-work: ${name}: merged ${result.conflicts.length} concurrent edit(s); the replaced values are kept in each entry's history\n`);
+      process.stderr.write(`stupid-work: ${name}: merged ${englishCount(result.conflicts.length, '{0} concurrent edit', '{0} concurrent edits')}; the replaced values are kept in each entry's history\n`);
     }
     return 0;
   } catch (error) {

@@ -48,6 +48,8 @@ export type BacklogSyncOutcome =
   | {
       ok: true;
       remote: string;
+      /** Where the remote points, as git's config holds it (may carry credentials: show it through remoteLabel). */
+      url: string;
       branch: string;
       /** A commit went to the remote. */
       pushed: boolean;
@@ -187,7 +189,7 @@ async function syncLocked(repo: BacklogRepository, place: BranchPlace, options: 
  */
 async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number, ahead: AheadCommands): Promise<SyncDone | undefined> {
   const { repo, place, maxAttempts } = run;
-  const { remote, branch } = place;
+  const { remote, url, branch } = place;
   const outbox = await readOutbox(repo);
   const { fetched, versions } = await fetchVersions(run, ahead, [...outbox.keys()]);
   progress.moved ||= versions.tracked && (await agreeToMove(repo, place, run.options));
@@ -218,7 +220,7 @@ async function attemptSync(run: SyncRun, progress: SyncProgress, attempt: number
   await clearOutbox(repo, outbox);
   const { created, pushed, moved } = progress;
   const shared = [...outbox.keys()].sort();
-  return { ok: true, remote, branch, pushed, created, received: written === 'written', moved, shared, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
+  return { ok: true, remote, url, branch, pushed, created, received: written === 'written', moved, shared, conflicts: merged.conflicts, notes: merged.notes, attempts: attempt };
 }
 
 /** Fetches the branch and reads the three versions, and the remote's version of each of `files`; the local readers start while the fetch waits on the network. */

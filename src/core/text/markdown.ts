@@ -18,16 +18,17 @@ function codeSpan(s: string): string {
 /**
  * A readable summary of an entry, for pasting into a chat, an issue or meeting notes. Entry text is
  * made inert (see `markdownInline`); the decision's owner is a name the team chose, so a mention
- * there stays one (see `markdownName`).
+ * there stays one (see `markdownName`). `votes` is the vote count as the reader's language writes it
+ * ("2 votes"): words, not an emoji, so it reads the same in every chat or tracker it is pasted into.
  */
-export function entryToMarkdown(e: Entry, labels: Labels): string {
+export function entryToMarkdown(e: Entry, labels: Labels, votes: string): string {
   const out: string[] = [`## ${markdownInline(e.title)}`, ''];
   const facts = [labels.kinds[e.kind], labels.statuses[e.status]];
   if (e.reasons.length > 0) facts.push(e.reasons.map((r) => labels.reasons[r]).join(', '));
   out.push(`- ${facts.map((fact) => markdownInline(fact)).join(' · ')}`);
   out.push(`- ${markdownInline(e.author ? e.author.name : labels.anonymous)}`);
   if (e.cost) out.push(`- ${formatHours(hoursPerMonth(e.cost))} / ${markdownInline(labels.periods.month)}`);
-  out.push(`- 👍 ${e.votes.length}`);
+  out.push(`- ${markdownInline(votes)}`);
   // A code span shows references as typed, so the path is isolated with the characters themselves.
   for (const link of e.links) out.push(`- ${codeSpan(`${isolateBidi(link.path)}:${link.startLine}-${link.endLine}`)}`);
 

@@ -9,6 +9,8 @@
  * made; each surface still applies its own helper to the rendered text.
  */
 import type * as l10n from '@vscode/l10n';
+import { plural } from './plural';
+import { remoteAddress } from '../sync/remoteLabel';
 
 /**
  * What renders a template: `vscode.l10n` in the editor, `@vscode/l10n` (English) on the command line.
@@ -16,6 +18,8 @@ import type * as l10n from '@vscode/l10n';
  */
 export interface Localizer {
   t(message: string, ...args: l10n.L10nReplacement[]): string;
+  /** The display language (a BCP 47 tag) whose plural rules pick a counted phrase's form; the runtime's default when absent. */
+  language?: string;
 }
 
 /** The server's or git's own words about a failed fetch or push, appended to the stop that quotes them. */
@@ -294,14 +298,14 @@ function syncText(m: SyncMessage, l10n: Localizer): string {
       );
     case 'sync.auth':
       return m.action === 'fetch'
-        ? l10n.t('git could not authenticate to {0} ({1}) to fetch the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, m.url, m.branch, saidText(m.said, l10n))
-        : l10n.t('git could not authenticate to {0} ({1}) to push the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, m.url, m.branch, saidText(m.said, l10n));
+        ? l10n.t('git could not authenticate to {0} ({1}) to fetch the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n))
+        : l10n.t('git could not authenticate to {0} ({1}) to push the branch {2}. Check your credentials for that remote (for example with "git fetch {0}" in a terminal), then sync again.{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n));
     case 'sync.offline':
-      return l10n.t('{0} ({1}) cannot be reached, so the branch {2} was not synced; you may be offline. Your edits are kept and go out with the next sync.{3}', m.remote, m.url, m.branch, saidText(m.said, l10n));
+      return l10n.t('{0} ({1}) cannot be reached, so the branch {2} was not synced; you may be offline. Your edits are kept and go out with the next sync.{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n));
     case 'sync.throttled':
       return l10n.t('{0} is limiting how often it is asked (too many requests). The branch {1} will be synced later; your edits are kept.{2}', m.remote, m.branch, saidText(m.said, l10n));
     case 'sync.noRepository':
-      return l10n.t('{0} ({1}) has no repository there, so the branch {2} cannot be shared. Check the remote\'s URL with "git remote -v".{3}', m.remote, m.url, m.branch, saidText(m.said, l10n));
+      return l10n.t('{0} ({1}) has no repository there, so the branch {2} cannot be shared. Check the remote\'s URL with "git remote -v".{3}', m.remote, remoteAddress(m.url), m.branch, saidText(m.said, l10n));
     case 'sync.gitFailed':
       return m.action === 'fetch'
         ? l10n.t('git could not fetch the branch {0} on {1}.{2}', m.branch, m.remote, saidText(m.said, l10n))
@@ -344,7 +348,12 @@ function syncText(m: SyncMessage, l10n: Localizer): string {
     case 'sync.cancelled':
       return l10n.t('The branch {0} was not created on {1}; the backlog stays on this machine.', m.branch, m.remote);
     case 'sync.lostRaces':
-      return l10n.t('The push to the branch {0} on {1} lost a race with teammates {2} times in a row. Nothing is lost: sync again in a moment.', m.branch, m.remote, m.attempts);
+      return l10n.t(
+        'The push to the branch {0} on {1} lost a race with teammates {2} in a row. Nothing is lost: sync again in a moment.',
+        m.branch,
+        m.remote,
+        plural({ one: l10n.t('{0} time'), other: l10n.t('{0} times') }, m.attempts, l10n.language),
+      );
     case 'sync.keptChanging':
       return l10n.t('{0} kept changing during the sync. Your edits are kept; sync again in a moment.', m.relativePath);
     case 'sync.commitAsMe':
@@ -358,7 +367,11 @@ function syncText(m: SyncMessage, l10n: Localizer): string {
     case 'sync.cannotRead':
       return l10n.t('{0} cannot be read ({1}), so it is not shared.', m.file, m.detail);
     case 'sync.busy':
-      return l10n.t('Another sync of this backlog (process {0}) has been running for over {1} seconds. Try again when it has finished.', m.pid, m.seconds);
+      return l10n.t(
+        'Another sync of this backlog (process {0}) has been running for over {1}. Try again when it has finished.',
+        m.pid,
+        plural({ one: l10n.t('{0} second'), other: l10n.t('{0} seconds') }, m.seconds, l10n.language),
+      );
     case 'sync.notARepo':
       return l10n.t('{0} is not inside a git repository. The backlog is shared through a branch of the repository\'s remote: run "git init" and add a remote first.', m.folder);
     case 'sync.repoUnreadable':
@@ -711,9 +724,11 @@ function retroText(m: RetroMessage, l10n: Localizer): string {
     case 'retro.doneNoVotes':
       return l10n.t('"{0}" is done, so it takes no more votes.', m.title);
     case 'retro.outOfVotes':
-      return m.budget === 1
-        ? l10n.t('You have used your only vote. Take one back from another open entry first.')
-        : l10n.t('You have used all {0} of your votes. Take one back from another open entry first.', m.budget);
+      return plural(
+        { one: l10n.t('You have used your only vote. Take one back from another open entry first.'), other: l10n.t('You have used all {0} of your votes. Take one back from another open entry first.') },
+        m.budget,
+        l10n.language,
+      );
     case 'retro.unknownList':
       return l10n.t('"{0}" is not a list on the board; use one of {1}.', m.list, m.lists);
     case 'retro.archivedNoMove':

@@ -5,7 +5,7 @@ import { archiveEntry, findEntry, restoreEntry, upsertEntry, type ActiveStatus }
 import type { Entry } from '../../core/model/model';
 import { restore } from '../../core/retro/retro';
 import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
-import { messageText } from '../shared/messageText';
+import { messageText, reportWriteFailure } from '../shared/messageText';
 import type { BacklogNode } from './backlogTree';
 
 export interface ArchiveCommandDeps {
@@ -25,11 +25,6 @@ function isEntryNode(value: unknown): value is EntryNode {
   return typeof value === 'object' && value !== null && (value as BacklogNode).type === 'entry';
 }
 
-function report(logger: vscode.LogOutputChannel, error: unknown): void {
-  const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
-  logger.error(message);
-  void vscode.window.showErrorMessage(message);
-}
 
 /** The entry a command was given: a Backlog tree item, or a `(folderKey, entryId)` pair as the board and links pass it. */
 function given(store: BacklogStore, arg: unknown, id: unknown): Target | undefined {
@@ -120,7 +115,7 @@ export function registerArchiveCommands({ store, clock, logger }: ArchiveCommand
           return upsertEntry(current, archiveEntry(found, clock.now()));
         });
       } catch (error) {
-        report(logger, error);
+        reportWriteFailure(logger, error);
         return;
       }
       const undo = vscode.l10n.t('Undo');
@@ -138,7 +133,7 @@ export function registerArchiveCommands({ store, clock, logger }: ArchiveCommand
           // A teammate who changed it meanwhile has the last word.
           return found.status === 'archived' ? upsertEntry(current, restoreEntry(found, clock.now(), status)) : current;
         })
-        .catch((error: unknown) => report(logger, error));
+        .catch((error: unknown) => reportWriteFailure(logger, error));
     }),
 
     vscode.commands.registerCommand('stupidWork.entry.restore', async (arg?: unknown, id?: unknown) => {
@@ -162,7 +157,7 @@ export function registerArchiveCommands({ store, clock, logger }: ArchiveCommand
           return change.backlog;
         });
       } catch (error) {
-        report(logger, error);
+        reportWriteFailure(logger, error);
         return;
       }
       void vscode.window.showInformationMessage(vscode.l10n.t('Restored “{0}”.', plainText(entry.title, QUOTE_LENGTH)));

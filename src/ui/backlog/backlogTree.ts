@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { dayOf, type Clock } from '../../core/model/calendar';
 import { smartCompleteness } from '../../core/model/completeness';
-import { formatHours, hoursPerMonth } from '../../core/model/cost';
 import { plainText, shorten } from '../../core/text/inertText';
 import { KINDS, SMART_KEYS, STATUSES, TRIAGE_LISTS, type Backlog, type Entry } from '../../core/model/model';
 import type { Labels } from '../../core/model/displayNames';
@@ -17,6 +16,8 @@ import { messageText } from '../shared/messageText';
 import { namedVoters, namedVotes, voteOf, voterNames, type Voter } from '../../core/votes/votes';
 import type { VoteTokens } from '../votes/voteTokens';
 import { voteSummary } from '../votes/voteWords';
+import { counted, daysText, newCommentsText, votesText } from '../shared/counted';
+import { monthlyCostText } from '../shared/costText';
 
 export type BacklogNode =
   | { type: 'folder'; backlog: FolderBacklog }
@@ -340,23 +341,12 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     const myVote = voteOf(entry, this.voter(node.backlog));
     // `.voted` picks the inline action: Me Too, or Withdraw My Vote. `.linked` stays last: menus match it at the end.
     item.contextValue = `${entry.status === 'archived' ? 'entry.archived' : 'entry.active'}${decisionContext(entry)}${myVote === 'none' ? '' : '.voted'}${entry.links.length > 0 ? '.linked' : ''}`;
+    // The key facts lead (your due date, then votes and cost): a row at the default sidebar width cuts its description from the end.
     const parts: string[] = [];
-    if (this.isNew(entry)) {
-      parts.push(vscode.l10n.t('new'));
-    }
-    const fresh = this.newCommentsOn(node.backlog, entry);
-    if (fresh > 0) {
-      parts.push(vscode.l10n.t('{0} new comment(s)', fresh));
-    }
     if (entry.votes.length > 0) {
       parts.push(myVote === 'none' ? vscode.l10n.t('+{0}', entry.votes.length) : vscode.l10n.t('+{0} with you', entry.votes.length));
     }
-    const hours = hoursPerMonth(entry.cost);
-    if (hours > 0) {
-      parts.push(vscode.l10n.t('{0}/month', formatHours(hours)));
-    }
-    const completeness = smartCompleteness(entry.smart);
-    parts.push(`${completeness.filled}/${completeness.total}`);
+    parts.push(monthlyCostText(entry.cost, true));
     if (mine && entry.decision) {
       parts.unshift(this.dueText(entry.decision.due));
       // The issue's address itself is in the tooltip; the row only says there is one.
@@ -364,10 +354,20 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
         parts.splice(1, 0, vscode.l10n.t('issue linked'));
       }
     }
+    if (this.isNew(entry)) {
+      parts.push(vscode.l10n.t('new'));
+    }
+    const fresh = this.newCommentsOn(node.backlog, entry);
+    if (fresh > 0) {
+      parts.push(newCommentsText(fresh));
+    }
+    const completeness = smartCompleteness(entry.smart);
+    parts.push(`${completeness.filled}/${completeness.total}`);
     item.description = parts.join(' · ');
     item.tooltip = this.tooltip(entry, myVote, node.backlog);
-    const votes = myVote === 'none' ? vscode.l10n.t('{0} votes', entry.votes.length) : vscode.l10n.t('{0} votes, yours included', entry.votes.length);
-    const label = vscode.l10n.t('{0}, {1}, {2}, {3} of 5 S.M.A.R.T. answers', plainText(entry.title), this.labels.kinds[entry.kind], votes, completeness.filled);
+    const votes = myVote === 'none' ? votesText(entry.votes.length) : counted({ one: vscode.l10n.t('{0} vote, yours included'), other: vscode.l10n.t('{0} votes, yours included') }, entry.votes.length);
+    const answers = counted({ one: vscode.l10n.t('{0} of 5 S.M.A.R.T. answers'), other: vscode.l10n.t('{0} of 5 S.M.A.R.T. answers') }, completeness.filled);
+    const label = vscode.l10n.t('{0}, {1}, {2}, {3}, {4}', plainText(entry.title), this.labels.kinds[entry.kind], votes, monthlyCostText(entry.cost), answers);
     item.accessibilityInformation = { label: mine && entry.decision ? `${label}, ${this.dueText(entry.decision.due)}` : label };
     item.command = { command: 'stupidWork.entry.open', title: vscode.l10n.t('Open'), arguments: [node] };
     return item;
@@ -378,7 +378,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       return vscode.l10n.t('no due date');
     }
     const late = overdueDays(due, this.clock);
-    return late > 0 ? vscode.l10n.t('due {0}, {1} days overdue', due, late) : vscode.l10n.t('due {0}', due);
+    return late > 0 ? vscode.l10n.t('due {0}, {1} overdue', due, daysText(late)) : vscode.l10n.t('due {0}', due);
   }
 
   /** The full title and the S.M.A.R.T. summary; entry text comes from teammates, so it goes through `md`. */
@@ -393,7 +393,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     const live = liveComments(entry);
     const comments = live.slice(-TOOLTIP_COMMENTS).map((c) => md`- ${c.author?.name ?? this.labels.anonymous}: ${shorten(c.text, TOOLTIP_ANSWER_LENGTH)}\n`);
     const thread = live.length > 0 ? md`\n**${vscode.l10n.t('Comments ({0})', live.length)}**\n\n${comments}` : [];
-    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged}\n\n${answers}${votes}${decision}${tracking}${thread}`);
+    return untrustedMarkdown(md`**${entry.title}**\n\n${this.labels.kinds[entry.kind]} · ${author} · ${flagged} · ${monthlyCostText(entry.cost)}\n\n${answers}${votes}${decision}${tracking}${thread}`);
   }
 
   private activeIds(): string[] {
@@ -459,9 +459,10 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     const entries = seen ? this.activeIds().filter((id) => !seen.has(id) && !this.ownIds.has(id)).length : 0;
     const comments = this.allNewComments();
     const count = entries + comments;
+    const newEntries = counted({ one: vscode.l10n.t('{0} new entry since you last looked'), other: vscode.l10n.t('{0} new entries since you last looked') }, entries);
     const tooltip = comments === 0
-      ? vscode.l10n.t('{0} new entries since you last looked', entries)
-      : vscode.l10n.t('{0} new entries since you last looked, and {1} new comment(s) on entries you wrote, voted on or own a decision for', entries, comments);
+      ? newEntries
+      : vscode.l10n.t('{0}, and {1} on entries you wrote, voted on or own a decision for', newEntries, newCommentsText(comments));
     this.view.badge = count > 0 ? { value: count, tooltip } : undefined;
   }
 }

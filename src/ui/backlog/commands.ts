@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import { messageText } from '../shared/messageText';
+import { messageText, reportWriteFailure } from '../shared/messageText';
 import { STATUS_BAR_QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import { entryToMarkdown } from '../../core/text/markdown';
 import type { BaseUse } from '../../core/merge/merge';
 import type { Labels } from '../../core/model/displayNames';
-import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
+import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
 import { setGroupBy, type GroupBy } from '../../adapters/workspace/config';
 import type { BacklogNode, BacklogTreeProvider } from './backlogTree';
 import type { LogViewProvider } from '../log/logViewProvider';
 import type { SyncController } from '../sync/syncController';
 import { hasBacklogFile, pickBacklog } from '../shared/folderPicker';
 import type { CommentSeen } from '../comments/commentSeen';
+import { concurrentEditsText, counted, entriesText, votesText } from '../shared/counted';
 
 export interface CommandDeps {
   store: BacklogStore;
@@ -43,11 +44,6 @@ function ancestorNote(base: BaseUse): string {
   }
 }
 
-function reportWriteError(logger: vscode.LogOutputChannel, error: unknown): void {
-  const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
-  logger.error(message);
-  void vscode.window.showErrorMessage(message);
-}
 
 /** The Log form. */
 function logEntry({ log }: CommandDeps) {
@@ -74,7 +70,7 @@ async function startBacklog({ store, log, logger }: CommandDeps): Promise<void> 
     logger.info(`Started a backlog at ${backlog.relativePath} in ${backlog.folder.name}`);
     await log.reveal();
   } catch (error) {
-    reportWriteError(logger, error);
+    reportWriteFailure(logger, error);
   }
 }
 
@@ -135,15 +131,15 @@ async function resolveConflicts({ store, logger }: CommandDeps, arg?: unknown): 
   try {
     const result = await backlog.resolveConflicts();
     const resolved = vscode.l10n.t(
-      'Resolved {0} conflict(s) in {1}: both sides merged entry by entry, {2} entries kept, {3} concurrent edits settled (the replaced values are in each entry\'s history).',
-      result.hunks,
+      'Resolved {0} in {1}: both sides merged entry by entry, {2} kept, {3} settled (the replaced values are in each entry\'s history).',
+      counted({ one: vscode.l10n.t('{0} conflict'), other: vscode.l10n.t('{0} conflicts') }, result.hunks),
       backlog.relativePath,
-      result.entries,
-      result.concurrentEdits,
+      entriesText(result.entries),
+      concurrentEditsText(result.concurrentEdits),
     );
     void vscode.window.showInformationMessage([resolved, ancestorNote(result.base)].filter(Boolean).join(' '));
   } catch (error) {
-    reportWriteError(logger, error);
+    reportWriteFailure(logger, error);
   }
 }
 
@@ -158,7 +154,7 @@ function openEntry({ log, commentSeen }: CommandDeps, node: unknown): void {
 /** Copies a tree item's entry as Markdown, with every value made inert. */
 async function copyMarkdown({ labels }: CommandDeps, node: unknown): Promise<void> {
   if (isEntryNode(node)) {
-    await vscode.env.clipboard.writeText(entryToMarkdown(node.entry, labels));
+    await vscode.env.clipboard.writeText(entryToMarkdown(node.entry, labels, votesText(node.entry.votes.length)));
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}” as Markdown', plainText(node.entry.title, STATUS_BAR_QUOTE_LENGTH)), 3000);
   }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { anchorLink, createCodeLink, isFolderRelativePath, splitLines } from '../../core/codeLinks/codeLinks';
-import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH, findEntry } from '../../core/model/entries';
+import { MAX_ANSWER_LENGTH, MAX_TITLE_LENGTH } from '../../core/model/entries';
 import { QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import { KINDS, emptyDraft, type CodeLink, type Entry, type Kind } from '../../core/model/model';
 import type { Labels } from '../../core/model/displayNames';
 import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
-import type { BacklogNode } from '../backlog/backlogTree';
+import { resolveEntry } from '../shared/entryTarget';
 import { folderRelativePath, type CodeLinkIndex } from './codeLinkIndex';
 import { OPEN_LINKED_ENTRY, lineRange } from './flaggedCodeLens';
 import { anonymityDisclosure } from '../shared/anonymity';
@@ -49,22 +49,6 @@ function flagEditor(store: BacklogStore, editor: vscode.TextEditor): Flagged {
   // A selection that ends at the start of a line does not take that line in.
   const last = end.line > start.line && end.character === 0 ? end.line - 1 : end.line;
   return { ok: true, backlog, link: createCodeLink(relative, splitLines(document.getText()), start.line + 1, last + 1) };
-}
-
-function isEntryNode(value: unknown): value is Extract<BacklogNode, { type: 'entry' }> {
-  return typeof value === 'object' && value !== null && (value as BacklogNode).type === 'entry';
-}
-
-/** The entry as the file holds it now, from a tree item or a `(folderKey, entryId)` pair. */
-function currentEntry(store: BacklogStore, arg: unknown, id: unknown): { backlog: FolderBacklog; entry: Entry } | undefined {
-  const backlog = isEntryNode(arg) ? arg.backlog : typeof arg === 'string' ? store.get(arg) : undefined;
-  const entryId = isEntryNode(arg) ? arg.entry.id : id;
-  const state = backlog?.state;
-  if (!backlog || state?.kind !== 'loaded' || typeof entryId !== 'string') {
-    return undefined;
-  }
-  const entry = findEntry(state.backlog, entryId);
-  return entry && { backlog, entry };
 }
 
 /**
@@ -307,12 +291,18 @@ async function quickCapture({ store, log, captureHost, labels, clock, voteTokens
   }
 }
 
-/** Opens an entry's linked code, asking which link when it has several; `arg` is a tree item or a folder key with `id`. */
-async function goToCode(deps: CodeCommandDeps, arg: unknown, id?: unknown): Promise<void> {
-  const { store } = deps;
-  const found = currentEntry(store, arg, id);
-  if (!found) {
-    notFound(isEntryNode(arg) ? arg.backlog : typeof arg === 'string' ? store.get(arg) : undefined);
+/** Opens an entry's linked code, asking which link when it has several; the entry as `resolveEntry` reads the arguments. */
+async function goToCode(deps: CodeCommandDeps, ...args: unknown[]): Promise<void> {
+  const found = await resolveEntry(deps.store, args, {
+    placeHolder: vscode.l10n.t('Go to the code of which entry?'),
+    offers: (entry) => entry.links.length > 0,
+    detail: (entry) => entry.links.map((link) => `${link.path}:${link.startLine}`).join(', '),
+    none: vscode.l10n.t('No entry links to code yet.'),
+  });
+  if (found.kind === 'gone') {
+    notFound(found.backlog);
+  }
+  if (found.kind !== 'found') {
     return;
   }
   const { backlog, entry } = found;
@@ -334,13 +324,17 @@ async function goToCode(deps: CodeCommandDeps, arg: unknown, id?: unknown): Prom
 }
 
 /** Opens an entry, given by folder key and id (from a CodeLens or a hover), in the Log form. */
-function openLinkedEntry({ store, log }: CodeCommandDeps, folderKey: unknown, id: unknown): void {
-  const found = currentEntry(store, folderKey, id);
-  if (!found) {
-    notFound(typeof folderKey === 'string' ? store.get(folderKey) : undefined);
-    return;
+async function openLinkedEntry({ store, log }: CodeCommandDeps, ...args: unknown[]): Promise<void> {
+  const found = await resolveEntry(store, args, {
+    placeHolder: vscode.l10n.t('Open which entry?'),
+    none: vscode.l10n.t('There is no entry yet.'),
+  });
+  if (found.kind === 'gone') {
+    notFound(found.backlog);
   }
-  log.edit(found.backlog.key, found.entry);
+  if (found.kind === 'found') {
+    log.edit(found.backlog.key, found.entry);
+  }
 }
 
 /** A command's body: its dependencies, then the arguments VS Code passes. */

@@ -12,13 +12,14 @@ import type { IdentityCache } from '../shared/identityCache';
 import { TOGGLE_VOTE } from '../votes/voteCommands';
 import type { VoteTokens } from '../votes/voteTokens';
 import { anonymousVoteDisclosure } from '../votes/voteWords';
+import { monthlyCostText } from '../shared/costText';
 
 /** Opens an entry in the Log form by folder key and id, so a lens never holds a stale copy. */
 export const OPEN_LINKED_ENTRY = 'stupidWork.entry.openById';
 
 /** Status and the decision if there is one: what a reader of the code needs to know (votes have a lens of their own). */
 export function entryFacts(entry: Entry, labels: Labels): string[] {
-  const facts = [labels.statuses[entry.status]];
+  const facts = [labels.statuses[entry.status], monthlyCostText(entry.cost)];
   const decision = entry.decision;
   if (decision) {
     facts.push(labels.outcomes[decision.outcome]);

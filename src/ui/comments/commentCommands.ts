@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { MAX_COMMENT_LENGTH } from '../../core/comments/comments';
 import type { Clock } from '../../core/model/calendar';
-import type { Entry } from '../../core/model/model';
 import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText } from '../../core/text/inertText';
-import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogStore';
-import { BacklogWriteError } from '../../adapters/file/backlogStore';
+import type { BacklogStore } from '../../adapters/file/backlogStore';
+import { writeFailureText } from '../shared/messageText';
 import { anonymousByDefault } from '../../adapters/workspace/config';
-import type { BacklogNode } from '../backlog/backlogTree';
+import { resolveEntry } from '../shared/entryTarget';
 import { addCommentIn } from './commentActions';
 import type { CommentSeen } from './commentSeen';
 import { anonymousCommentDisclosure } from './commentWords';
@@ -24,28 +23,20 @@ export interface CommentCommandDeps {
 /** Words typed but not posted (cancelled at the signing step, or refused), offered again on the same entry's next Comment…. */
 const unposted = new Map<string, string>();
 
-/** The entry a command is about: a Backlog tree item, or a folder key and an entry id (from a lens or a hover), read afresh from the file. */
-function target(store: BacklogStore, args: unknown[]): { backlog: FolderBacklog; entry: Entry } | undefined {
-  const [first, second] = args;
-  const node = first as BacklogNode | undefined;
-  const key = typeof first === 'string' ? first : typeof node === 'object' && node !== null && node.type === 'entry' ? node.backlog.key : undefined;
-  const id = typeof first === 'string' ? second : typeof node === 'object' && node !== null && node.type === 'entry' ? node.entry.id : undefined;
-  const backlog = key === undefined ? undefined : store.get(key);
-  if (!backlog || backlog.state.kind !== 'loaded' || typeof id !== 'string') {
-    return undefined;
-  }
-  const entry = backlog.state.backlog.entries.find((e) => e.id === id);
-  return entry ? { backlog, entry } : undefined;
-}
-
 /**
  * Asks for the comment's words, then whether to sign it: the default (`stupidWork.anonymousByDefault`)
  * comes first, so Enter twice takes it, and the anonymous choice says what it does not hide.
  */
 async function commentOnEntry({ store, clock, commentSeen, logger }: CommentCommandDeps, ...args: unknown[]): Promise<void> {
-  const found = target(store, args);
-  if (!found) {
+  const found = await resolveEntry(store, args, {
+    placeHolder: vscode.l10n.t('Comment on which entry?'),
+    offers: (entry) => entry.status !== 'archived',
+    none: vscode.l10n.t('There is no open entry to comment on yet.'),
+  });
+  if (found.kind === 'gone') {
     void vscode.window.showWarningMessage(vscode.l10n.t('This entry is no longer in the backlog; a teammate may have merged or removed it. Refresh and try again.'));
+  }
+  if (found.kind !== 'found') {
     return;
   }
   const { backlog, entry } = found;
@@ -80,7 +71,7 @@ async function commentOnEntry({ store, clock, commentSeen, logger }: CommentComm
     commentSeen.markOwn(comment.id);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Commented on “{0}”', plainText(entry.title, STATUS_BAR_QUOTE_LENGTH)), 3000);
   } catch (error) {
-    const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
+    const message = writeFailureText(error);
     logger.error(message);
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} Your words wait in the next Comment… on this entry.', message));
   }

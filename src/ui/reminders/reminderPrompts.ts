@@ -7,7 +7,8 @@ import { setFollowUp, type Change } from '../../core/retro/retro';
 import { stillHappening, stoppedHappening } from '../../core/retro/staleAnswers';
 import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import { OPEN_LINKED_ENTRY } from '../codeLinks/flaggedCodeLens';
-import { messageText } from '../shared/messageText';
+import { messageText, reportWriteFailure } from '../shared/messageText';
+import { counted, daysText } from '../shared/counted';
 
 export interface PromptDeps {
   clock: Clock;
@@ -27,9 +28,7 @@ async function write(backlog: FolderBacklog, change: (current: Backlog) => Chang
       return result.backlog;
     });
   } catch (error) {
-    const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
-    logger.error(message);
-    void vscode.window.showErrorMessage(message);
+    reportWriteFailure(logger, error);
     return;
   }
   vscode.window.setStatusBarMessage(done, 5000);
@@ -45,14 +44,14 @@ async function decisionPrompt(backlog: FolderBacklog, reminder: DecisionReminder
   const short = plainText(reminder.entry.title, STATUS_BAR_QUOTE_LENGTH);
   const days = reminder.overdueDays;
   const message = days > 0
-    ? vscode.l10n.t('Your decision on “{0}” is {1} day(s) overdue: it was due on {2}.', title, days, reminder.due)
+    ? vscode.l10n.t('Your decision on “{0}” is {1} overdue: it was due on {2}.', title, daysText(days), reminder.due)
     : reminder.due === today(clock)
       ? vscode.l10n.t('Your decision on “{0}” is due today.', title)
       : vscode.l10n.t('Your decision on “{0}” is due tomorrow, {1}.', title, reminder.due);
   const openLabel = vscode.l10n.t('Open');
   const inProgress = vscode.l10n.t('Mark In Progress');
   const doneLabel = vscode.l10n.t('Mark Done');
-  const snoozeLabel = vscode.l10n.t('Snooze {0} Hours', SNOOZE_HOURS);
+  const snoozeLabel = counted({ one: vscode.l10n.t('Snooze {0} Hour'), other: vscode.l10n.t('Snooze {0} Hours') }, SNOOZE_HOURS);
   const actions = reminder.entry.decision.followUp === 'in-progress' ? [openLabel, doneLabel, snoozeLabel] : [openLabel, inProgress, doneLabel, snoozeLabel];
   const choice = await vscode.window.showInformationMessage(message, ...actions);
   const mark = (followUp: FollowUp, done: string) => write(backlog, (current) => setFollowUp(current, reminder.entry.id, followUp, clock.now()), done, logger);
@@ -80,7 +79,7 @@ async function stalePrompt(backlog: FolderBacklog, reminder: StaleReminder, { cl
   const stopped = vscode.l10n.t('No, it stopped');
   const openLabel = vscode.l10n.t('Open');
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Still happening? Nobody has touched “{0}” for {1} days or more.', title, staleAfterDays),
+    vscode.l10n.t('Still happening? Nobody has touched “{0}” for {1} or more.', title, daysText(staleAfterDays)),
     yes,
     stopped,
     openLabel,

@@ -10,7 +10,8 @@ import { EXAMPLE_SUMMARY_PATH, summaryTarget } from '../../core/retro/summaryPat
 import { BacklogWriteError, type FolderBacklog } from '../../adapters/file/backlogStore';
 import { csvByteOrderMarkSetting, retroSummaryPathSetting, syncSettings } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
-import { messageText } from '../shared/messageText';
+import { messageText, reportWriteFailure } from '../shared/messageText';
+import { counted, entriesText } from '../shared/counted';
 
 /** What the board and the commands show: the backlog as last read, or an empty one. */
 export function backlogOf(backlog: FolderBacklog): Backlog {
@@ -46,11 +47,6 @@ export function applyChange(backlog: FolderBacklog, clock: Clock, change: (curre
     }
     return result.backlog;
   });
-}
-
-/** The words for a failed change, made plain: a refusal may quote the file or an entry. */
-export function errorMessage(error: unknown): string {
-  return plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
 }
 
 /** The retro a summary is about: the open one, else the one that started last. */
@@ -105,22 +101,16 @@ export async function finishRetroIn(backlog: FolderBacklog, labels: Labels, cloc
   const copy = vscode.l10n.t('Copy Summary');
   const save = vscode.l10n.t('Save to Repository');
   const decided = retro?.decided.length ?? 0;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Retro finished: {0} decision(s) recorded.', decided), copy, save).then(async (choice) => {
+  void vscode.window.showInformationMessage(counted({ one: vscode.l10n.t('Retro finished: {0} decision recorded.'), other: vscode.l10n.t('Retro finished: {0} decisions recorded.') }, decided), copy, save).then(async (choice) => {
     if (!retro || !choice) {
       return;
     }
     try {
       await exportSummary(backlog, labels, clock, choice === copy ? 'copy' : 'save', retro.id);
     } catch (error) {
-      reportError(logger, error);
+      reportWriteFailure(logger, error);
     }
   });
-}
-
-export function reportError(logger: vscode.LogOutputChannel, error: unknown): void {
-  const message = errorMessage(error);
-  logger.error(message);
-  void vscode.window.showErrorMessage(message);
 }
 
 /**
@@ -231,5 +221,5 @@ export async function exportBacklog(backlog: FolderBacklog, labels: Labels, form
   }
   const text = format === 'csv' ? backlogToCsv(b, labels, { byteOrderMark: csvByteOrderMarkSetting(backlog.folder) }) : backlogToJson(b);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Exported {0} entries to {1}', b.entries.length, vscode.workspace.asRelativePath(uri)), 5000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Exported {0} to {1}', entriesText(b.entries.length), vscode.workspace.asRelativePath(uri)), 5000);
 }

@@ -13,10 +13,11 @@ import type { BacklogStore, FolderBacklog } from '../../adapters/file/backlogSto
 import { anonymousByDefault, staleAfterDaysSetting, voteBudgetSetting } from '../../adapters/workspace/config';
 import { currentAuthor } from '../../adapters/workspace/identity';
 import { QUOTE_LENGTH, plainText } from '../../core/text/inertText';
+import { writeFailureText } from '../shared/messageText';
 import type { Labels } from '../../core/model/displayNames';
 import { kindIcon } from '../shared/labels';
 import { boardStrings } from './retroBoardStrings';
-import { applyChange, backlogOf, errorMessage, exportBacklog, exportSummary, finishRetroIn, startRetroIn } from './retroBoardActions';
+import { applyChange, backlogOf, exportBacklog, exportSummary, finishRetroIn, startRetroIn } from './retroBoardActions';
 import { webviewOptions } from '../shared/webviewHtml';
 import { WebviewHost } from '../shared/webviewHost';
 import { folderStatusOf } from '../shared/folderStatus';
@@ -168,7 +169,7 @@ class RetroBoardPanel implements vscode.Disposable {
 
   /** Logs a failed change and tells the board, next to the card it was about when there is one. */
   private fail(error: unknown, id: string | undefined): void {
-    const text = errorMessage(error);
+    const text = writeFailureText(error);
     this.deps.logger.error(text);
     this.post({ type: 'failed', message: text, ...(id === undefined ? {} : { id }) });
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FolderBacklog } from '../../adapters/file/backlogStore';
+import { reportWriteFailure } from '../shared/messageText';
 import { pickBacklog } from '../shared/folderPicker';
 import type { BoardDeps, RetroBoards } from './retroBoardPanel';
 
@@ -30,7 +31,7 @@ export function registerRetroCommands(deps: RetroCommandDeps): vscode.Disposable
       try {
         await action(backlog);
       } catch (error) {
-        (await actions()).reportError(logger, error);
+        reportWriteFailure(logger, error);
       }
     });
 

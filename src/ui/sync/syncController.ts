@@ -10,6 +10,9 @@ import { announceFailure, meansUnshared, type FolderSyncState } from '../../core
 import { LiveRetroWatch } from './liveRetro';
 import { SyncRhythm } from './syncRhythm';
 import { renderSyncStatus } from './syncStatusBar';
+import { concurrentEditsText } from '../shared/counted';
+import { plural } from '../../core/text/plural';
+import { remoteLabel } from '../../core/sync/remoteLabel';
 
 function total(changes: ChangeCount): number {
   return changes.added + changes.changed + changes.removed;
@@ -223,7 +226,7 @@ export class SyncController implements vscode.Disposable {
       // A live retro checks every few seconds: only a sync that changed something, or that a person asked for, is worth a line.
       const changed = interactive || outcome.pushed || outcome.received || outcome.created || outcome.moved;
       this.logger[changed ? 'info' : 'trace'](
-        `Synced ${backlog.relativePath} in ${backlog.folder.name} with ${outcome.remote}/${outcome.branch}: pushed ${outcome.pushed}, received ${outcome.received}, created ${outcome.created}, moved ${outcome.moved}, ${outcome.conflicts.length} concurrent edits, ${outcome.attempts} attempt(s)${outcome.notes.length ? `, ${outcome.notes.join(', ')}` : ''}`,
+        `Synced ${backlog.relativePath} in ${backlog.folder.name} with ${outcome.remote}/${outcome.branch}: pushed ${outcome.pushed}, received ${outcome.received}, created ${outcome.created}, moved ${outcome.moved}, ${plural({ one: '{0} concurrent edit', other: '{0} concurrent edits' }, outcome.conflicts.length, 'en')}, ${plural({ one: '{0} attempt', other: '{0} attempts' }, outcome.attempts, 'en')}${outcome.notes.length ? `, ${outcome.notes.join(', ')}` : ''}`,
       );
       const now = new Date();
       this.folders.set(backlog.key, { kind: 'synced', remote: outcome.remote, branch: outcome.branch });
@@ -255,9 +258,10 @@ export class SyncController implements vscode.Disposable {
   }
 
   private report(where: string, backlog: FolderBacklog, outcome: Extract<BacklogSyncOutcome, { ok: true }>): string[] {
-    const lines = [where + vscode.l10n.t('The backlog is in sync with {0}/{1}.', outcome.remote, outcome.branch)];
-    if (outcome.created) lines.push(vscode.l10n.t('The branch {0} was created on {1}; teammates receive the backlog from it.', outcome.branch, outcome.remote));
-    if (outcome.conflicts.length > 0) lines.push(vscode.l10n.t('{0} concurrent edits merged; the replaced values are kept in each entry\'s history.', outcome.conflicts.length));
+    const remote = remoteLabel(outcome.remote, outcome.url);
+    const lines = [where + vscode.l10n.t('The backlog is in sync with the branch {0} on {1}.', outcome.branch, remote)];
+    if (outcome.created) lines.push(vscode.l10n.t('The branch {0} was created on {1}; teammates receive the backlog from it.', outcome.branch, remote));
+    if (outcome.conflicts.length > 0) lines.push(vscode.l10n.t('{0} merged; the replaced values are kept in each entry\'s history.', concurrentEditsText(outcome.conflicts.length)));
     if (outcome.notes.includes('base-unreadable')) lines.push(vscode.l10n.t('The last synced state could not be read, so both sides were merged without it: an entry deleted meanwhile may come back.'));
     if (outcome.notes.includes('theirs-repaired')) lines.push(vscode.l10n.t('The file on the branch held conflict markers; both sides in them were merged.'));
     if (outcome.shared.length > 0) lines.push(vscode.l10n.t('On the branch {0} of {1} now: {2}.', outcome.branch, outcome.remote, outcome.shared.join(', ')));
@@ -284,10 +288,9 @@ function confirmCreate(place: BranchPlace): Promise<boolean> {
   return confirmModal(
     vscode.l10n.t('Share the backlog on the branch {0} of {1}?', place.branch, place.remote),
     vscode.l10n.t(
-      'Sync creates the branch {0} on {1} ({2}). It holds only the backlog and a README, has no code history, and never touches your branches or your working tree. Teammates who open this repository receive the backlog from it.',
+      'Sync creates the branch {0} on {1}. It holds only the backlog and a README, has no code history, and never touches your branches or your working tree. Teammates who open this repository receive the backlog from it.',
       place.branch,
-      place.remote,
-      place.url,
+      remoteLabel(place.remote, place.url),
     ),
     vscode.l10n.t('Create Branch'),
   );
@@ -300,7 +303,7 @@ function confirmMove(place: BranchPlace & { relativePath: string }): Promise<boo
       '{0} is committed on your code branch, from before the backlog had a branch of its own. Its entries go to the branch {1} on {2}, and the file is unstaged here (git rm --cached) so that you can commit its removal. Nothing is committed for you, and the file stays on disk.',
       place.relativePath,
       place.branch,
-      place.remote,
+      remoteLabel(place.remote, place.url),
     ),
     vscode.l10n.t('Move Backlog'),
   );

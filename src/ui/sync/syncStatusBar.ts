@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { syncIndicator, type FolderSyncState } from '../../core/sync/syncIndicator';
+import { counted } from '../shared/counted';
 
 export interface SyncStatusInput {
   folders: FolderSyncState[];
@@ -38,13 +39,13 @@ export function renderSyncStatus(item: vscode.StatusBarItem, input: SyncStatusIn
       show('$(cloud)', vscode.l10n.t('Backlog'), vscode.l10n.t('The backlog is not shared yet: {0} has no branch {1}. Click to create it.', state.remote, state.branch));
       return;
     case 'live':
-      show('$(broadcast)', vscode.l10n.t('Live retro'), `${vscode.l10n.t('A retro is running: the backlog syncs every {0} seconds, and each change goes out at once.', input.liveSeconds)} ${lastSyncedText(state.lastSynced)}`);
+      show('$(broadcast)', vscode.l10n.t('Live retro'), `${counted({ one: vscode.l10n.t('A retro is running: the backlog syncs every second, and each change goes out at once.'), other: vscode.l10n.t('A retro is running: the backlog syncs every {0} seconds, and each change goes out at once.') }, input.liveSeconds)} ${lastSyncedText(state.lastSynced)}`);
       return;
     case 'waiting':
-      show('$(cloud-upload)', vscode.l10n.t('Backlog: {0} to send', state.count), vscode.l10n.t('{0} changed entries wait to go out. Click to sync.', state.count));
+      show('$(cloud-upload)', vscode.l10n.t('Backlog: {0} to send', state.count), counted({ one: vscode.l10n.t('{0} changed entry waits to go out. Click to sync.'), other: vscode.l10n.t('{0} changed entries wait to go out. Click to sync.') }, state.count));
       return;
     case 'arriving':
-      show('$(cloud-download)', vscode.l10n.t('Backlog: {0} arriving', state.count), vscode.l10n.t('Teammates changed {0} entries. Click to bring them in.', state.count));
+      show('$(cloud-download)', vscode.l10n.t('Backlog: {0} arriving', state.count), counted({ one: vscode.l10n.t('Teammates changed {0} entry. Click to bring it in.'), other: vscode.l10n.t('Teammates changed {0} entries. Click to bring them in.') }, state.count));
       return;
     case 'in-sync':
       show(

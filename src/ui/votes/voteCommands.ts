@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/model/calendar';
-import type { Entry } from '../../core/model/model';
 import { QUOTE_LENGTH, STATUS_BAR_QUOTE_LENGTH, plainText } from '../../core/text/inertText';
-import { BacklogWriteError, type BacklogStore, type FolderBacklog } from '../../adapters/file/backlogStore';
-import type { BacklogNode } from '../backlog/backlogTree';
+import { writeFailureText } from '../shared/messageText';
+import { BacklogWriteError, type BacklogStore } from '../../adapters/file/backlogStore';
+import { resolveEntry } from '../shared/entryTarget';
 import { voteIn, type VoteIntent } from './voteActions';
 import type { VoteTokens } from './voteTokens';
 import { anonymousVoteDisclosure, voteOutcomeText } from './voteWords';
@@ -21,25 +21,31 @@ export interface VoteCommandDeps {
 /** Set once the person has been told, after their first anonymous vote, what it hides and what it does not. */
 const TOLD_KEY = 'stupidWork.votes.disclosureShown';
 
-/** The entry a command is about: a Backlog tree item, or a folder key and an entry id, read afresh from the file. */
-function target(store: BacklogStore, args: unknown[]): { backlog: FolderBacklog; entry: Entry } | undefined {
-  const [first, second] = args;
-  const node = first as BacklogNode | undefined;
-  const fromTree = typeof node === 'object' && node !== null && node.type === 'entry';
-  const backlog = fromTree ? store.get(node.backlog.key) : typeof first === 'string' ? store.get(first) : undefined;
-  const id = fromTree ? node.entry.id : second;
-  if (!backlog || backlog.state.kind !== 'loaded' || typeof id !== 'string') {
-    return undefined;
+/** The quick pick's question for each intent, when the command was run from the Command Palette. */
+function question(intent: VoteIntent): string {
+  switch (intent) {
+    case 'anonymous':
+      return vscode.l10n.t('Vote for which entry?');
+    case 'named':
+      return vscode.l10n.t('Vote with your name for which entry?');
+    case 'withdraw':
+      return vscode.l10n.t('Withdraw your vote from which entry?');
+    default:
+      return vscode.l10n.t('Vote on which entry?');
   }
-  const entry = backlog.state.backlog.entries.find((e) => e.id === id);
-  return entry ? { backlog, entry } : undefined;
 }
 
 /** Votes as `intent` says and reports the outcome in the status bar; a refusal or a failed write is shown, and logged. */
 async function vote({ store, clock, tokens, logger }: VoteCommandDeps, memento: vscode.Memento, intent: VoteIntent, ...args: unknown[]): Promise<void> {
-  const found = target(store, args);
-  if (!found) {
+  const found = await resolveEntry(store, args, {
+    placeHolder: question(intent),
+    offers: (entry) => entry.status !== 'archived',
+    none: vscode.l10n.t('There is no open entry to vote on yet.'),
+  });
+  if (found.kind === 'gone') {
     void vscode.window.showWarningMessage(vscode.l10n.t('This entry is no longer in the backlog; a teammate may have merged or removed it. Refresh and try again.'));
+  }
+  if (found.kind !== 'found') {
     return;
   }
   const { backlog, entry } = found;
@@ -51,7 +57,7 @@ async function vote({ store, clock, tokens, logger }: VoteCommandDeps, memento: 
       void vscode.window.showInformationMessage(vscode.l10n.t('You voted anonymously on “{0}”. {1}', plainText(entry.title, QUOTE_LENGTH), anonymousVoteDisclosure()));
     }
   } catch (error) {
-    const message = plainText(error instanceof BacklogWriteError ? error.message : vscode.l10n.t('Could not update the backlog: {0}', (error as Error).message));
+    const message = writeFailureText(error);
     logger.error(message);
     void (error instanceof BacklogWriteError ? vscode.window.showWarningMessage(message) : vscode.window.showErrorMessage(message));
   }

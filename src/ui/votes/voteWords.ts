@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { counted, votesText } from '../shared/counted';
 
 /**
  * What an anonymous vote does and does not hide (DESIGN.md, "Honest anonymity"), in one wording for
@@ -18,12 +19,12 @@ export function voteOutcomeText(result: 'cast' | 'withdrawn' | 'unchanged', name
   if (left === undefined) {
     return said;
   }
-  return left === 1 ? vscode.l10n.t('{0} 1 vote left.', said) : vscode.l10n.t('{0} {1} votes left.', said, left);
+  return vscode.l10n.t('{0} {1}', said, counted({ one: vscode.l10n.t('{0} vote left.'), other: vscode.l10n.t('{0} votes left.') }, left));
 }
 
 /** An entry's votes for a tooltip: the count, and how the reader's own vote stands. */
 export function voteSummary(count: number, mine: 'none' | 'anonymous' | 'named'): string {
-  if (mine === 'anonymous') return vscode.l10n.t('{0} votes, yours anonymous', count);
-  if (mine === 'named') return vscode.l10n.t('{0} votes, yours with your name', count);
-  return count === 1 ? vscode.l10n.t('1 vote') : vscode.l10n.t('{0} votes', count);
+  if (mine === 'anonymous') return counted({ one: vscode.l10n.t('{0} vote, yours anonymous'), other: vscode.l10n.t('{0} votes, yours anonymous') }, count);
+  if (mine === 'named') return counted({ one: vscode.l10n.t('{0} vote, yours with your name'), other: vscode.l10n.t('{0} votes, yours with your name') }, count);
+  return votesText(count);
 }
