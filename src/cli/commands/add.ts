@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { createEntry, upsertEntry } from '../../core/model/entries';
 import { formatHours, hoursPerMonth } from '../../core/model/cost';
 import { KINDS, PERIODS, REASONS, type Entry } from '../../core/model/model';
-import { english } from '../../core/text/english';
+import * as l10n from '@vscode/l10n';
+import { entryDisclosure } from '../../core/text/disclosures';
 import { askDraft } from '../addPrompts';
 import { afterWrite } from '../afterWrite';
 import { updateBacklogFile } from '../backlogFile';
@@ -29,7 +30,7 @@ async function runAdd(options: AddOptions, command: Command): Promise<void> {
     draft = await askDraft(draft, colors, { kind: options.kind !== undefined, reasons: options.reason !== undefined, cost: draft.cost !== undefined });
   }
   checkDraft(draft);
-  if (draft.anonymous) process.stderr.write(`Anonymous: ${english({ code: 'disclose.entry' })}\n`);
+  if (draft.anonymous) process.stderr.write(`Anonymous: ${entryDisclosure(l10n)}\n`);
   const author = draft.anonymous ? undefined : currentPerson(target);
   const clock = cliClock();
   let entry: Entry | undefined;

@@ -1,5 +1,7 @@
 import { editor } from '@inquirer/prompts';
+import * as l10n from '@vscode/l10n';
 import type { Command } from 'commander';
+import { commentDisclosure } from '../../core/text/disclosures';
 import { addComment } from '../../core/comments/comments';
 import type { Comment } from '../../core/model/model';
 import { english } from '../../core/text/english';
@@ -26,7 +28,7 @@ async function runComment(id: string, words: string[], options: CommentOptions, 
     if (!process.stdin.isTTY) throw new UsageError('Give the comment after the id, for example: stupid-work comment 01JD4N8Q "Same in our team".');
     text = await editor({ message: 'Your comment (opens your editor):' });
   }
-  if (options.anonymous) process.stderr.write(`Anonymous: ${english({ code: 'disclose.comment' })}\n`);
+  if (options.anonymous) process.stderr.write(`Anonymous: ${commentDisclosure(l10n)}\n`);
   const author = options.anonymous ? undefined : currentPerson(target);
   let saved: Comment | undefined;
   let title = '';

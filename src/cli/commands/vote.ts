@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { english } from '../../core/text/english';
+import * as l10n from '@vscode/l10n';
+import { voteDisclosure } from '../../core/text/disclosures';
 import { plural } from '../../core/text/plural';
 import { afterWrite } from '../afterWrite';
 import { EXIT_CODES_HELP } from '../cliErrors';
@@ -25,7 +26,7 @@ export async function runVote(id: string, intent: VoteIntent, options: { json?: 
   const result = await changeVote(target, id, intent);
   if (options.json) printJson({ id: result.entry.id, outcome: result.outcome, named: result.named, votes: result.entry.votes.length, left: result.left ?? null });
   else process.stdout.write(`${voteSentence(result)}\n`);
-  if (result.firstToken) process.stderr.write(`${english({ code: 'disclose.vote', keeper: 'terminal', file: result.tokenFile })}\n`);
+  if (result.firstToken) process.stderr.write(`${voteDisclosure(l10n, `the file ${result.tokenFile}`)}\n`);
   if (result.outcome !== 'unchanged') await afterWrite(target, options.sync);
 }
 

@@ -223,29 +223,8 @@ export type TrackerMessage =
   | { code: 'tracker.unknownForge'; host: string }
   | { code: 'tracker.unknownPath'; host: string };
 
-/**
- * What posting or voting anonymously protects and what it does not (DESIGN.md, "Honest anonymity"), in
- * one wording for the editor and the command line. An anonymous vote's token is known only where it was
- * cast: `keeper` says where that is, and `file` is the command line's token file.
- */
-export type DisclosureMessage =
-  | { code: 'disclose.entry' }
-  | { code: 'disclose.vote'; keeper: 'editor' }
-  | { code: 'disclose.vote'; keeper: 'terminal'; file: string }
-  | { code: 'disclose.comment' };
-
 /** Any message the core or an adapter has for people. */
-export type Message =
-  | SyncMessage
-  | DraftMessage
-  | ParseMessage
-  | MergeMessage
-  | SettingMessage
-  | MergeDriverMessage
-  | RetroMessage
-  | TrackerMessage
-  | CommentMessage
-  | DisclosureMessage;
+export type Message = SyncMessage | DraftMessage | ParseMessage | MergeMessage | SettingMessage | MergeDriverMessage | RetroMessage | TrackerMessage | CommentMessage;
 
 /** Renders `message` through `localizer`; a nested message is rendered the same way. */
 export function renderMessage(message: Message, localizer: Localizer): string {
@@ -266,23 +245,8 @@ export function renderMessage(message: Message, localizer: Localizer): string {
       return commentText(message as CommentMessage, localizer);
     case 'tracker':
       return trackerText(message as TrackerMessage, localizer);
-    case 'disclose':
-      return disclosureText(message as DisclosureMessage, localizer);
     default:
       return mergeDriverText(message as MergeDriverMessage, localizer);
-  }
-}
-
-function disclosureText(m: DisclosureMessage, l10n: Localizer): string {
-  switch (m.code) {
-    case 'disclose.entry':
-      return l10n.t('Your name is left out of the entry and its times are cut to the day; backlog commits name nobody and are dated by the day (unless stupidWork.sync.commitAs is "me"). But the hosting site\'s push records, which its admins can see, still show who pushed, and when.');
-    case 'disclose.vote':
-      return m.keeper === 'editor'
-        ? l10n.t('An anonymous vote is stored as a random token that names no one, and teammates see only the count. Only this VS Code, on this machine, knows the token is yours: that is how you can withdraw it, and how your vote budget is counted. Not protected: from a second machine you have a second budget, and the hosting site\'s push records still show who pushed the commit that carried the vote (and the commit names you if stupidWork.sync.commitAs is "me").')
-        : l10n.t('An anonymous vote is stored as a random token that names no one, and teammates see only the count. Only {0}, on this machine, knows the token is yours: that is how you can withdraw it, and how your vote budget is counted. Not protected: from VS Code or a second machine you have a second budget, and the hosting site\'s push records still show who pushed the commit that carried the vote (and the commit names you if stupidWork.sync.commitAs is "me").', m.file);
-    case 'disclose.comment':
-      return l10n.t('Your name is left out of the comment and its time is kept to the day, and backlog commits name nobody (unless stupidWork.sync.commitAs is "me"). But the hosting site\'s push records, which its admins can see, still show who pushed, and when. An anonymous comment cannot be edited or deleted later, since nothing says it is yours.');
   }
 }
 

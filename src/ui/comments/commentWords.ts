@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { renderMessage } from '../../core/text/messages';
+import { commentDisclosure } from '../../core/text/disclosures';
 
 /**
  * What an anonymous comment does and does not hide, as the Log form says it of an entry: the file
  * holds no name and only the day, but the hosting site still knows who pushed.
  */
 export function anonymousCommentDisclosure(): string {
-  return renderMessage({ code: 'disclose.comment' }, vscode.l10n);
+  return commentDisclosure(vscode.l10n);
 }

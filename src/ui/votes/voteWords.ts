@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { renderMessage } from '../../core/text/messages';
+import { voteDisclosure } from '../../core/text/disclosures';
 
 /**
  * What an anonymous vote does and does not hide (DESIGN.md, "Honest anonymity"), in one wording for
  * every place that casts one: the board, the Backlog view, the CodeLens, the hover and Quick Capture.
  */
 export function anonymousVoteDisclosure(): string {
-  return renderMessage({ code: 'disclose.vote', keeper: 'editor' }, vscode.l10n);
+  return voteDisclosure(vscode.l10n, vscode.l10n.t('this VS Code'));
 }
 
 /** What a vote change did, in a sentence for the status bar or a board status line; `title` is plain already. */
