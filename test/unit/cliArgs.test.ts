@@ -158,4 +158,12 @@ describe('the command line for people: exit codes', function () {
     assert.ok(!cli('export', 'csv').stdout.startsWith('\uFEFF'), 'no byte order mark on stdout unless asked');
     assert.ok(cli('export', 'csv', '--bom').stdout.startsWith('\uFEFF'));
   });
+  it('stops quietly when the reader of its output closes the pipe early', async function () {
+    if (process.platform === 'win32') this.skip();
+    const entries = Array.from({ length: 400 }, (_, i) => createEntry({ ...emptyDraft(), title: `Entry ${i}` }, { name: 'a' }, new Date()));
+    await writeFile(path.join(dir, 'stupid-work.json'), serializeBacklog({ ...emptyBacklog(), entries }));
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" export json | head -c 1`], { cwd: dir, encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config') } });
+    assert.equal(piped.stdout, '{');
+    assert.equal(piped.stderr, '', 'no EPIPE stack trace');
+  });
 });
