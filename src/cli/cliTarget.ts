@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -6,12 +7,15 @@ import { DEFAULT_DATA_FILE, resolveDataPath } from '../core/file/dataPath';
 import { isRecord } from '../core/model/isRecord';
 import { english } from '../core/text/english';
 import { DEFAULT_BRANCH, type SyncSettings } from '../core/sync/backlogBranch';
+import { Stop } from './cliErrors';
 
 /** The backlog a command acts on: its workspace folder, its file and the sync settings for it. */
 export interface CliTarget {
   folder: string;
   file: string;
   settings: SyncSettings;
+  /** The folder's `.vscode/settings.json`, flattened (`"stupidWork.retro.voteBudget": 5`); empty when it has none. */
+  config: Readonly<Record<string, unknown>>;
 }
 
 /** Flags that override `.vscode/settings.json`. */
@@ -23,6 +27,12 @@ export interface TargetFlags {
 }
 
 type Settings = Record<string, unknown>;
+
+/** A setting of the target folder when it has the type of `fallback`, else `fallback` (VS Code's default for it). */
+export function settingOf<T extends string | number | boolean>(target: CliTarget, key: string, fallback: T): T {
+  const value = target.config[key];
+  return typeof value === typeof fallback ? (value as T) : fallback;
+}
 
 /**
  * A folder's `.vscode/settings.json` (JSON with comments, as VS Code reads it), flattened so that both
@@ -93,5 +103,15 @@ export function resolveTarget(cwd: string, flags: TargetFlags): CliTarget {
       remote: flags.remote ?? (setting('stupidWork.sync.remote') || undefined),
       commitAs,
     },
+    config: settings,
   };
+}
+
+/** `resolveTarget` for a command, from the current folder and the program's global flags; a problem ends it with exit code 1. */
+export function targetOf(command: Command): CliTarget {
+  try {
+    return resolveTarget(process.cwd(), command.optsWithGlobals<TargetFlags>());
+  } catch (error) {
+    throw new Stop((error as Error).message);
+  }
 }

@@ -50,13 +50,21 @@ export const UNFOCUSED_FACTOR = 3;
 /** A window unfocused this long is taken as left alone: it stops checking until focused again. */
 export const IDLE_AFTER_MS = 30 * 60_000;
 
+/**
+ * Whether a saved change goes out on its own, whatever saved it (the editor or `stupid-work`): when
+ * `stupidWork.sync.auto` is on, which it is by default. Off, changes wait for the Sync command.
+ */
+export function savesGoOut(settings: Pick<RhythmSettings, 'auto'>): boolean {
+  return settings.auto;
+}
+
 /** The rhythm for these settings and signals at `now` (ms since the epoch). */
 export function rhythmOf(settings: RhythmSettings, signals: RhythmSignals, now: number): Rhythm {
   const idle = !signals.focused && signals.unfocusedSince !== undefined && now - signals.unfocusedSince >= IDLE_AFTER_MS;
   if (settings.auto && settings.liveSeconds > 0 && signals.retroRunning && signals.viewOpen && !idle) {
     return { mode: 'live', checkEveryMs: settings.liveSeconds * 1000, pushAfterMs: LIVE_PUSH_DELAY_MS };
   }
-  const pushAfterMs = settings.auto ? PUSH_DELAY_MS : undefined;
+  const pushAfterMs = savesGoOut(settings) ? PUSH_DELAY_MS : undefined;
   if (!(settings.intervalMinutes > 0)) return { mode: 'off', pushAfterMs };
   if (idle) return { mode: 'idle', pushAfterMs };
   const every = settings.intervalMinutes * 60_000;

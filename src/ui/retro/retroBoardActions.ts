@@ -6,6 +6,7 @@ import type { Labels } from '../../core/model/displayNames';
 import { emptyBacklog, type Backlog, type Retro } from '../../core/model/model';
 import { activeRetro, finishRetro, startRetro, type Change } from '../../core/retro/retro';
 import type { SummaryStrings } from '../../core/retro/retroSummary';
+import { summaryWords } from '../../core/retro/summaryWords';
 import { EXAMPLE_SUMMARY_PATH, summaryTarget } from '../../core/retro/summaryPath';
 import { BacklogWriteError, type FolderBacklog } from '../../adapters/file/backlogStore';
 import { csvByteOrderMarkSetting, retroSummaryPathSetting, syncSettings } from '../../adapters/workspace/config';
@@ -55,26 +56,7 @@ export function latestRetro(b: Backlog): Retro | undefined {
 }
 
 function summaryStrings(): SummaryStrings {
-  return {
-    title: vscode.l10n.t('Retro {0}'),
-    facilitator: vscode.l10n.t('Facilitator'),
-    decisions: vscode.l10n.t('Decisions'),
-    owner: vscode.l10n.t('Owner'),
-    due: vscode.l10n.t('Due'),
-    noDue: vscode.l10n.t('no due date'),
-    hoursAddressed: vscode.l10n.t('{0} per month addressed'),
-    list: vscode.l10n.t('List'),
-    votes: { one: vscode.l10n.t('{0} vote'), other: vscode.l10n.t('{0} votes') },
-    deferred: vscode.l10n.t('Discussed, not decided'),
-    merges: vscode.l10n.t('Merged duplicates'),
-    mergedInto: vscode.l10n.t('{0} merged into {1}'),
-    followUps: vscode.l10n.t('Open follow-ups from earlier retros'),
-    overdue: { one: vscode.l10n.t('{0} day overdue'), other: vscode.l10n.t('{0} days overdue') },
-    none: vscode.l10n.t('None'),
-    rationale: vscode.l10n.t('Why'),
-    tracking: vscode.l10n.t('Tracked in'),
-    locale: vscode.env.language,
-  };
+  return summaryWords({ t: vscode.l10n.t.bind(vscode.l10n), language: vscode.env.language });
 }
 
 /** Asks who facilitates (the current person, editable) and records a new retro. False when cancelled. */

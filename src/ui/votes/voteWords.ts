@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { counted, votesText } from '../shared/counted';
+import { voteDisclosure } from '../../core/text/disclosures';
 
 /**
  * What an anonymous vote does and does not hide (DESIGN.md, "Honest anonymity"), in one wording for
  * every place that casts one: the board, the Backlog view, the CodeLens, the hover and Quick Capture.
  */
 export function anonymousVoteDisclosure(): string {
-  return vscode.l10n.t('An anonymous vote is stored as a random token that names no one, and teammates see only the count. Only this VS Code, on this machine, knows the token is yours: that is how you can withdraw it, and how your vote budget is counted. Not protected: from a second machine you have a second budget, and the hosting site\'s push records still show who pushed the commit that carried the vote (and the commit names you if stupidWork.sync.commitAs is "me").');
+  return voteDisclosure(vscode.l10n, vscode.l10n.t('this VS Code'));
 }
 
 /** What a vote change did, in a sentence for the status bar or a board status line; `title` is plain already. */
