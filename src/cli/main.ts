@@ -15,6 +15,7 @@ import { parseBacklog, type BacklogProblem } from '../core/file/parse';
 import type { ChangeCount } from '../core/sync/backlogBranch';
 import { resolveTarget, type CliTarget, type TargetFlags } from './cliTarget';
 import { english } from '../core/text/english';
+import { reportCommand } from './commands/report';
 
 /** Thrown to end a command with exit code 1 and a one-line reason on stderr. */
 class Stop extends Error {}
@@ -180,6 +181,7 @@ export function program(): Command {
     .description('merge both sides of a backlog file that holds git conflict markers, entry by entry')
     .addHelpText('after', '\nExample:\n  $ stupid-work repair team/stupid-work.json')
     .action((file: string | undefined, _options: unknown, command: Command) => runRepair(file, command));
+  reportCommand(cli);
   return cli;
 }
 
