@@ -102,14 +102,31 @@ function bucketOf(e: Entry): Bucket | undefined {
   return d.followUp === 'done' ? 'reclaimed' : 'inProgress';
 }
 
-/** Where an entry counted at instant `at` (ISO time), from the dates the file holds; undefined before it was flagged. */
-function bucketAt(e: Entry, at: string): Bucket | undefined {
-  const now = bucketOf(e);
-  if (now === undefined || e.created > at) return undefined;
-  const d = e.decision;
-  if (!d || !reclaiming(d.outcome) || d.decided > at) return 'wasted';
-  if (d.followUp === 'done' && (d.completed ?? d.decided) <= at) return 'reclaimed';
-  return 'inProgress';
+/** When an entry with hours entered each figure, as the file dates it; read once, then compared at every point of the trend. */
+interface Timeline {
+  hours: number;
+  created: string;
+  /** When a Stop, Automate or Simplify decision was recorded; absent for other entries. */
+  decided?: string;
+  /** When that decision's follow-up was done. */
+  completed?: string;
+}
+
+function timelines(b: Backlog): Timeline[] {
+  const out: Timeline[] = [];
+  for (const e of b.entries) {
+    const hours = hoursPerMonth(e.cost);
+    // An entry without hours adds nothing to any point.
+    if (hours === 0 || bucketOf(e) === undefined) continue;
+    const line: Timeline = { hours, created: e.created };
+    const d = e.decision;
+    if (d && reclaiming(d.outcome)) {
+      line.decided = d.decided;
+      if (d.followUp === 'done') line.completed = d.completed ?? d.decided;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 function itemOf(e: Entry): ImpactItem {
@@ -141,11 +158,14 @@ function heldRetros(b: Backlog): Retro[] {
   return held.sort(byStart);
 }
 
-function sums(b: Backlog, at: string): Omit<TrendPoint, 'label'> {
+/** The figures at instant `at` (ISO time), each entry where it stood then with its current decision. */
+function sums(lines: Timeline[], at: string): Omit<TrendPoint, 'label'> {
   const point = { reclaimed: 0, inProgress: 0, wasted: 0 };
-  for (const e of b.entries) {
-    const bucket = bucketAt(e, at);
-    if (bucket) point[bucket] += hoursPerMonth(e.cost);
+  for (const line of lines) {
+    if (line.created > at) continue;
+    if (line.decided === undefined || line.decided > at) point.wasted += line.hours;
+    else if (line.completed !== undefined && line.completed <= at) point.reclaimed += line.hours;
+    else point.inProgress += line.hours;
   }
   return point;
 }
@@ -165,20 +185,24 @@ function nextMonth(month: string): string {
 
 function trend(b: Backlog, clock: Clock): Impact['trend'] {
   const now = clock.now().toISOString();
+  const lines = timelines(b);
   const retros = heldRetros(b);
   if (retros.length > 0) {
-    const points = retros.slice(-TREND_POINTS).map((r) => ({ label: dayOf(r.started, clock) ?? r.started, ...sums(b, r.finished ?? now) }));
+    const points = retros.slice(-TREND_POINTS).map((r) => ({ label: dayOf(r.started, clock) ?? r.started, ...sums(lines, r.finished ?? now) }));
     return { by: 'retro', points, explanation: { code: 'impact.trendByRetro', points: points.length } };
   }
   const months: string[] = [];
-  const first = b.entries.map((e) => dayOf(e.created, clock)).filter((d): d is string => d !== undefined).sort()[0];
+  // Stored times are UTC ISO strings, which sort in time order: only the earliest needs a calendar.
+  let earliest: string | undefined;
+  for (const e of b.entries) if (earliest === undefined || e.created < earliest) earliest = e.created;
+  const first = earliest === undefined ? undefined : dayOf(earliest, clock);
   const last = localDate(clock.now(), clock).slice(0, 7);
   if (first !== undefined) {
     for (let month = first.slice(0, 7); month <= last; month = nextMonth(month)) months.push(month);
   }
   const points = months.slice(-TREND_POINTS).map((month) => {
     const end = monthEnd(month, clock);
-    return { label: month, ...sums(b, end < now ? end : now) };
+    return { label: month, ...sums(lines, end < now ? end : now) };
   });
   return { by: 'month', points, explanation: { code: 'impact.trendByMonth', points: points.length } };
 }
