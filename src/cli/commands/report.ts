@@ -56,7 +56,8 @@ async function runReport(options: { out: string; file?: string; title?: string }
   const assets = await loadReportAssets(path.resolve(__dirname, '..'));
   const page = path.join(out, REPORT_PAGE);
   await writeFileAtomic(page, reportHtml(reportData(parsed.backlog, systemClock(), name), assets, title));
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), page) || page}: ${parsed.backlog.entries.length} entries, one page with no network access, to open from disk or publish as is.\n`);
+  const relative = path.relative(process.cwd(), page);
+  process.stdout.write(`Wrote ${relative && !relative.startsWith('..') ? relative : page}: ${parsed.backlog.entries.length} entries, one page with no network access, to open from disk or publish as is.\n`);
 }
 
 /** Adds `report` to the program. */
