@@ -114,6 +114,17 @@ const builds = [
     format: 'iife',
     target: 'es2022',
   },
+  // The static report's script, inlined by the command line into the one page it writes (src/adapters/report);
+  // outside dist/webview, so the extension's package does not carry it, and without a map the page would point to.
+  {
+    ...shared,
+    entryPoints: { page: 'src/webview/report/main.ts' },
+    outdir: 'dist/report',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: false,
+  },
 ];
 if (!production) {
   builds.push({

@@ -11,6 +11,7 @@ import { registerComment } from './commands/comment';
 import { registerExport } from './commands/export';
 import { registerList } from './commands/list';
 import { registerRepair } from './commands/repair';
+import { registerReport } from './commands/report';
 import { registerShow } from './commands/show';
 import { registerStatus } from './commands/status';
 import { registerSummary } from './commands/summary';
@@ -29,7 +30,7 @@ export function program(): Command {
     .addHelpText('after', `\nExamples:\n  $ stupid-work add\n  $ stupid-work list --sort cost\n  $ stupid-work vote 01JD4N8Q\n${EXIT_CODES_HELP}`)
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerAdd, registerList, registerShow, registerVote, registerUnvote, registerComment, registerSummary, registerExport, registerSync, registerStatus, registerCheck, registerRepair]) {
+  for (const register of [registerAdd, registerList, registerShow, registerVote, registerUnvote, registerComment, registerSummary, registerExport, registerReport, registerSync, registerStatus, registerCheck, registerRepair]) {
     register(cli);
   }
   for (const command of cli.commands) command.exitOverride();

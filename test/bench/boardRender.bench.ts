@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
 import { systemClock } from '../../src/core/model/calendar';
-import { hoursByKind, openedVsDecided, topReasons } from '../../src/core/retro/charts';
+import { hoursByKind, impactChart, openedVsDecided, topReasons } from '../../src/core/retro/charts';
 import { KINDS, type Backlog, type Kind } from '../../src/core/model/model';
 import { activeRetro, followUps } from '../../src/core/retro/retro';
 import { votesLeft, type Voter } from '../../src/core/votes/votes';
@@ -75,7 +75,7 @@ function snapshot(b: Backlog, words: Words): BoardState {
     followUpOwners: [...new Set(pending.map(({ decision }) => decision.owner))].sort(),
     me: 'Ada Lovelace',
     anonymousByDefault: false,
-    charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, 5) },
+    charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, 5), impact: impactChart(b, clock) },
     readOnly: false,
     drafts: {},
   };

@@ -4,6 +4,7 @@
 //   activation: Stupid Work's activate() against an empty extension's, in a real extension host
 //   board:      test/bench/boardRender.bench.ts (Retro Board first render, 10,000 entries against 100), in Chromium
 //   live:       test/bench/liveRetro.bench.ts (5, 10 and 20 clones voting: p95 time for a vote to reach all, against two intervals)
+//   cli:        test/bench/cli.bench.ts (stupid-work check, report and list on 10,000 entries, against node -e JSON.parse of the file)
 //   package:    the size of the .vsix and of each file the production build writes
 // `npm run bench -- activation package` measures only the figures named.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ const LIVE_RETRO_BENCH = join(ROOT, 'test', 'bench', 'liveRetro.bench.ts');
 const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
 const BOARD_BENCH = join(ROOT, 'test', 'bench', 'boardRender.bench.ts');
 const CODE_LINK_BENCH = join(ROOT, 'test', 'bench', 'codeLinks.bench.ts');
+const CLI_BENCH = join(ROOT, 'test', 'bench', 'cli.bench.ts');
 const EMPTY_EXTENSION = join(ROOT, 'test', 'fixtures', 'empty-extension');
 const ACTIVATION_RUNS = 5;
 const ACTIVATION_TARGET = 1.2;
@@ -165,6 +167,12 @@ async function activationFigure() {
   return { name: `activation (vs empty extension, median of ${ACTIVATION_RUNS})`, ms, baselineMs, ratio, target: ACTIVATION_TARGET };
 }
 
+/** The command line's figures, on the production build, in their own process: each command is a Node process of its own. */
+function cliFigures() {
+  productionBuild();
+  return figuresFromChild('cli', [[CLI_BENCH, 'runCliBench']]);
+}
+
 /** The .vsix as `npm run package` builds it, and each file of the production build, from esbuild's metafile. */
 function packageFigures() {
   productionBuild();
@@ -203,7 +211,7 @@ function printTable(figures) {
 async function main() {
   const figures = [];
   let failed = false;
-  const all = [['core', coreFigures], ['activation', activationFigure], ['live', liveRetroFigures], ['board', boardFigures], ['package', packageFigures]];
+  const all = [['core', coreFigures], ['activation', activationFigure], ['live', liveRetroFigures], ['board', boardFigures], ['cli', cliFigures], ['package', packageFigures]];
   const named = process.argv.slice(2);
   const unknown = named.filter((name) => !all.some(([label]) => label === name));
   if (unknown.length > 0) throw new Error(`no such figures: ${unknown.join(', ')} (there are ${all.map(([label]) => label).join(', ')})`);

@@ -29,7 +29,11 @@ describe('the stupid-work npm package', function () {
     env = { ...process.env, npm_config_cache: path.join(work, 'cache'), npm_config_update_notifier: 'false', NO_COLOR: '1', XDG_CONFIG_HOME: path.join(work, 'config') };
     const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', env })) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(work, packed[0].filename);
-    assert.deepEqual(packed[0].files.map((f) => f.path).sort(), ['README.md', 'dist/cli.js', 'package.json'], 'the package holds the command line alone');
+    assert.deepEqual(
+      packed[0].files.map((f) => f.path).sort(),
+      ['README.md', 'dist/cli.js', 'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'dist/report/page.js', 'media/board.css', 'media/controls.css', 'media/report.css', 'package.json'],
+      'the package holds the command line alone, and what its report inlines',
+    );
   });
   after(async () => {
     await rm(work, { recursive: true, force: true });
@@ -58,6 +62,9 @@ describe('the stupid-work npm package', function () {
     const listed = spawnSync(bin, ['list', '--json'], { cwd: repo, encoding: 'utf8', env, shell: process.platform === 'win32' });
     assert.equal(listed.status, 0, listed.stderr);
     assert.deepEqual((JSON.parse(listed.stdout) as { title: string }[]).map((c) => c.title), ['Packed and listed']);
+    const report = spawnSync(bin, ['report', '--out', 'site'], { cwd: repo, encoding: 'utf8', env, shell: process.platform === 'win32' });
+    assert.equal(report.status, 0, report.stderr);
+    assert.match(readFileSync(path.join(repo, 'site', 'index.html'), 'utf8'), /Packed and listed/);
 
     const npx = spawnSync(npm, ['exec', '--offline', '--yes', `--package=${tarball}`, '--', 'stupid-work', 'list', '--json'], { cwd: repo, encoding: 'utf8', env });
     assert.equal(npx.status, 0, npx.stderr);

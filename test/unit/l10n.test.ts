@@ -36,6 +36,7 @@ const STAYS_ENGLISH: readonly { where: string; starts?: string; why: string }[] 
   { where: 'src/ui/shared/untrustedMarkdown.ts', starts: 'untrustedMarkdown takes only', why: 'a programming error, thrown in tests' },
   { where: 'src/core/votes/votes.ts', starts: 'castVote: the ballot token', why: 'a programming error: callers mint the token with newVoteToken' },
   { where: 'src/ui/shared/webviewHtml.ts', why: "HTML markup; the page's words come from l10n.t" },
+  { where: 'src/adapters/report/reportPage.ts', why: "the report's HTML markup and CSP; the page's words come from l10n.t" },
   { where: 'src/features.ts', starts: 'Stupid Work', why: "the product's name, on the log output channel" },
   { where: 'src/ui/log/logViewProvider.ts', starts: 'the Log view', why: "the webview's name in the log's lines, which stay English" },
   { where: 'src/ui/retro/retroBoardPanel.ts', starts: 'the Retro Board', why: "the webview's name in the log's lines, which stay English" },

@@ -1,6 +1,6 @@
 /** What the Retro Board shows of a backlog, computed in plain Node so it can be tested without VS Code. */
 import { queryBoard, type BoardContext, type BoardQuery, type BoardView } from './boardQuery';
-import { hoursByKind, openedVsDecided, topReasons } from './charts';
+import { hoursByKind, impactChart, openedVsDecided, topReasons, type ImpactChart } from './charts';
 import { activeRetro, followUps } from './retro';
 import { votesLeft } from '../votes/votes';
 import type { Backlog, FollowUp, Kind, Outcome, Reason } from '../model/model';
@@ -35,6 +35,8 @@ export interface BoardCharts {
   hoursByKind: { kind: Kind; hours: number; entries: number }[];
   openedVsDecided: { label: string; opened: number; decided: number }[];
   topReasons: { reason: Reason; count: number }[];
+  /** Hours reclaimed, in progress and still wasted, their trend and what keeps coming back; the host renders the explanations. */
+  impact: ImpactChart;
 }
 
 /** The part of the board's state that comes from the backlog; the host adds the folder, words and labels. */
@@ -94,7 +96,7 @@ export function boardSnapshot(b: Backlog, input: BoardSnapshotInput): BoardSnaps
     }),
     followUpTotal: pending.length,
     followUpOwners: ownersOf(every.map((item) => item.decision.owner)),
-    charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, TOP_REASONS) },
+    charts: { hoursByKind: hoursByKind(b), openedVsDecided: openedVsDecided(b, clock), topReasons: topReasons(b, TOP_REASONS), impact: impactChart(b, clock) },
   };
   const left = votesLeft(b, voter, voteBudget);
   if (left !== undefined) {

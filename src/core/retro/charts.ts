@@ -2,6 +2,8 @@
 import { dayOf, type Clock } from '../model/calendar';
 import { hoursPerMonth } from '../model/cost';
 import { KINDS, REASONS, type Backlog, type Kind, type Reason, type Retro } from '../model/model';
+import type { ImpactMessage } from '../text/impactWords';
+import { impact, type RecurringEntry, type RecurringKind, type TrendPoint } from './impact';
 
 /** Hours per month and entry count per kind, over active (open and decided) entries, every kind in KINDS order. */
 export function hoursByKind(b: Backlog): { kind: Kind; hours: number; entries: number }[] {
@@ -55,4 +57,43 @@ export function topReasons(b: Backlog, limit: number): { reason: Reason; count: 
     .filter((x) => x.count > 0)
     .sort((x, y) => y.count - x.count || REASONS.indexOf(x.reason) - REASONS.indexOf(y.reason))
     .slice(0, Math.max(0, Math.floor(limit)));
+}
+
+/** How many recurring entries the impact chart names. */
+export const RECURRING_SHOWN = 5;
+
+/** The impact figures as the board and the report chart them; each explanation is rendered by the surface (`impactText`). */
+export interface ImpactChart {
+  /** Team hours per month. */
+  reclaimed: number;
+  inProgress: number;
+  wasted: number;
+  trend: { by: 'retro' | 'month'; points: TrendPoint[] };
+  /** How many retros recurrence looks back over. */
+  window: number;
+  recurringKinds: RecurringKind[];
+  /** The `RECURRING_SHOWN` entries that came back most often. */
+  recurringEntries: RecurringEntry[];
+  explanations: Record<'reclaimed' | 'inProgress' | 'wasted' | 'trend' | 'recurrence', ImpactMessage>;
+}
+
+/** The impact of the team's decisions (see `impact` in impact.ts), without the lists behind the numbers, for a chart. */
+export function impactChart(b: Backlog, clock: Clock): ImpactChart {
+  const figures = impact(b, clock);
+  return {
+    reclaimed: figures.reclaimed.hours,
+    inProgress: figures.inProgress.hours,
+    wasted: figures.wasted.hours,
+    trend: { by: figures.trend.by, points: figures.trend.points },
+    window: figures.recurrence.window,
+    recurringKinds: figures.recurrence.kinds,
+    recurringEntries: figures.recurrence.entries.slice(0, RECURRING_SHOWN),
+    explanations: {
+      reclaimed: figures.reclaimed.explanation,
+      inProgress: figures.inProgress.explanation,
+      wasted: figures.wasted.explanation,
+      trend: figures.trend.explanation,
+      recurrence: figures.recurrence.explanation,
+    },
+  };
 }
