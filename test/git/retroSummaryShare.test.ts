@@ -9,6 +9,8 @@ import { branchSummaryPath } from '../../src/core/retro/summaryPath';
 import { trackingRef } from '../../src/core/sync/backlogBranch';
 import { clockAt, LABELS } from '../unit/fixtures';
 import { addEntry, backlogPath, createTeam, editBacklog, readBacklog, seedCode, syncMate, syncMateOk, type Team, type Teammate } from './teamRepos';
+import * as l10n from '@vscode/l10n';
+import { summaryWords } from '../../src/core/retro/summaryWords';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,6 +39,7 @@ function outboxFiles(mate: Teammate): string[] {
 }
 
 const STRINGS: SummaryStrings = {
+  ...summaryWords(l10n),
   title: 'Retro {0}',
   facilitator: 'Facilitator',
   decisions: 'Decisions',

@@ -8,6 +8,8 @@ import { retroDate, retroSummaryMarkdown, type SummaryStrings } from '../../src/
 import { resolveSummaryPath, summaryTarget } from '../../src/core/retro/summaryPath';
 import { clockAt, inTimeZone, LABELS, makeEntry } from './fixtures';
 import { NOBODY } from '../../src/core/votes/votes';
+import * as l10n from '@vscode/l10n';
+import { summaryWords } from '../../src/core/retro/summaryWords';
 
 /** Los Angeles is UTC-8 until 8 March 2026 and UTC-7 from then on. */
 const LOS_ANGELES_MARCH = -420;
@@ -107,7 +109,7 @@ describe('the viewer\'s calendar', () => {
     const retro = { id: '01JH0000000000000000000099', started: '2026-03-11T01:00:00.000Z', facilitator: 'Ada', discussed: [], decided: [] };
     const b: Backlog = { version: 1, entries: [], retros: [retro] };
     const evening = clockAt('2026-03-11T02:00:00.000Z', LOS_ANGELES_MARCH);
-    const strings = { title: 'Retro {0}', facilitator: 'Facilitator', decisions: 'Decisions', owner: 'Owner', due: 'Due', noDue: 'no due date', hoursAddressed: '{0} per month addressed', list: 'List', votes: { one: '{0} vote', other: '{0} votes' }, deferred: 'Deferred', merges: 'Merged duplicates', mergedInto: '{0} merged into {1}', followUps: 'Follow-ups', overdue: { one: '{0} day overdue', other: '{0} days overdue' }, none: 'None', rationale: 'Why', tracking: 'Tracked in' } satisfies SummaryStrings;
+    const strings = { ...summaryWords(l10n), title: 'Retro {0}', facilitator: 'Facilitator', decisions: 'Decisions', owner: 'Owner', due: 'Due', noDue: 'no due date', hoursAddressed: '{0} per month addressed', list: 'List', votes: { one: '{0} vote', other: '{0} votes' }, deferred: 'Deferred', merges: 'Merged duplicates', mergedInto: '{0} merged into {1}', followUps: 'Follow-ups', overdue: { one: '{0} day overdue', other: '{0} days overdue' }, none: 'None', rationale: 'Why', tracking: 'Tracked in' } satisfies SummaryStrings;
 
     it('a retro that started at 18:00 on 10 March in Los Angeles is the retro of 10 March, in its title and file name', () => {
       assert.equal(retroDate(retro, evening), '2026-03-10');

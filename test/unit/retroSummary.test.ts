@@ -6,8 +6,11 @@ import { HOSTILE_CORPUS, hostileFields } from '../fixtures/hostileCorpus';
 import { clockAt, LABELS, makeEntry } from './fixtures';
 import { renderGfm, visibleText } from './gfm';
 import { matchesGolden } from './golden';
+import * as l10n from '@vscode/l10n';
+import { summaryWords } from '../../src/core/retro/summaryWords';
 
 const STRINGS: SummaryStrings = {
+  ...summaryWords(l10n),
   title: 'Retro {0}',
   facilitator: 'Facilitator',
   decisions: 'Decisions',
@@ -247,11 +250,11 @@ describe('retroSummaryMarkdown', () => {
       const rendered = renderGfm(md);
       assert.deepEqual(rendered.live, []);
       assert.deepEqual([...new Set(rendered.blocks)].sort(), ['bullet_list', 'heading', 'list_item', 'paragraph']);
-      // Bold only where the summary itself puts it: each "Why:" and each "days overdue".
+      // Bold only where the summary itself puts it: each "Why:", each "days overdue", the three impact figures and "Keeps coming back".
       const decidedHere = b.entries.filter((e) => e.decision?.retro === R2);
       const overdue = b.entries.filter((e) => e.decision?.retro === R1 && e.decision.due !== undefined);
       assert.deepEqual([...new Set(rendered.markup)], ['strong']);
-      assert.equal(rendered.markup.length, 2 * (decidedHere.filter((e) => e.decision?.rationale.trim()).length + overdue.length));
+      assert.equal(rendered.markup.length, 2 * (decidedHere.filter((e) => e.decision?.rationale.trim()).length + overdue.length + 4));
       const text = visibleText(rendered.text);
       for (let i = 0; i < N; i++) {
         const f = hostileFields(i);

@@ -11,6 +11,8 @@ import type { Labels } from '../model/displayNames';
 import type { Backlog, Decision, Entry, Retro } from '../model/model';
 import { plural, type PluralForms } from '../text/plural';
 import type { FollowUpItem } from './retro';
+import { impact, type ImpactFigure, type Recurrence } from './impact';
+import type { ImpactMessage } from '../text/impactWords';
 import { retroRecord, type MergeRecord } from './summary/retroRecord';
 import { fileBlock, fileName, fileText, heading, joined, list, paragraph, strong, text, toGfm } from './summary/summaryTree';
 
@@ -41,6 +43,18 @@ export interface SummaryStrings {
   rationale: string;
   /** Before a decision's tracking link, for example "Tracked in". */
   tracking: string;
+  /** The heading of the impact section, for example "Impact in team hours per month". */
+  impact: string;
+  /** Before each figure's sentence, for example "Reclaimed." */
+  reclaimed: string;
+  inProgress: string;
+  wasted: string;
+  /** Before the entries that keep coming back, for example "Keeps coming back". */
+  recurring: string;
+  /** A figure's one-line explanation (src/core/text/impactWords.ts). */
+  explain(m: ImpactMessage): string;
+  /** "in {0} of the last {1} retros" for a recurring entry. */
+  recurrence(retros: number, window: number): string;
   /** The language counts are written in, a BCP 47 tag; the runtime's default when absent. */
   locale?: string;
 }
@@ -132,5 +146,29 @@ export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels
   blocks.push(heading(2, text(strings.deferred)), ...orNone(deferred.map((e) => joined([[fileText(e.title)], ...standing(e, labels, strings)], SEPARATOR)), strings));
   blocks.push(heading(2, text(strings.merges)), ...orNone(merges.map((m) => mergeLine(m, strings)), strings));
   blocks.push(heading(2, text(strings.followUps)), ...orNone(earlier.map((f) => followUpLine(f, labels, strings)), strings));
+  blocks.push(...impactBlocks(b, strings, clock));
   return toGfm(blocks);
+}
+
+/** A figure as a list item: its label in bold, then its hours and how they are computed, in one sentence. */
+function figureLine(label: string, figure: ImpactFigure, strings: SummaryStrings): PhrasingContent[] {
+  return [strong(text(label)), text(` ${strings.explain(figure.explanation)}`)];
+}
+
+function recurringLines(recurrence: Recurrence, strings: SummaryStrings): PhrasingContent[][] {
+  return recurrence.entries.slice(0, 5).map((e) => [fileText(e.title), text(` (${strings.recurrence(e.retros, recurrence.window)})`)]);
+}
+
+/** What the team's decisions are worth today (src/core/retro/impact.ts), for the whole backlog, not this retro alone. */
+function impactBlocks(b: Backlog, strings: SummaryStrings, clock: Clock): RootContent[] {
+  const figures = impact(b, clock);
+  const blocks: RootContent[] = [
+    heading(2, text(strings.impact)),
+    list([figureLine(strings.reclaimed, figures.reclaimed, strings), figureLine(strings.inProgress, figures.inProgress, strings), figureLine(strings.wasted, figures.wasted, strings)]),
+  ];
+  const recurring = recurringLines(figures.recurrence, strings);
+  if (recurring.length > 0) {
+    blocks.push(paragraph(strong(text(strings.recurring)), text(` ${strings.explain(figures.recurrence.explanation)}`)), list(recurring));
+  }
+  return blocks;
 }

@@ -1,3 +1,4 @@
+import { impactText, recurrenceText } from '../text/impactWords';
 import type { Localizer } from '../text/messages';
 import type { SummaryStrings } from './retroSummary';
 
@@ -25,6 +26,13 @@ export function summaryWords(l10n: Localizer): SummaryStrings {
     none: l10n.t('None'),
     rationale: l10n.t('Why'),
     tracking: l10n.t('Tracked in'),
+    impact: l10n.t('Impact in team hours per month'),
+    reclaimed: l10n.t('Reclaimed.'),
+    inProgress: l10n.t('In progress.'),
+    wasted: l10n.t('Still wasted.'),
+    recurring: l10n.t('Keeps coming back.'),
+    explain: (m) => impactText(m, l10n),
+    recurrence: (retros, window) => recurrenceText(retros, window, l10n),
     locale: l10n.language,
   };
 }

@@ -3,12 +3,12 @@
  * rendered through a `Localizer`, as src/core/text/messages.ts does: `vscode.l10n` in the editor,
  * `@vscode/l10n` (English) in the report the command line writes. Counted phrases go through `plural`.
  */
-import type * as l10n from '@vscode/l10n';
 import { formatHours } from '../model/cost';
+import type { Localizer } from './messages';
 import { plural } from './plural';
 
-/** What renders a template (see `Localizer` in messages.ts); typed from `@vscode/l10n`, whose calls the bundle export finds. */
-type Words = Pick<typeof l10n, 't'>;
+/** What renders a template and picks plural forms: `vscode.l10n` or `@vscode/l10n` (see `Localizer`). */
+type Words = Localizer;
 
 /** The explanation of one figure; `hours` is team hours per month. */
 export type ImpactMessage =
