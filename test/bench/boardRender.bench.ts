@@ -26,8 +26,8 @@ const TARGET = 3;
 /** The board against itself before this version, on the same backlog: a first render may cost this much more. */
 const BEFORE_ENTRIES = 1_000;
 const BEFORE_TARGET = 1.5;
-/** Each webview's bytes against the same webview before this version. */
-const BYTES_TARGET = 1.5;
+/** Each webview's bytes against the same webview before this version; the board's style sheet gained the pane, the popover and the CSS charts. */
+const BYTES_TARGET = 1.6;
 const ORIGIN = 'https://board.bench';
 const NONCE = 'bench-nonce';
 const VOTER: Voter = { id: 'ada@example.com', tokens: new Set() };

@@ -194,16 +194,23 @@ function render(): void {
   const container = el('div', { id: 'board', className: current.readOnly ? 'board read-only' : 'board' });
   container.append(...parts);
   keepingScroll(root, () => keepingFocus(root, () => root.replaceChildren(container)));
-  placeFeedback();
+  const lost = placeFeedback();
+  if (lost) {
+    vscode.postMessage({ type: 'notify', message: lost.text, isError: lost.isError });
+  }
   keepPaneBelowToolbar();
   window.scrollTo(scroll.x, scroll.y);
 }
 
-/** The sticky detail pane starts under the sticky toolbar, whose height changes when it wraps. */
+/**
+ * The sticky detail pane starts under the sticky toolbar, whose height changes when it wraps. Set on
+ * the pane alone: a custom property changed on the root would restyle the whole board.
+ */
 function keepPaneBelowToolbar(): void {
   const toolbar = document.querySelector<HTMLElement>('.toolbar');
-  if (toolbar) {
-    document.documentElement.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`);
+  const pane = document.getElementById('detail-pane');
+  if (toolbar && pane) {
+    pane.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`);
   }
 }
 window.addEventListener('resize', keepPaneBelowToolbar);
