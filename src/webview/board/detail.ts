@@ -92,7 +92,11 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}`, lang: uiLocale() ?? '' }), current?.due ?? '', current);
   // The field's own digits follow the browser's locale; beside it, the date as the UI language writes it.
   const dueShown = el('span', { className: 'hint due-display', id: `due-display-${id}` });
-  const showDue = () => void (dueShown.textContent = due.value ? localDate(due.value, 'full') : '');
+  const showDue = () => {
+    dueShown.textContent = due.value ? localDate(due.value, 'full') : strings.noDue;
+    // Empty, the field's own mm/dd/yyyy mask is hidden until it is focused: it is a format, not a date.
+    due.classList.toggle('empty', due.value === '');
+  };
   due.addEventListener('input', showDue);
   showDue();
   // A past date is allowed (a decision recorded late), but said, since it makes the decision overdue at once.

@@ -46,15 +46,20 @@ export function clearFeedback(): void {
   document.getElementById('status')?.remove();
 }
 
-/** Puts the shown result next to its control again, after a re-render; false when the control is gone. */
-export function placeFeedback(): boolean {
+/**
+ * Puts the shown result next to its control again, after a re-render. When the control is gone (a
+ * follow-up marked done leaves its list, say), it forgets the result and returns it, so the caller can say it another way.
+ */
+export function placeFeedback(): { text: string; isError: boolean } | undefined {
   document.getElementById('status')?.remove();
   if (!shown) {
-    return true;
+    return undefined;
   }
   const anchor = document.getElementById(shown.anchor);
   if (!anchor) {
-    return false;
+    const lost = shown;
+    shown = undefined;
+    return lost;
   }
   const node = el('span', { id: 'status', className: shown.isError ? 'feedback error' : 'feedback' }, icon(shown.isError ? 'error' : 'check'), el('span', { textContent: shown.text }));
   // In a card, the note goes under its buttons; elsewhere right after the control.
@@ -63,7 +68,7 @@ export function placeFeedback(): boolean {
   } else {
     anchor.insertAdjacentElement('afterend', node);
   }
-  return true;
+  return undefined;
 }
 
 /**
@@ -75,9 +80,5 @@ export function showFeedback(text: string, isError: boolean): boolean {
     return false;
   }
   shown = { anchor: lastControl, text, isError };
-  if (placeFeedback()) {
-    return true;
-  }
-  shown = undefined;
-  return false;
+  return placeFeedback() === undefined;
 }
