@@ -293,6 +293,7 @@ describe('the Retro Board in Chromium', function () {
     assert.equal(await board.getAttribute(`#outcome-${id}`, 'aria-invalid'), 'true');
     assert.equal(readAlpha().entries.find((e) => e.id === id)?.decision, undefined, 'one click records nothing');
 
+    assert.equal(await board.textContent(`#due-display-${id}`), 'no due date', 'an empty field says so, not mm/dd/yyyy');
     await board.fill(`#due-${id}`, '2020-01-31');
     await board.waitForSelector(`#due-warning-${id}:not([hidden])`, { timeout: 5000 });
     assert.match((await board.textContent(`#due-warning-${id}`)) ?? '', /This date has passed/);
@@ -422,7 +423,10 @@ describe('the Retro Board in Chromium', function () {
     const board = await openBoard(page);
     // One change of the query at a time: the active entries first, then the archived ones.
     await onlyCard(board, token, keepId);
-    await board.click('#filters-button');
+    // By keyboard: the popover is a keyboard control too, and a workbench hover left over from a tab cannot be in the way.
+    await board.press('#filters-button', 'Enter');
+    await board.waitForSelector('#filters-popover', { state: 'visible', timeout: 5000 });
+    assert.equal(await board.evaluate(() => document.activeElement?.id), 'sort', 'focus moves into the popover');
     await board.selectOption('#filter-status', 'archived');
     // Escape closes the popover, and the button says how many filters are on.
     await board.press('#filter-status', 'Escape');
@@ -441,7 +445,7 @@ describe('the Retro Board in Chromium', function () {
     assert.equal((restored as StoredEntry & { duplicateOf?: string }).duplicateOf, undefined, 'it is an entry of its own again');
     assert.deepEqual(restored.votes, ['lee@example.com']);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 0, null, { timeout: 15000 });
-    await board.click('#filters-button');
+    await board.press('#filters-button', 'Enter');
     await board.selectOption('#filter-status', '');
     await board.press('#filter-status', 'Escape');
     await board.fill('#search', '');
