@@ -23,6 +23,7 @@ import { isRecord } from '../core/model/isRecord';
 import { MAX_COMMENT_LENGTH } from '../core/comments/comments';
 import type { FolderStatus } from './folderStatus';
 import type { BoardSnapshot } from '../core/retro/boardSnapshot';
+import type { PluralForms } from '../core/text/plural';
 
 export const BOARD_SORTS: readonly BoardSort[] = ['votes', 'cost', 'age'];
 export const EXPORTS = ['summary-copy', 'summary-save', 'csv', 'json'] as const;
@@ -56,13 +57,17 @@ export interface BoardStrings {
   exportMenu: string;
   exports: Record<ExportKind, string>;
   exportButton: string;
-  votesLeft: string;
+  /** "{0} votes left", by plural category; the webview picks the form with `plural` in the document's locale. */
+  votesLeft: PluralForms;
   votesUnlimited: string;
-  matched: string;
+  /** "{1} of {0} entries": `{0}` is the total, which picks the form, and `{1}` how many match. */
+  matched: PluralForms;
   followUpsHeading: string;
   followUpsNone: string;
-  overdue: string;
-  age: string;
+  overdue: PluralForms;
+  /** "decided {0} days ago"; `decidedToday` stands for 0. */
+  age: PluralForms;
+  decidedToday: string;
   owner: string;
   due: string;
   noDue: string;
@@ -73,13 +78,15 @@ export interface BoardStrings {
   openEntry: string;
   markInProgress: string;
   markDone: string;
-  showMore: string;
+  showMore: PluralForms;
   empty: string;
   expand: string;
   collapse: string;
   completeness: string;
   perMonth: string;
-  votes: string;
+  /** Said instead of "0 h/month" on a card nobody estimated. */
+  noEstimate: string;
+  votes: PluralForms;
   meToo: string;
   /** What an anonymous vote hides and what it does not: the "Me too" button's tooltip. */
   voteDisclosure: string;
@@ -88,9 +95,10 @@ export interface BoardStrings {
   willHelpHint: string;
   /** "Will help: {0}": the names of a card's named votes. */
   helpers: string;
-  stale: string;
-  /** "{0} d old": an entry's age on its card. */
-  cardAge: string;
+  stale: PluralForms;
+  /** "{0} days old": an entry's age on its card; `addedToday` stands for 0. */
+  cardAge: PluralForms;
+  addedToday: string;
   comments: string;
   noComments: string;
   /** The comment thread's form and buttons on an open card. */
@@ -131,6 +139,19 @@ export interface BoardStrings {
   /** Shown on an archived card's details, above its Restore button. */
   archivedNotice: string;
   restore: string;
+  /** The tooltip of a vote button that cannot act: no vote left to cast. */
+  noVotesLeft: string;
+  /** The tooltip of any edit button while the file cannot be changed. */
+  readOnlyHint: string;
+  /** The toolbar's filter popover: its button (with the count of active filters) and its heading. */
+  filters: string;
+  filtersActive: PluralForms;
+  clearFilters: string;
+  /** The detail pane's close button and its heading for the open card. */
+  closeDetail: string;
+  /** "Follow-up: see above": a decided card with an open follow-up shows there, not in its list. */
+  inFollowUps: PluralForms;
+  showInFollowUps: string;
   anonymous: string;
   loading: string;
   openFile: string;
@@ -138,9 +159,11 @@ export interface BoardStrings {
   chartHours: string;
   chartHoursSummary: string;
   chartOpened: string;
-  chartOpenedSummary: string;
+  /** "Opened: {1}, decided: {2}, in {0} periods.": the forms follow the number of periods, `{0}`. */
+  chartOpenedSummary: PluralForms;
   chartReasons: string;
-  chartReasonsSummary: string;
+  /** "The most common reason is {1}, named {0} times.": the forms follow the count, `{0}`. */
+  chartReasonsSummary: PluralForms;
   chartTable: string;
   chartEmpty: string;
   opened: string;
@@ -232,6 +255,8 @@ export type FromWebview =
   | { type: 'export'; what: ExportKind }
   | { type: 'tracker'; id: string; action: TrackerAction }
   | { type: 'openDataFile' }
+  /** A result whose control is gone from the board (a card that moved out of view, say): the host says it in a native notification. */
+  | { type: 'notify'; message: string; isError: boolean }
   | { type: 'comment'; id: string; text: string; anonymous: boolean }
   | { type: 'editComment'; id: string; commentId: string; text: string }
   | { type: 'deleteComment'; id: string; commentId: string };
@@ -245,6 +270,8 @@ const MAX_DRAFT_CARDS = 500;
 const MAX_DRAFT_FIELDS = 20;
 const MAX_DRAFT_FIELD_LENGTH = 2 * MAX_RATIONALE_LENGTH;
 const MAX_PAGES = 10_000;
+/** A notification repeats a message the host wrote, which quotes a title cut to a few dozen characters. */
+const MAX_NOTIFY_LENGTH = 1000;
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;
@@ -408,6 +435,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         : undefined;
     case 'deleteComment':
       return isId(message.id) && isId(message.commentId) ? { type: 'deleteComment', id: message.id, commentId: message.commentId } : undefined;
+    case 'notify':
+      return isText(message.message, MAX_NOTIFY_LENGTH) && message.message.trim() !== '' && typeof message.isError === 'boolean'
+        ? { type: 'notify', message: message.message, isError: message.isError }
+        : undefined;
     case 'tracker':
       return isId(message.id) && oneOf(TRACKER_ACTIONS, message.action) ? { type: 'tracker', id: message.id, action: message.action } : undefined;
     default:

@@ -6,17 +6,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial
   return node;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}, ...children: Node[]): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, String(value));
-  }
-  node.append(...children);
-  return node;
-}
-
 export function format(template: string, ...values: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (_, index: string) => String(values[Number(index)] ?? ''));
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { defaultQuery, queryBoard } from '../../src/core/retro/boardQuery';
 import { systemClock } from '../../src/core/model/calendar';
@@ -14,6 +15,7 @@ import type { Labels } from '../../src/core/model/displayNames';
 import { launchBrowser, paths } from '../harness/host.mjs';
 import { generateBacklog } from '../unit/fixtures';
 import type { BenchFigure } from './core.bench';
+import { BASELINE_COMMIT, buildBaselineWebviews, webviewBytes } from './webviewBaseline';
 
 const ENTRIES = 10_000;
 const BASELINE_ENTRIES = 100;
@@ -21,6 +23,11 @@ const WARM_UP = 2;
 const RUNS = 7;
 // One page per column is sent and drawn whatever the backlog's size, so a hundred times the entries costs little more.
 const TARGET = 3;
+/** The board against itself before this version, on the same backlog: a first render may cost this much more. */
+const BEFORE_ENTRIES = 1_000;
+const BEFORE_TARGET = 1.5;
+/** Each webview's bytes against the same webview before this version; the board's style sheet gained the pane, the popover and the CSS charts. */
+const BYTES_TARGET = 1.6;
 const ORIGIN = 'https://board.bench';
 const NONCE = 'bench-nonce';
 const VOTER: Voter = { id: 'ada@example.com', tokens: new Set() };
@@ -32,8 +39,8 @@ interface Words {
   kindIcon: (kind: Kind) => string;
 }
 
-/** The host's real labels and strings, loaded with a `vscode` that only translates to English. */
-async function hostWords(): Promise<Words> {
+/** The host's real labels and strings (those of the tree at `root`), loaded with a `vscode` that only translates to English. */
+async function hostWords(root = paths.root): Promise<Words> {
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const load = loader._load;
   const l10n = { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
@@ -41,8 +48,8 @@ async function hostWords(): Promise<Words> {
     return request === 'vscode' ? { l10n } : load.call(this, request, ...rest);
   };
   try {
-    const labels = await import('../../src/ui/shared/labels');
-    const strings = await import('../../src/ui/retro/retroBoardStrings');
+    const labels = (await import(pathToFileURL(join(root, 'src', 'ui', 'shared', 'labels.ts')).href)) as typeof import('../../src/ui/shared/labels');
+    const strings = (await import(pathToFileURL(join(root, 'src', 'ui', 'retro', 'retroBoardStrings.ts')).href)) as typeof import('../../src/ui/retro/retroBoardStrings');
     return { labels: labels.createLabels(), strings: strings.boardStrings(), kindIcon: labels.kindIcon };
   } finally {
     loader._load = load;
@@ -112,13 +119,14 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), ge
 
 const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.ttf': 'font/ttf' };
 
-async function servePage(page: Page): Promise<void> {
+/** Serves the webview document, and the extension's files from `root` (this tree, or a baseline's). */
+async function servePage(page: Page, root = paths.root): Promise<void> {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/index.html') return route.fulfill({ contentType: 'text/html', body: shell() });
     if (path === '/stub.js') return route.fulfill({ contentType: 'text/javascript', body: STUB });
     const extension = path.slice(path.lastIndexOf('.'));
-    return route.fulfill({ contentType: TYPES[extension] ?? 'application/octet-stream', body: readFileSync(join(paths.root, ...path.split('/'))) });
+    return route.fulfill({ contentType: TYPES[extension] ?? 'application/octet-stream', body: readFileSync(join(root, ...path.split('/'))) });
   });
 }
 
@@ -149,30 +157,52 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** First render of a 10,000-entry board against a 100-entry one, alternated in one browser. */
+/** Alternates `a` and `b` after a warm-up, and gives their medians. */
+async function alternate(a: () => Promise<number>, b: () => Promise<number>): Promise<[number, number]> {
+  for (let i = 0; i < WARM_UP; i++) {
+    await a();
+    await b();
+  }
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    first.push(await a());
+    second.push(await b());
+  }
+  return [median(first), median(second)];
+}
+
+/**
+ * First render of a 10,000-entry board against a 100-entry one, alternated in one browser; then this
+ * board against the board of `BASELINE_COMMIT` on the same 1,000 entries, and each webview's bytes against that version's.
+ */
 export async function runBoardRenderBench(): Promise<BenchFigure[]> {
   const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: paths.root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the extension does not build (node esbuild.mjs failed)');
+  const baselineRoot = await buildBaselineWebviews();
   const words = await hostWords();
+  const baselineWords = await hostWords(baselineRoot);
   const large = generateBacklog(ENTRIES, 42);
   const small = generateBacklog(BASELINE_ENTRIES, 42);
+  const middle = generateBacklog(BEFORE_ENTRIES, 42);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await servePage(page);
-    for (let i = 0; i < WARM_UP; i++) {
-      await firstRender(page, small, words);
-      await firstRender(page, large, words);
-    }
-    const base: number[] = [];
-    const cand: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      base.push(await firstRender(page, small, words));
-      cand.push(await firstRender(page, large, words));
-    }
-    const ms = median(cand);
-    const baselineMs = median(base);
-    return [{ name: `board first render (${ENTRIES.toLocaleString('en-US')} entries vs ${BASELINE_ENTRIES})`, ms, baselineMs, ratio: ms / baselineMs, target: TARGET }];
+    const before = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await servePage(before, baselineRoot);
+    const [baselineMs, ms] = await alternate(() => firstRender(page, small, words), () => firstRender(page, large, words));
+    const [beforeMs, nowMs] = await alternate(() => firstRender(before, middle, baselineWords), () => firstRender(page, middle, words));
+    const now = webviewBytes(paths.root);
+    const then = webviewBytes(baselineRoot);
+    const sizes = (Object.keys(now) as (keyof typeof now)[]).map(
+      (file): BenchFigure => ({ name: `${file} bytes vs ${BASELINE_COMMIT}`, unit: 'KB', ms: now[file] / 1024, baselineMs: then[file] / 1024, ratio: now[file] / then[file], target: BYTES_TARGET }),
+    );
+    return [
+      { name: `board first render (${ENTRIES.toLocaleString('en-US')} entries vs ${BASELINE_ENTRIES})`, ms, baselineMs, ratio: ms / baselineMs, target: TARGET },
+      { name: `board first render (${BEFORE_ENTRIES.toLocaleString('en-US')} entries) vs ${BASELINE_COMMIT}`, ms: nowMs, baselineMs: beforeMs, ratio: nowMs / beforeMs, target: BEFORE_TARGET },
+      ...sizes,
+    ];
   } finally {
     await browser.close();
   }

@@ -7,9 +7,11 @@ import { english } from '../../src/core/text/english';
 
 export interface BenchFigure {
   name: string;
+  /** Milliseconds, or the amount in `unit` when it has one (a size in KB, say). */
   ms: number;
   baselineMs: number;
   ratio: number;
+  unit?: string;
   target?: number;
 }
 

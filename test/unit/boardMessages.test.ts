@@ -46,6 +46,13 @@ describe('Retro Board messages', () => {
     assert.deepEqual(parseFromWebview({ type: 'startRetro', facilitator: 'Mallory' }), { type: 'startRetro' });
   });
 
+  it('passes a notification on only as bounded, non-empty text with its kind', () => {
+    assert.deepEqual(parseFromWebview({ type: 'notify', message: 'Marked done.', isError: false }), { type: 'notify', message: 'Marked done.', isError: false });
+    for (const bad of [{ type: 'notify' }, { type: 'notify', message: '  ', isError: false }, { type: 'notify', message: 'x'.repeat(1001), isError: true }, { type: 'notify', message: 'Hi', isError: 'yes' }]) {
+      assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad).slice(0, 80));
+    }
+  });
+
   it('rejects junk', () => {
     const junk: unknown[] = [
       undefined,

@@ -251,6 +251,10 @@ class RetroBoardPanel implements vscode.Disposable {
     drafts: async (message) => {
       await this.deps.drafts.set(this.backlog.key, message.drafts);
     },
+    // Not awaited: the notification stays until dismissed, and the board's next message must not wait for that.
+    notify: ({ message, isError }) => {
+      void (isError ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
+    },
     openDataFile: async () => {
       await vscode.commands.executeCommand('stupidWork.openDataFile', this.backlog.key);
     },

@@ -1,11 +1,7 @@
 import { formatHours } from '../../core/model/cost';
 import type { BoardState } from '../../protocol/boardMessages';
-import { el, format, svg } from '../dom';
-
-const WIDTH = 480;
-const ROW = 24;
-const LABEL_WIDTH = 220;
-const VALUE_WIDTH = 60;
+import { el, format } from '../dom';
+import { counted } from './words';
 
 interface Bar {
   label: string;
@@ -26,62 +22,50 @@ function table(caption: string, headers: string[], rows: string[][]): HTMLElemen
   return el('details', { className: 'chart-data' }, el('summary', { textContent: caption }), el('table', {}, el('thead', {}, head), body));
 }
 
-function chartSvg(height: number, summary: string, ...children: SVGElement[]): SVGSVGElement {
-  const node = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': summary, class: 'chart', preserveAspectRatio: 'xMinYMin meet' }, svg('title', {}), ...children);
-  (node.firstChild as SVGTitleElement).textContent = summary;
+/** The chart as one image for assistive technology; its parts are drawn with CSS, so its text keeps the editor's font size at any width. */
+function chartBox(className: string, summary: string, ...children: HTMLElement[]): HTMLElement {
+  const node = el('div', { className: `chart ${className}`, role: 'img', title: summary }, ...children);
+  node.setAttribute('aria-label', summary);
   return node;
 }
 
-function text(x: number, y: number, value: string, className: string, anchor = 'start'): SVGTextElement {
-  const node = svg('text', { x, y, class: className, 'text-anchor': anchor, 'dominant-baseline': 'middle' });
-  node.textContent = value;
-  return node;
+/** A share of the largest value, as a CSS length; a value above 0 always shows a sliver. */
+function share(value: number, max: number): string {
+  return max > 0 && value > 0 ? `max(2px, ${((value / max) * 100).toFixed(1)}%)` : '0';
 }
 
-function horizontalBars(bars: Bar[], summary: string, series: string): SVGSVGElement {
+function horizontalBars(bars: Bar[], summary: string, series: string): HTMLElement {
   const max = Math.max(...bars.map((bar) => bar.value), 0);
-  const span = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const rows = bars.map((bar, index) => {
-    const y = index * ROW;
-    const width = max > 0 ? Math.max(bar.value > 0 ? 2 : 0, (bar.value / max) * span) : 0;
-    return svg(
-      'g',
-      { class: 'row' },
-      text(LABEL_WIDTH - 8, y + ROW / 2, bar.label, 'label', 'end'),
-      svg('rect', { x: LABEL_WIDTH, y: y + 4, width: width.toFixed(1), height: ROW - 8, rx: 2, class: `bar ${series}` }),
-      text(LABEL_WIDTH + width + 6, y + ROW / 2, bar.text, 'value'),
-    );
+  const rows = bars.map((bar) => {
+    const fill = el('span', { className: `bar ${series}` });
+    fill.style.width = share(bar.value, max);
+    return el('div', { className: 'bar-row' }, el('span', { className: 'label', textContent: bar.label, title: bar.label }), el('span', { className: 'track' }, fill), el('span', { className: 'value', textContent: bar.text }));
   });
-  return chartSvg(Math.max(ROW, bars.length * ROW), summary, ...rows);
+  return chartBox('bars', summary, ...rows);
 }
 
-function groupedBars(groups: { label: string; opened: number; decided: number }[], summary: string, legend: [string, string]): SVGSVGElement {
-  const height = 170;
-  const bottom = height - 24;
-  const top = 22;
+function groupedBars(groups: { label: string; opened: number; decided: number }[], summary: string, legend: [string, string]): HTMLElement {
   const max = Math.max(1, ...groups.map((g) => Math.max(g.opened, g.decided)));
-  const slot = (WIDTH - 20) / Math.max(groups.length, 1);
-  const barWidth = Math.min(24, slot / 3);
-  const parts: SVGElement[] = [
-    svg('rect', { x: 10, y: 4, width: 10, height: 10, class: 'bar series-1' }),
-    text(24, 9, legend[0], 'legend'),
-    svg('rect', { x: 120, y: 4, width: 10, height: 10, class: 'bar series-2' }),
-    text(134, 9, legend[1], 'legend'),
-    svg('line', { x1: 10, x2: WIDTH - 10, y1: bottom, y2: bottom, class: 'axis' }),
-  ];
-  groups.forEach((group, index) => {
-    const x = 10 + index * slot + slot / 2;
-    for (const [offset, value, series] of [[-barWidth - 1, group.opened, 'series-1'], [1, group.decided, 'series-2']] as const) {
-      const h = ((bottom - top) * value) / max;
-      parts.push(svg('rect', { x: (x + offset).toFixed(1), y: (bottom - h).toFixed(1), width: barWidth.toFixed(1), height: h.toFixed(1), class: `bar ${series}` }));
-      parts.push(text(x + offset + barWidth / 2, bottom - h - 7, String(value), 'value', 'middle'));
+  const key = el(
+    'div',
+    { className: 'legend' },
+    el('span', { className: 'key' }, el('span', { className: 'swatch series-1' }), el('span', { textContent: legend[0] })),
+    el('span', { className: 'key' }, el('span', { className: 'swatch series-2' }), el('span', { textContent: legend[1] })),
+  );
+  const plot = el('div', { className: 'plot' });
+  for (const group of groups) {
+    const pair = el('div', { className: 'pair' });
+    for (const [value, series] of [[group.opened, 'series-1'], [group.decided, 'series-2']] as const) {
+      const column = el('span', { className: `column-bar ${series}` });
+      column.style.height = share(value, max);
+      pair.append(el('span', { className: 'stack' }, el('span', { className: 'value', textContent: String(value) }), column));
     }
-    parts.push(text(x, bottom + 12, group.label, 'label', 'middle'));
-  });
-  return chartSvg(height, summary, ...parts);
+    plot.append(el('div', { className: 'group' }, pair, el('span', { className: 'label', textContent: group.label, title: group.label })));
+  }
+  return chartBox('grouped', summary, key, plot);
 }
 
-function figure(id: string, title: string, body: Element, data: HTMLElement): HTMLElement {
+function figure(id: string, title: string, body: HTMLElement, data: HTMLElement): HTMLElement {
   const node = el('figure', { className: 'chart-figure', id });
   node.append(el('figcaption', { textContent: title }), body, data);
   return node;
@@ -115,7 +99,7 @@ export function renderCharts(state: BoardState): HTMLElement {
     figure(
       'chart-opened',
       strings.chartOpened,
-      retros.length > 0 ? groupedBars(retros, format(strings.chartOpenedSummary, opened, decided, retros.length), [strings.opened, strings.decided]) : empty(),
+      retros.length > 0 ? groupedBars(retros, counted(strings.chartOpenedSummary, retros.length, opened, decided), [strings.opened, strings.decided]) : empty(),
       table(strings.chartTable, ['', strings.opened, strings.decided], retros.map((row) => [row.label, String(row.opened), String(row.decided)])),
     ),
   );
@@ -129,7 +113,7 @@ export function renderCharts(state: BoardState): HTMLElement {
       first
         ? horizontalBars(
             reasons.map((row) => ({ label: labels.reasons[row.reason], value: row.count, text: String(row.count) })),
-            format(strings.chartReasonsSummary, labels.reasons[first.reason], first.count),
+            counted(strings.chartReasonsSummary, first.count, labels.reasons[first.reason]),
             'series-3',
           )
         : empty(),

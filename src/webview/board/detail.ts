@@ -8,6 +8,7 @@ import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, labelled, option, userText } from '../dom';
 import { renderComments } from './comments';
+import { localDate, uiLocale } from './words';
 
 const MERGE_SEARCH_DELAY_MS = 250;
 
@@ -88,7 +89,16 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   }
   owner.setAttribute('list', suggestions.id);
 
-  const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}` }), current?.due ?? '', current);
+  const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}`, lang: uiLocale() ?? '' }), current?.due ?? '', current);
+  // The field's own digits follow the browser's locale; beside it, the date as the UI language writes it.
+  const dueShown = el('span', { className: 'hint due-display', id: `due-display-${id}` });
+  const showDue = () => {
+    dueShown.textContent = due.value ? localDate(due.value, 'full') : strings.noDue;
+    // Empty, the field's own mm/dd/yyyy mask is hidden until it is focused: it is a format, not a date.
+    due.classList.toggle('empty', due.value === '');
+  };
+  due.addEventListener('input', showDue);
+  showDue();
   // A past date is allowed (a decision recorded late), but said, since it makes the decision overdue at once.
   const duePast = el('div', { className: 'hint warning', id: `due-warning-${id}`, textContent: strings.duePast });
   duePast.setAttribute('aria-live', 'polite');
@@ -106,7 +116,8 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
 
   const ownerField = labelled(owner.id, strings.owner, owner);
   const dueField = labelled(due.id, strings.due, due);
-  dueField.append(duePast);
+  due.setAttribute('aria-describedby', dueShown.id);
+  dueField.append(dueShown, duePast);
   ownerField.append(suggestions);
   if (me) {
     const useMe = el('button', { type: 'button', className: 'link-button', textContent: me });
@@ -213,6 +224,7 @@ export function renderDetail(board: Board, card: CardView, container: HTMLElemen
   if (detail.decision) {
     decision.push(trackingControl(board, card.id, card.title, detail.decision.trackingUrl));
   }
-  const actions = card.status === 'archived' ? [restoreControl(board, card)] : [moveControl(board, card), ...decision, mergeControl(board, card)];
-  container.replaceChildren(answers(board, detail), reasons, renderComments(board, detail), ...actions);
+  // In a retro the decision is what the card is opened for: it comes before the comment thread.
+  const parts = card.status === 'archived' ? [renderComments(board, detail), restoreControl(board, card)] : [moveControl(board, card), ...decision, renderComments(board, detail), mergeControl(board, card)];
+  container.replaceChildren(answers(board, detail), reasons, ...parts);
 }

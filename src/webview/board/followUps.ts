@@ -1,7 +1,8 @@
 import type { FollowUpCard } from '../../core/retro/boardSnapshot';
 import type { Board } from './context';
-import { el, format, icon, labelled, option, userText } from '../dom';
+import { el, icon, labelled, option, userText } from '../dom';
 import { trackingControl } from './tracking';
+import { counted, localDate } from './words';
 
 /** The owner filter: everyone's follow-ups, or one owner's; the choice travels with the board's query. */
 function ownerFilter(board: Board): HTMLElement {
@@ -26,7 +27,7 @@ function actions(board: Board, item: FollowUpCard, standIns: string): HTMLElemen
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', `${strings.followUp}: ${item.title}`);
   const button = (id: string, text: string, send: () => void, secondary = true) => {
-    const node = el('button', { type: 'button', id, className: secondary ? 'secondary' : '', textContent: text });
+    const node = el('button', { type: 'button', id, className: secondary ? 'secondary' : 'primary', textContent: text });
     node.addEventListener('click', send);
     return node;
   };
@@ -47,6 +48,22 @@ function actions(board: Board, item: FollowUpCard, standIns: string): HTMLElemen
   return group;
 }
 
+/** Opens the decided card in the detail pane: it is not repeated in its list. Undefined when the card is not on this page of the board. */
+function detailsToggle(board: Board, item: FollowUpCard): HTMLElement | undefined {
+  const { strings, view } = board.state;
+  if (!view.columns.some((column) => column.cards.some((card) => card.id === item.id))) {
+    return undefined;
+  }
+  const shown = board.isExpanded(item.id);
+  const details = el('button', { type: 'button', id: `follow-up-details-${item.id}`, className: 'icon', title: shown ? strings.collapse : strings.expand });
+  details.setAttribute('aria-expanded', String(shown));
+  details.setAttribute('aria-controls', `detail-${item.id}`);
+  details.setAttribute('aria-label', `${shown ? strings.collapse : strings.expand}: ${item.title}`);
+  details.append(icon(shown ? 'chevron-up' : 'chevron-down'));
+  details.addEventListener('click', () => board.toggle(item.id));
+  return details;
+}
+
 /** Open decisions from earlier retros, shown before anything else so the team checks them first. */
 export function renderFollowUps(board: Board): HTMLElement {
   const { strings, labels, followUps, followUpTotal, followUpOwners } = board.state;
@@ -65,28 +82,32 @@ export function renderFollowUps(board: Board): HTMLElement {
   const list = el('ul', { className: 'follow-up-list' });
   const doneId = (index: number) => (followUps[index] ? `follow-up-done-${followUps[index].id}` : '');
   for (const [index, item] of followUps.entries()) {
-    const row = el('li', { className: item.overdueDays > 0 ? 'follow-up overdue' : 'follow-up', id: `follow-up-${item.id}` });
+    const classes = ['follow-up', item.overdueDays > 0 ? 'overdue' : '', board.isExpanded(item.id) ? 'expanded' : ''].filter(Boolean).join(' ');
+    const row = el('li', { className: classes, id: `follow-up-${item.id}` });
     const facts = el('div', { className: 'facts' });
     facts.append(
       el('span', { className: 'badge outcome', textContent: labels.outcomes[item.outcome] }),
       el('span', { className: 'badge state', textContent: labels.followUps[item.followUp] }),
       el('span', { className: 'owner' }, el('span', { textContent: `${strings.owner}:` }), userText('span', 'name', item.owner)),
-      el('span', { textContent: item.due ? `${strings.due}: ${item.due}` : strings.noDue }),
-      el('span', { className: 'hint', textContent: format(strings.age, item.ageDays) }),
+      el('span', { className: 'due', title: item.due ?? '', textContent: item.due ? `${strings.due}: ${localDate(item.due)}` : strings.noDue }),
+      el('span', { className: 'hint', textContent: item.ageDays > 0 ? counted(strings.age, item.ageDays) : strings.decidedToday }),
     );
     if (item.overdueDays > 0) {
-      facts.append(el('span', { className: 'badge overdue-badge' }, icon('warning'), el('span', { textContent: format(strings.overdue, item.overdueDays) })));
+      facts.append(el('span', { className: 'badge overdue-badge' }, icon('warning'), el('span', { textContent: counted(strings.overdue, item.overdueDays) })));
     }
     if (item.trackingUrl !== undefined) {
       facts.append(trackingControl(board, item.id, item.title, item.trackingUrl, false));
     }
     const standIns = [doneId(index + 1), doneId(index - 1), 'follow-ups-title'].join(' ');
-    row.append(userText('div', 'title', item.title), facts, actions(board, item, standIns));
+    const head = el('div', { className: 'follow-up-head' }, userText('div', 'title', item.title));
+    const toggle = detailsToggle(board, item);
+    if (toggle) head.append(toggle);
+    row.append(head, facts, actions(board, item, standIns));
     list.append(row);
   }
   section.append(list);
   if (followUpTotal > followUps.length) {
-    const more = el('button', { type: 'button', className: 'secondary more', id: 'more-follow-ups', textContent: format(strings.showMore, followUpTotal - followUps.length) });
+    const more = el('button', { type: 'button', className: 'secondary more', id: 'more-follow-ups', textContent: counted(strings.showMore, followUpTotal - followUps.length) });
     more.addEventListener('click', () => board.send({ type: 'moreFollowUps' }));
     section.append(more);
   }

@@ -1,7 +1,9 @@
 import type { BoardQuery } from '../../core/retro/boardQuery';
 import type { BoardState, EntryDetail, FromWebview, ToWebview } from '../../protocol/boardMessages';
 import { renderCharts } from './charts';
-import { renderColumns, renderDetailInto } from './columns';
+import { renderColumns } from './columns';
+import { renderDetailInto, renderDetailPane } from './detailPane';
+import { placeFeedback, showFeedback, watchActions } from './feedback';
 import type { Board } from './context';
 import { showMatches } from './detail';
 import { editField, NEW_COMMENT } from './comments';
@@ -43,10 +45,19 @@ let saveTimer: ReturnType<typeof setTimeout> | undefined;
 const live = el('div', { id: 'announcer', className: 'visually-hidden' });
 live.setAttribute('aria-live', 'polite');
 live.setAttribute('role', 'status');
-const status = el('div', { id: 'status', className: 'status' });
 document.body.append(live);
+watchActions(root);
 
 /** The unsent text last handed to the host, so an unchanged set is not sent again. */
+/** Gives `text` to screen readers through the live region. */
+function speak(text: string): void {
+  // Re-setting the same text would not be read again; clearing first makes every move audible.
+  live.textContent = '';
+  requestAnimationFrame(() => {
+    live.textContent = text;
+  });
+}
+
 let sentDrafts = JSON.stringify(Object.fromEntries(drafts));
 
 function remember(): void {
@@ -107,6 +118,9 @@ const board: Board = {
     if (expanded.delete(id)) {
       details.delete(id);
     } else {
+      // One card at a time in the detail pane; what was typed in another stays in its draft.
+      expanded.clear();
+      details.clear();
       expanded.add(id);
       vscode.postMessage({ type: 'expand', id });
     }
@@ -139,13 +153,11 @@ const board: Board = {
     vscode.postMessage(message);
   },
   announce(text, isError = false) {
-    status.className = isError ? 'status error' : 'status';
-    status.textContent = text;
-    // Re-setting the same text would not be read again; clearing first makes every move audible.
-    live.textContent = '';
-    requestAnimationFrame(() => {
-      live.textContent = text;
-    });
+    // Next to the control clicked; when it is gone, a notification says it where the person looks.
+    if (!showFeedback(text, isError)) {
+      vscode.postMessage({ type: 'notify', message: text, isError });
+    }
+    speak(text);
   },
 };
 
@@ -175,12 +187,33 @@ function render(): void {
   if (note) {
     parts.push(note);
   }
-  parts.push(renderToolbar(board), status, renderFollowUps(board), renderColumns(board), renderCharts(current));
+  const pane = renderDetailPane(board, [...expanded]);
+  const lists = el('div', { className: pane ? 'workspace with-detail' : 'workspace', id: 'workspace' }, renderColumns(board));
+  if (pane) lists.append(pane);
+  parts.push(renderToolbar(board), renderFollowUps(board), lists, renderCharts(current));
   const container = el('div', { id: 'board', className: current.readOnly ? 'board read-only' : 'board' });
   container.append(...parts);
   keepingScroll(root, () => keepingFocus(root, () => root.replaceChildren(container)));
+  const lost = placeFeedback();
+  if (lost) {
+    vscode.postMessage({ type: 'notify', message: lost.text, isError: lost.isError });
+  }
+  keepPaneBelowToolbar();
   window.scrollTo(scroll.x, scroll.y);
 }
+
+/**
+ * The sticky detail pane starts under the sticky toolbar, whose height changes when it wraps. Set on
+ * the pane alone: a custom property changed on the root would restyle the whole board.
+ */
+function keepPaneBelowToolbar(): void {
+  const toolbar = document.querySelector<HTMLElement>('.toolbar');
+  const pane = document.getElementById('detail-pane');
+  if (toolbar && pane) {
+    pane.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`);
+  }
+}
+window.addEventListener('resize', keepPaneBelowToolbar);
 
 // During a live retro a snapshot arrives every few seconds; one that comes mid-drag waits for the drop.
 const whenNotDragging = deferWhileDragging(document);
@@ -219,22 +252,18 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         showMatches(board, message.id, message.matches);
       }
       return;
-    case 'failed':
-      if (message.id && commentPending.delete(message.id)) {
-        const errors = document.getElementById(`comment-errors-${message.id}`);
-        if (errors) {
-          errors.textContent = message.message;
-          errors.hidden = false;
-        }
-      } else if (message.id) {
-        const errors = document.getElementById(`errors-${message.id}`);
-        if (errors) {
-          errors.textContent = message.message;
-          errors.hidden = false;
-        }
+    case 'failed': {
+      // A refusal about a card's comment or decision shows in that form's error line; elsewhere next to the control.
+      const errors = message.id ? document.getElementById(commentPending.delete(message.id) ? `comment-errors-${message.id}` : `errors-${message.id}`) : null;
+      if (errors) {
+        errors.textContent = message.message;
+        errors.hidden = false;
+        speak(message.message);
+      } else {
+        board.announce(message.message, true);
       }
-      board.announce(message.message, true);
       return;
+    }
     case 'commented':
       commentPending.delete(message.id);
       board.clearDraft(message.id, message.commentId ? [editField(message.commentId)] : [NEW_COMMENT]);

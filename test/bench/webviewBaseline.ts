@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { paths } from '../harness/host.mjs';
+
+/** The board before its detail pane, filter popover and CSS charts: the figures' "before". */
+export const BASELINE_COMMIT = '9e291b9';
+
+/**
+ * Builds the webviews of `BASELINE_COMMIT` as the production build does (esbuild, minified iife for
+ * es2022) from `git archive` of its `src` and `media`, into a temporary directory laid out like the
+ * extension (dist/webview, dist/codicons, media). Returns that directory. Throws when git or esbuild fails.
+ */
+export async function buildBaselineWebviews(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'stupid-work-webview-baseline-'));
+  const archive = spawnSync('git', ['archive', '--format=tar', BASELINE_COMMIT, 'src', 'media'], { cwd: paths.root, maxBuffer: 256 * 1024 * 1024 });
+  if (archive.status !== 0) throw new Error(`git archive ${BASELINE_COMMIT} failed: ${archive.stderr.toString()}`);
+  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr.toString()}`);
+  await esbuild.build({
+    absWorkingDir: dir,
+    entryPoints: { log: 'src/webview/log/main.ts', board: 'src/webview/board/main.ts' },
+    outdir: join(dir, 'dist', 'webview'),
+    bundle: true,
+    minify: true,
+    legalComments: 'none',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+  // The icon font is the same package either way.
+  cpSync(join(paths.root, 'dist', 'codicons'), join(dir, 'dist', 'codicons'), { recursive: true });
+  return dir;
+}
+
+/** What each webview downloads in bytes: its script, and its style sheets (the shared controls plus its own). */
+export function webviewBytes(root: string): Record<'board js' | 'board css' | 'log js' | 'log css', number> {
+  const size = (...parts: string[]) => statSync(join(root, ...parts)).size;
+  return {
+    'board js': size('dist', 'webview', 'board.js'),
+    'board css': size('media', 'controls.css') + size('media', 'board.css'),
+    'log js': size('dist', 'webview', 'log.js'),
+    'log css': size('media', 'controls.css') + size('media', 'log.css'),
+  };
+}
