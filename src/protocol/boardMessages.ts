@@ -21,6 +21,7 @@ import type { DecisionInput } from '../core/retro/retro';
 import type { DecisionTemplates } from '../core/text/messages';
 import { isRecord } from '../core/model/isRecord';
 import { MAX_COMMENT_LENGTH } from '../core/comments/comments';
+import type { ImpactView } from './impactView';
 import type { FolderStatus } from './folderStatus';
 import type { BoardSnapshot } from '../core/retro/boardSnapshot';
 import type { PluralForms } from '../core/text/plural';
@@ -179,6 +180,8 @@ export interface LiveInfo {
 
 /** Everything the board shows, sent whole on every change (see `BoardSnapshot` for the backlog's part). */
 export interface BoardState extends BoardSnapshot {
+  /** The impact of the team's decisions in words, from `charts.impact` (see ./impactView.ts); absent until the host adds it. */
+  impact?: ImpactView;
   folder: FolderStatus;
   labels: Labels;
   kindIcons: Record<Kind, string>;

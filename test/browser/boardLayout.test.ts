@@ -20,6 +20,9 @@ interface Layout {
   chartFontPx: number;
   chartBoxPx: number;
   chartTexts: number;
+  /** The impact section's figures, and its trend chart's labels. */
+  impactFigures: string[];
+  trendLabels: number;
   /** For each decided entry of this test, how many times the board shows it, cards and follow-ups together. */
   shown: Record<string, number>;
   /** Board parts whose right edge passes the window's. */
@@ -106,7 +109,7 @@ describe('the Retro Board laid out for a shared screen, wide and half width, dar
           const r = node.getBoundingClientRect();
           return { left: r.left, right: r.right, width: r.width, top: r.top };
         };
-        const texts = [...document.querySelectorAll('#charts .chart .label, #charts .chart .value, #charts .legend span')].filter((n) => n.childElementCount === 0 && (n.textContent ?? '') !== '');
+        const texts = [...document.querySelectorAll('#charts .chart .label, #charts .chart .value, #charts .legend span, #impact .chart .label, #impact .legend span')].filter((n) => n.childElementCount === 0 && (n.textContent ?? '') !== '');
         const sizes = texts.map((n) => parseFloat(getComputedStyle(n).fontSize));
         const heights = texts.map((n) => n.getBoundingClientRect().height);
         const shown: Record<string, number> = {};
@@ -130,6 +133,8 @@ describe('the Retro Board laid out for a shared screen, wide and half width, dar
           chartFontPx: Math.min(...sizes),
           chartBoxPx: Math.min(...heights),
           chartTexts: texts.length,
+          impactFigures: [...document.querySelectorAll('#impact .impact-figure .impact-hours')].map((n) => n.textContent ?? ''),
+          trendLabels: document.querySelectorAll('#chart-trend .chart .label').length,
           shown,
           cutOff,
         };
@@ -142,6 +147,9 @@ describe('the Retro Board laid out for a shared screen, wide and half width, dar
     assert.ok(layout.chartTexts >= 6, `${where}: the charts have their labels (${layout.chartTexts})`);
     assert.ok(layout.chartFontPx >= 11, `${where}: chart text is at least 11 px (${layout.chartFontPx})`);
     assert.ok(layout.chartBoxPx >= 11, `${where}: chart text renders at least 11 px high (${layout.chartBoxPx})`);
+    assert.equal(layout.impactFigures.length, 3, `${where}: the board shows hours reclaimed, in progress and still wasted`);
+    assert.ok(layout.impactFigures.every((text) => /\d h$/.test(text)), `${where}: each impact figure is in hours (${layout.impactFigures.join(', ')})`);
+    assert.ok(layout.trendLabels >= 1, `${where}: the impact trend has its labels`);
     for (const [id, count] of Object.entries(layout.shown)) {
       assert.equal(count, 1, `${where}: the decided entry ${id} is shown once, not in its list and its follow-up both`);
     }

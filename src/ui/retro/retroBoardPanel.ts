@@ -16,6 +16,7 @@ import { QUOTE_LENGTH, plainText } from '../../core/text/inertText';
 import { writeFailureText } from '../shared/messageText';
 import type { Labels } from '../../core/model/displayNames';
 import { kindIcon } from '../shared/labels';
+import { impactView } from '../../protocol/impactView';
 import { boardStrings } from './retroBoardStrings';
 import { applyChange, backlogOf, exportBacklog, exportSummary, finishRetroIn, startRetroIn } from './retroBoardActions';
 import { webviewOptions } from '../shared/webviewHtml';
@@ -206,7 +207,8 @@ class RetroBoardPanel implements vscode.Disposable {
       voteBudget: voteBudgetSetting(folder),
     });
     const kindIcons = Object.fromEntries(KINDS.map((kind) => [kind, kindIcon(kind)])) as Record<Kind, string>;
-    const state: BoardState = { ...data, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, anonymousByDefault: anonymousByDefault(folder), readOnly: status.status !== 'ready', drafts: this.deps.drafts.get(this.backlog.key) };
+    const impact = impactView(data.charts.impact, { t: vscode.l10n.t.bind(vscode.l10n), language: vscode.env.language }, (kind) => this.deps.labels.kinds[kind]);
+    const state: BoardState = { ...data, impact, folder: status, labels: this.deps.labels, kindIcons, strings: boardStrings(), me: me.name, anonymousByDefault: anonymousByDefault(folder), readOnly: status.status !== 'ready', drafts: this.deps.drafts.get(this.backlog.key) };
     const live = data.retro && this.deps.live?.liveFor(this.backlog.key);
     if (live) state.live = live;
     return state;

@@ -1,6 +1,7 @@
 import type { BoardQuery } from '../../core/retro/boardQuery';
 import type { BoardState, EntryDetail, FromWebview, ToWebview } from '../../protocol/boardMessages';
 import { renderCharts } from './charts';
+import { renderImpact } from './impact';
 import { renderColumns } from './columns';
 import { renderDetailInto, renderDetailPane } from './detailPane';
 import { placeFeedback, showFeedback, watchActions } from './feedback';
@@ -191,6 +192,7 @@ function render(): void {
   const lists = el('div', { className: pane ? 'workspace with-detail' : 'workspace', id: 'workspace' }, renderColumns(board));
   if (pane) lists.append(pane);
   parts.push(renderToolbar(board), renderFollowUps(board), lists, renderCharts(current));
+  if (current.impact) parts.push(renderImpact(current.impact));
   const container = el('div', { id: 'board', className: current.readOnly ? 'board read-only' : 'board' });
   container.append(...parts);
   keepingScroll(root, () => keepingFocus(root, () => root.replaceChildren(container)));

@@ -10,7 +10,7 @@ import { renderColumns } from '../board/columns';
 import type { Board } from '../board/context';
 import { renderFollowUps } from '../board/followUps';
 import { el, keepingFocus } from '../dom';
-import { renderImpact } from './impact';
+import { renderImpact } from '../board/impact';
 
 const data = JSON.parse(document.getElementById('report-data')?.textContent ?? '{}') as ReportData;
 const root = document.getElementById('root') as HTMLElement;

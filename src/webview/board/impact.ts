@@ -1,39 +1,28 @@
-import type { ImpactFigureView, ImpactView } from '../../protocol/reportData';
-import { el, svg, userText } from '../dom';
+import type { ImpactFigureView, ImpactView } from '../../protocol/impactView';
+import { el, userText } from '../dom';
 
-const WIDTH = 480;
-const HEIGHT = 190;
-const BOTTOM = HEIGHT - 24;
-const TOP = 26;
 const SERIES = ['series-2', 'series-1', 'series-3'];
 
-function text(x: number, y: number, value: string, className: string, anchor = 'start'): SVGTextElement {
-  const node = svg('text', { x, y, class: className, 'text-anchor': anchor, 'dominant-baseline': 'middle' });
-  node.textContent = value;
-  return node;
-}
-
-/** Reclaimed, in progress and still wasted side by side at each point, with the numbers as a table. */
+/** Reclaimed, in progress and still wasted side by side at each point, drawn with CSS like the other charts, with the numbers as a table. */
 function trendChart(trend: ImpactView['trend'], hoursHeader: string): HTMLElement {
   const figure = el('figure', { className: 'chart-figure', id: 'chart-trend' });
   figure.append(el('figcaption', { textContent: trend.heading }), el('p', { className: 'hint explanation', textContent: trend.explanation }));
   if (trend.points.length === 0) return figure;
   const max = Math.max(1, ...trend.points.flatMap((p) => p.values));
-  const slot = (WIDTH - 20) / trend.points.length;
-  const bar = Math.min(18, slot / 4);
-  const parts: SVGElement[] = [svg('line', { x1: 10, x2: WIDTH - 10, y1: BOTTOM, y2: BOTTOM, class: 'axis' })];
-  trend.legend.forEach((name, index) => {
-    parts.push(svg('rect', { x: 10 + index * 150, y: 4, width: 10, height: 10, class: `bar ${SERIES[index]}` }), text(24 + index * 150, 9, name, 'legend'));
-  });
-  trend.points.forEach((point, index) => {
-    const x = 10 + index * slot + slot / 2 - (3 * bar) / 2;
+  const key = el('div', { className: 'legend' });
+  trend.legend.forEach((name, index) => key.append(el('span', { className: 'key' }, el('span', { className: `swatch ${SERIES[index]}` }), el('span', { textContent: name }))));
+  const plot = el('div', { className: 'plot' });
+  for (const point of trend.points) {
+    const group = el('div', { className: 'pair' });
     point.values.forEach((value, series) => {
-      const h = ((BOTTOM - TOP) * value) / max;
-      parts.push(svg('rect', { x: (x + series * bar).toFixed(1), y: (BOTTOM - h).toFixed(1), width: (bar - 1).toFixed(1), height: h.toFixed(1), class: `bar ${SERIES[series]}` }));
+      const column = el('span', { className: `column-bar ${SERIES[series]}` });
+      column.style.height = value > 0 ? `max(2px, ${((value / max) * 100).toFixed(1)}%)` : '0';
+      group.append(el('span', { className: 'stack' }, column));
     });
-    parts.push(text(x + (3 * bar) / 2, BOTTOM + 12, point.label, 'label', 'middle'));
-  });
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': trend.explanation, class: 'chart', preserveAspectRatio: 'xMinYMin meet' }, ...parts);
+    plot.append(el('div', { className: 'group' }, group, el('span', { className: 'label', textContent: point.label, title: point.label })));
+  }
+  const chart = el('div', { className: 'chart grouped trend', role: 'img', title: trend.explanation }, key, plot);
+  chart.setAttribute('aria-label', trend.explanation);
   const head = el('tr');
   head.append(el('th', { scope: 'col' }), ...trend.legend.map((name) => el('th', { scope: 'col', textContent: `${name} (${hoursHeader})` })));
   const body = el('tbody');
@@ -42,7 +31,7 @@ function trendChart(trend: ImpactView['trend'], hoursHeader: string): HTMLElemen
     row.append(el('th', { scope: 'row', textContent: point.label }), ...point.values.map((value) => el('td', { textContent: value.toFixed(1) })));
     body.append(row);
   }
-  figure.append(chart, el('table', { className: 'chart-data' }, el('thead', {}, head), body));
+  figure.append(chart, el('details', { className: 'chart-data' }, el('summary', { textContent: hoursHeader }), el('table', {}, el('thead', {}, head), body)));
   return figure;
 }
 
@@ -69,7 +58,10 @@ function figureCard(figure: ImpactFigureView, impact: ImpactView): HTMLElement {
   return node;
 }
 
-/** The impact section: the three figures with the entries behind them, the trend, and what keeps coming back. */
+/**
+ * The impact section, on the board and in the static report: the three figures (with the entries behind
+ * them when `impact` lists them), the trend, and what keeps coming back.
+ */
 export function renderImpact(impact: ImpactView): HTMLElement {
   const section = el('section', { className: 'impact charts', id: 'impact' });
   section.setAttribute('aria-labelledby', 'impact-title');
