@@ -1,3 +1,4 @@
+import { englishCount } from '../core/text/english';
 import type { Backlog, Entry } from '../core/model/model';
 import { terminalLine } from './terminalText';
 import { Stop } from './cliErrors';
@@ -18,7 +19,7 @@ export function entryByRef(b: Backlog, ref: string): Entry {
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
     const some = matches.slice(0, 5).map((e) => `${e.id} "${terminalLine(e.title, 40)}"`);
-    throw new Stop(`"${terminalLine(ref)}" fits ${matches.length} entries: ${some.join(', ')}${matches.length > 5 ? ', …' : ''}. Type more of the id.`);
+    throw new Stop(`"${terminalLine(ref)}" fits ${englishCount(matches.length, '{0} entry', '{0} entries')}: ${some.join(', ')}${matches.length > 5 ? ', …' : ''}. Type more of the id.`);
   }
   throw new Stop(`There is no entry with id "${terminalLine(ref)}" in the backlog. "stupid-work list --status all" shows every id.`);
 }

@@ -4,12 +4,16 @@
  * `@vscode/l10n` (English) on the command line; `keeper` names who holds the anonymous vote tokens
  * ("this VS Code"). Each template is a literal `l10n.t(…)` call so `@vscode/l10n-dev export` finds it.
  */
+import type * as l10n from '@vscode/l10n';
 import { commentDisclosure, voteDisclosure } from '../core/text/disclosures';
-import { decisionTemplates, type Localizer } from '../core/text/messages';
+import { decisionTemplates } from '../core/text/messages';
 import type { BoardStrings } from './boardMessages';
 
+/** What renders a template (`Localizer` in core/text/messages.ts); typed from `@vscode/l10n`, whose import the bundle step looks for. */
+type Words = { t(message: string, ...args: l10n.L10nReplacement[]): string; language?: string };
+
 /** The board's words, through `l10n`. */
-export function boardWords(l10n: Localizer, keeper: string): BoardStrings {
+export function boardWords(l10n: Words, keeper: string): BoardStrings {
   return {
     startRetro: l10n.t('Start retro'),
     finishRetro: l10n.t('Finish retro'),

@@ -3,12 +3,15 @@
  * report (with the entries behind each figure): one builder, so both say the same. Pure; `l10n` is
  * `vscode.l10n` in the editor or `@vscode/l10n` on the command line.
  */
+import type * as l10n from '@vscode/l10n';
 import { formatHours } from '../core/model/cost';
 import type { Kind } from '../core/model/model';
 import type { ImpactChart } from '../core/retro/charts';
 import type { ImpactItem } from '../core/retro/impact';
 import { impactText, recurrenceText } from '../core/text/impactWords';
-import type { Localizer } from '../core/text/messages';
+
+/** What renders a template (`Localizer` in core/text/messages.ts); typed from `@vscode/l10n`, whose import the bundle step looks for. */
+type Words = { t(message: string, ...args: l10n.L10nReplacement[]): string; language?: string };
 
 /** One figure of the impact section: its hours and the entries behind them, in words already. */
 export interface ImpactFigureView {
@@ -49,7 +52,7 @@ export interface ImpactView {
 /** The entries behind each figure, when the surface lists them (the report does; the board shows the numbers). */
 export type ImpactItems = Partial<Record<ImpactFigureView['key'], ImpactItem[]>>;
 
-function figureView(key: ImpactFigureView['key'], heading: string, chart: ImpactChart, items: ImpactItem[] | undefined, l10n: Localizer): ImpactFigureView {
+function figureView(key: ImpactFigureView['key'], heading: string, chart: ImpactChart, items: ImpactItem[] | undefined, l10n: Words): ImpactFigureView {
   return {
     key,
     heading,
@@ -61,7 +64,7 @@ function figureView(key: ImpactFigureView['key'], heading: string, chart: Impact
 }
 
 /** The impact in words: `chart` from `impactChart`, `kindLabel` names a kind as the board does. */
-export function impactView(chart: ImpactChart, l10n: Localizer, kindLabel: (kind: Kind) => string, items: ImpactItems = {}): ImpactView {
+export function impactView(chart: ImpactChart, l10n: Words, kindLabel: (kind: Kind) => string, items: ImpactItems = {}): ImpactView {
   return {
     heading: l10n.t('Impact'),
     figures: [

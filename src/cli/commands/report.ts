@@ -11,7 +11,7 @@ import { reportData } from '../../adapters/report/reportData';
 import { systemClock } from '../../core/model/calendar';
 import { MAX_FILE_BYTES } from '../../core/model/model';
 import { parseBacklog } from '../../core/file/parse';
-import { english } from '../../core/text/english';
+import { english, englishCount } from '../../core/text/english';
 import { resolveTarget, type TargetFlags } from '../cliTarget';
 import { EXIT_CODES_HELP, Stop } from '../cliErrors';
 
@@ -52,7 +52,7 @@ async function runReport(options: { out: string; file?: string; title?: string }
   const page = path.join(out, REPORT_PAGE);
   await writeFileAtomic(page, reportHtml(reportData(parsed.backlog, systemClock(), name), assets, title));
   const relative = path.relative(process.cwd(), page);
-  process.stdout.write(`Wrote ${relative && !relative.startsWith('..') ? relative : page}: ${parsed.backlog.entries.length} entries, one page with no network access, to open from disk or publish as is.\n`);
+  process.stdout.write(`Wrote ${relative && !relative.startsWith('..') ? relative : page}: ${englishCount(parsed.backlog.entries.length, '{0} entry', '{0} entries')}, one page with no network access, to open from disk or publish as is.\n`);
 }
 
 /** Adds `report` to the program. */

@@ -301,7 +301,8 @@ class EntryMerge {
     const [winner, loser, winnerAt, loserAt] = oursWins ? [ours, theirs, oursAt, theirsAt] : [theirs, ours, theirsAt, oursAt];
     if (equal(winner.text, loser.text)) return winner;
     // On an anonymous entry every history time is a day (anonymity.ts); the loss is recorded as it will be stored, so a second merge finds it.
-    const at = (time: string) => (this.ours.author === undefined ? coarseStamp(time) : time);
+    // Both sides are anonymous exactly when the result is (mergeEntry): a test of one side alone would differ by merge order.
+    const at = (time: string) => (this.ours.author === undefined && this.theirs.author === undefined ? coarseStamp(time) : time);
     this.lose(commentHistoryField(String(ours.id)), winner.text, loser.text, at(winnerAt), at(loserAt));
     return winner;
   }

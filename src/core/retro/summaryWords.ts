@@ -1,13 +1,16 @@
+import type * as l10n from '@vscode/l10n';
 import { impactText, recurrenceText } from '../text/impactWords';
-import type { Localizer } from '../text/messages';
 import type { SummaryStrings } from './retroSummary';
+
+/** What renders a template (`Localizer` in core/text/messages.ts); typed from `@vscode/l10n`, whose import the bundle step looks for. */
+type Words = { t(message: string, ...args: l10n.L10nReplacement[]): string; language?: string };
 
 /**
  * The retro summary's words, one set for the board's Copy and Save and for `stupid-work summary`:
  * `l10n` is `vscode.l10n` in the editor (with `language` set) and `@vscode/l10n` on the command line.
  * Every template is a literal `l10n.t(…)` call so `@vscode/l10n-dev export` finds it.
  */
-export function summaryWords(l10n: Localizer): SummaryStrings {
+export function summaryWords(l10n: Words): SummaryStrings {
   return {
     title: l10n.t('Retro {0}'),
     facilitator: l10n.t('Facilitator'),

@@ -4,11 +4,11 @@
  * `@vscode/l10n` (English) in the report the command line writes. Counted phrases go through `plural`.
  */
 import { formatHours } from '../model/cost';
-import type { Localizer } from './messages';
+import type * as l10n from '@vscode/l10n';
 import { plural } from './plural';
 
-/** What renders a template and picks plural forms: `vscode.l10n` or `@vscode/l10n` (see `Localizer`). */
-type Words = Localizer;
+/** What renders a template and picks plural forms (`Localizer` in ./messages.ts); typed from `@vscode/l10n`, whose import the bundle step looks for. */
+type Words = { t(message: string, ...args: l10n.L10nReplacement[]): string; language?: string };
 
 /** The explanation of one figure; `hours` is team hours per month. */
 export type ImpactMessage =
