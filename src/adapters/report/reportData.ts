@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { liveComments } from '../../core/comments/comments';
 import type { Clock } from '../../core/model/calendar';
-import { KINDS, type Backlog, type Entry, type Kind } from '../../core/model/model';
+import type { Backlog, Entry } from '../../core/model/model';
 import { defaultQuery } from '../../core/retro/boardQuery';
 import { boardSnapshot } from '../../core/retro/boardSnapshot';
 import { impact, type Impact } from '../../core/retro/impact';
@@ -14,7 +14,8 @@ import { NOBODY } from '../../core/votes/votes';
 import type { EntryDetail } from '../../protocol/boardMessages';
 import { impactView, type ImpactItems } from '../../protocol/impactView';
 import type { ReportData } from '../../protocol/reportData';
-import { REPORT_KIND_ICONS, reportLabels, reportStrings } from './reportWords';
+import { reportLabels, reportStrings } from './reportWords';
+import { KIND_ICONS } from '../../core/model/kindIcons';
 
 /** The board's default for `stupidWork.retro.staleAfterDays`; a report reader has no settings of their own. */
 const STALE_DAYS = 30;
@@ -55,7 +56,7 @@ export function reportData(b: Backlog, clock: Clock, name: string): ReportData {
       ...snapshot,
       folder: { key: name, name, status: 'read-only' },
       labels,
-      kindIcons: Object.fromEntries(KINDS.map((kind) => [kind, REPORT_KIND_ICONS[kind]])) as Record<Kind, string>,
+      kindIcons: { ...KIND_ICONS },
       strings: reportStrings(),
       me: '',
       anonymousByDefault: true,

@@ -6,7 +6,6 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Labels } from '../../core/model/displayNames';
-import type { Kind } from '../../core/model/model';
 import { labelsIn } from '../../core/text/labels';
 import type { BoardStrings } from '../../protocol/boardMessages';
 import { boardWords } from '../../protocol/boardWords';
@@ -20,13 +19,3 @@ export function reportStrings(): BoardStrings {
 export function reportLabels(): Labels {
   return labelsIn(l10n);
 }
-
-/** Codicon id per kind, as the board shows them (src/ui/shared/labels.ts). */
-export const REPORT_KIND_ICONS: Record<Kind, string> = {
-  'unused-report': 'graph',
-  'ritual-process': 'sync',
-  'autopilot-policy': 'law',
-  'losing-decision': 'flame',
-  trivia: 'paintcan',
-  other: 'question',
-};
