@@ -9,6 +9,7 @@ import { renderCharts } from '../board/charts';
 import { renderColumns } from '../board/columns';
 import type { Board } from '../board/context';
 import { renderFollowUps } from '../board/followUps';
+import { renderDetailPane } from '../board/detailPane';
 import { el, keepingFocus } from '../dom';
 import { renderImpact } from '../board/impact';
 
@@ -57,7 +58,11 @@ const board: Board = {
 
 function render(): void {
   const container = el('div', { id: 'board', className: 'board read-only' });
-  container.append(renderFollowUps(board), renderColumns(board), renderCharts(state), renderImpact(data.impact));
+  // Laid out as the board lays it out: an opened card's details in the pane beside the lists.
+  const pane = renderDetailPane(board, [...expanded]);
+  const lists = el('div', { className: pane ? 'workspace with-detail' : 'workspace', id: 'workspace' }, renderColumns(board));
+  if (pane) lists.append(pane);
+  container.append(renderFollowUps(board), lists, renderCharts(state), renderImpact(data.impact));
   keepingFocus(root, () => root.replaceChildren(container));
 }
 
