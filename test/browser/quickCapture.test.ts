@@ -195,7 +195,7 @@ describe('Quick Capture in Chromium', function () {
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+End');
 
-    const title = `Pasting ERP totals into a spreadsheet ${Date.now()}`;
+    const title = `Transcribing ERP figures onto workbooks ${Date.now()}`;
     assert.equal(await quickCapture(title, 'Ritual process', ''), 3);
     const saved = await savedEntry(title);
     assert.equal(saved.smart.speakUp, '');

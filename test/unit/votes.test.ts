@@ -196,6 +196,17 @@ describe('similar entries for a "me too" instead of a duplicate', () => {
     assert.deepEqual(found('TPS'), []);
   });
 
+  it('lets no number make two titles alike: a year, a ticket or a time stamp says nothing about the work', () => {
+    // Two 13-digit stamps match each other fuzzily; with them, "booking" was enough to offer "Parking permits".
+    const stamped = backlog([
+      ...b.entries,
+      makeEntry({ id: '01JH0000000000000000000030', title: 'Lunch menu survey 1796053279867' }),
+      makeEntry({ id: '01JH0000000000000000000031', title: 'Parking permits 1796053279000' }),
+    ]);
+    assert.deepEqual(similarEntries(stamped, 'Retro room booking 1796053291719'), []);
+    assert.deepEqual(similarEntries(stamped, 'Badge photo renewal 2026'), []);
+  });
+
   it('never offers an entry that takes no votes, and at most three', () => {
     assert.ok(!found('weekly status deck').some((t) => /archived|done/.test(t)));
     assert.ok(similarEntries(b, 'notes report deck freeze invoices standup').length <= 3);

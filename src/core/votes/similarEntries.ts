@@ -12,8 +12,12 @@ export const SIMILAR_SCORE = 0.65;
 /** A title shorter than this (in UTF-16 units, trimmed) says too little to match on. */
 export const MIN_TITLE_LENGTH = 4;
 
-/** Words of four letters or digits and more: "a", "the" and "for" match nearly everything and say nothing. */
-const WORD = /[\p{L}\p{N}]{4,}/gu;
+/**
+ * Words of four characters and more that start with a letter: "a", "the" and "for" match nearly
+ * everything, and a number alone (a year, a ticket, a count) says nothing about the work, while two
+ * numbers of the same length match each other fuzzily.
+ */
+const WORD = /\p{L}[\p{L}\p{N}]{3,}/gu;
 
 /**
  * Open and decided entries whose title is like `title`, the most alike first, at most `limit` of
