@@ -139,6 +139,8 @@ async function mochaLayer(layer, dir, env = {}) {
   const args = [mochaBin, '--import=tsx', '--reporter', reporter, COLOR ? '--color' : '--no-color', '--timeout', '120000', ...(GREP ? ['--grep', GREP] : []), ...files];
   const code = await runLogged(layer, process.execPath, args, {
     env: { ...childEnv, ...env, STUPID_WORK_RESULTS: resultsFile, STUPID_WORK_TESTS: testsFile, STUPID_WORK_LAYER: layer },
+    // The browser layer takes about 17 minutes on the 2-core CI machine (its hostile-board screenshots alone about 8).
+    timeoutMs: 30 * MINUTE,
   });
   return addRow(layer, [collect(layer, code, started)]);
 }
