@@ -13,7 +13,7 @@ export async function voterOf(target: CliTarget): Promise<{ voter: Voter; tokens
   } catch (error) {
     throw new Stop((error as Error).message);
   }
-  return { voter: { id: voterId(currentPerson(target)), tokens: tokens.tokens }, tokens };
+  return { voter: { id: voterId(await currentPerson(target)), tokens: tokens.tokens }, tokens };
 }
 
 /** Votes per person on open, undecided entries (`stupidWork.retro.voteBudget`, 5 by default); undefined when unlimited. */

@@ -31,7 +31,7 @@ async function runAdd(options: AddOptions, command: Command): Promise<void> {
   }
   checkDraft(draft);
   if (draft.anonymous) process.stderr.write(`Anonymous: ${entryDisclosure(l10n)}\n`);
-  const author = draft.anonymous ? undefined : currentPerson(target);
+  const author = draft.anonymous ? undefined : await currentPerson(target);
   const clock = cliClock();
   let entry: Entry | undefined;
   await updateBacklogFile(target.file, (current) => {

@@ -29,7 +29,7 @@ async function runComment(id: string, words: string[], options: CommentOptions, 
     text = await editor({ message: 'Your comment (opens your editor):' });
   }
   if (options.anonymous) process.stderr.write(`Anonymous: ${commentDisclosure(l10n)}\n`);
-  const author = options.anonymous ? undefined : currentPerson(target);
+  const author = options.anonymous ? undefined : await currentPerson(target);
   let saved: Comment | undefined;
   let title = '';
   await updateBacklogFile(target.file, (current) => {

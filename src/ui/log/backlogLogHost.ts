@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createEntry, draftFromEntry, findEntry, updateEntry, upsertEntry, validateDraft } from '../../core/model/entries';
-import { keepLostEdits, mergeEdit, settleEdit, type ClashChoice, type EditMerge } from '../../core/model/editMerge';
+import { keepLostEdits, mergeEdit, settleEdit, type ClashChoice, type DraftField, type EditMerge } from '../../core/model/editMerge';
 import { plainText } from '../../core/text/inertText';
 import type { EntryDraft } from '../../core/model/model';
 import { BacklogWriteError, type BacklogStore } from '../../adapters/file/backlogStore';
@@ -97,16 +97,16 @@ export class BacklogLogHost implements LogHost, vscode.Disposable {
   /** One plain sentence on what the merge with a teammate's change did, or undefined when there was none. */
   private mergeNote(merged: EditMerge, choice: ClashChoice | undefined): string | undefined {
     const labels = createLabels();
-    const names = (fields: readonly { field: Parameters<typeof fieldName>[0] }[]) => fields.map((f) => fieldName(f.field, labels)).join(', ');
+    const names = (fields: readonly DraftField[]) => fields.map((field) => fieldName(field, labels)).join(', ');
     const notes: string[] = [];
     if (merged.theirsOnly.length > 0) {
-      notes.push(vscode.l10n.t('A teammate\'s change to {0} was kept.', names(merged.theirsOnly.map((field) => ({ field })))));
+      notes.push(vscode.l10n.t('A teammate\'s change to {0} was kept.', names(merged.theirsOnly)));
     }
     if (merged.clashes.length > 0) {
       notes.push(
         choice === 'theirs'
-          ? vscode.l10n.t('Your version of {0} is in the entry\'s history.', names(merged.clashes))
-          : vscode.l10n.t('Their version of {0} is in the entry\'s history.', names(merged.clashes)),
+          ? vscode.l10n.t('Your version of {0} is in the entry\'s history.', names(merged.clashes.map((c) => c.field)))
+          : vscode.l10n.t('Their version of {0} is in the entry\'s history.', names(merged.clashes.map((c) => c.field))),
       );
     }
     return notes.length > 0 ? notes.join(' ') : undefined;

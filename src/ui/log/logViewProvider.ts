@@ -193,7 +193,7 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   private load(stored: StoredDraft): void {
     this.store(stored);
-    this.post({ type: 'load', ...this.formOf(stored) });
+    this.post({ type: 'load', ...this.nextForm(stored) });
     void this.reveal();
   }
 
@@ -209,14 +209,17 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }
   }
 
-  /** Replaces the current draft with the newest one put aside, or an empty one; returns the one brought back. */
-  private bringBack(): StoredDraft | undefined {
+  /** Takes the newest draft off the stack; undefined when none was put aside. */
+  private popAside(): StoredDraft | undefined {
     const stack = this.aside();
-    const back = stack.at(-1);
     void this.state.update(ASIDE_KEY, stack.slice(0, -1));
-    this.store(back);
-    this.post({ type: 'load', ...this.formOf(this.storedDraft()) });
-    return back;
+    return stack.at(-1);
+  }
+
+  /** Replaces the current draft with the newest one put aside, or an empty one. */
+  private bringBack(): void {
+    this.store(this.popAside());
+    this.post({ type: 'load', ...this.nextForm(this.storedDraft()) });
   }
 
   /** Holds a typed draft at once and writes it to workspace state once typing pauses for 200 ms. */
@@ -247,8 +250,8 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     return { target, draft: emptyDraft(target ? this.host.anonymousByDefault(target) : false), editingId: undefined };
   }
 
-  /** What the webview shows of a stored draft: the draft, and a summary of the stack behind it. */
-  private formOf(stored: StoredDraft): FormContents {
+  /** The next form to send the webview (numbered, see `FormContents.form`): a stored draft and a summary of the stack behind it. */
+  private nextForm(stored: StoredDraft): FormContents {
     const aside = this.aside().map((d) => ({ title: d.draft.title.trim(), editing: d.editingId !== undefined }));
     return { form: ++this.form, target: stored.target, draft: stored.draft, editingId: stored.editingId, aside };
   }
@@ -257,7 +260,7 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const stored = this.storedDraft();
     const targets = this.host.targets();
     const target = targets.some((t) => t.key === stored.target) ? stored.target : targets[0]?.key;
-    return { ...this.formOf(stored), targets, labels: createLabels(), strings: strings(), locale: vscode.env.language, target };
+    return { ...this.nextForm(stored), targets, labels: createLabels(), strings: strings(), locale: vscode.env.language, target };
   }
 
   private post(message: ToWebview): void {
@@ -316,10 +319,8 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       this.post({ type: 'saveFailed', message: result.message });
       return;
     }
-    const stack = this.aside();
-    const back = stack.at(-1);
-    void this.state.update(ASIDE_KEY, stack.slice(0, -1));
+    const back = this.popAside();
     this.store(back ?? { target, draft: emptyDraft(this.host.anonymousByDefault(target)), editingId: undefined });
-    this.post({ type: 'saved', id: result.id, title: draft.title.trim(), note: result.note, restored: back?.draft.title.trim(), next: this.formOf(this.storedDraft()) });
+    this.post({ type: 'saved', id: result.id, title: draft.title.trim(), note: result.note, restored: back?.draft.title.trim(), next: this.nextForm(this.storedDraft()) });
   }
 }

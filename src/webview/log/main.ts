@@ -1,7 +1,8 @@
 import { smartCompleteness } from '../../core/model/completeness';
 import { formatHours, hoursPerMonth } from '../../core/model/cost';
 import { isolateBidi } from '../../core/text/inertText';
-import { REASONS, SMART_KEYS, emptySmart, type EntryDraft, type Period } from '../../core/model/model';
+import { editedFields } from '../../core/model/editMerge';
+import { REASONS, SMART_KEYS, emptyDraft, emptySmart, type EntryDraft, type Period } from '../../core/model/model';
 import type { FolderStatus } from '../../protocol/folderStatus';
 import type { FormContents, FromWebview, LogState, ToWebview } from '../../protocol/logMessages';
 import { el, format, icon } from '../dom';
@@ -98,9 +99,8 @@ function updateDerived(): void {
   field<HTMLElement>('completeness-label').textContent = format(state.strings.completeness, String(filled));
   const discard = document.getElementById('discard') as HTMLButtonElement | null;
   if (discard) {
-    // Only what a person typed counts: a code link alone is not a draft worth a question.
-    const typed = draft.title.trim() !== '' || draft.kind !== 'other' || draft.reasons.length > 0 || draft.cost !== undefined || SMART_KEYS.some((key) => draft.smart[key].trim() !== '');
-    discard.disabled = !typed && !draft.link;
+    // The host's rule for what a draft holds (editMerge.ts); a code link alone is discarded without a question.
+    discard.disabled = editedFields(emptyDraft(draft.anonymous), draft).length === 0;
     discard.title = discard.disabled ? state.strings.nothingToDiscard : '';
   }
   updateTarget();
