@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { appendEntry, browserPerSuite, openSidebar, quickInput, readBacklogFile, runCommand, screenshotDir, testServer, waitForFile } from './workbench';
+import { fieldValue, fillField } from './controls';
 
 interface StoredEntry {
   id: string;
@@ -94,7 +95,7 @@ describe('the Log form keeps every draft, in Chromium', function () {
     form = await openSidebar(page);
     assert.equal(await form.isHidden('#link'), true, 'the abandoned flag\'s link is gone from the form');
     const unrelated = `Printing boarding passes for offsites ${Date.now()}`;
-    await form.fill('#title', unrelated);
+    await fillField(form, '#title', unrelated);
     await form.click('#save');
     assert.deepEqual((await entry(unrelated)).links, []);
   });
@@ -105,8 +106,8 @@ describe('the Log form keeps every draft, in Chromium', function () {
     appendEntry(alphaFile, { title: opened });
     let form = await openSidebar(page);
     const draft = `Capybara badge photos renewed yearly ${stamp}`;
-    await form.fill('#title', draft);
-    await form.fill('#smart-speakUp', 'Half a thought, not finished');
+    await fillField(form, '#title', draft);
+    await fillField(form, '#smart-speakUp', 'Half a thought, not finished');
 
     form = await openRow(opened);
     assert.match((await form.textContent('#aside')) ?? '', /1 draft put aside/);
@@ -115,10 +116,10 @@ describe('the Log form keeps every draft, in Chromium', function () {
     // Nothing changed in the entry: Cancel edit asks nothing, and the draft is back whole.
     await form.click('#cancel-edit');
     await waitForTitle(form, draft);
-    assert.equal(await form.inputValue('#smart-speakUp'), 'Half a thought, not finished');
+    assert.equal(await fieldValue(form, '#smart-speakUp'), 'Half a thought, not finished');
 
     form = await openRow(opened);
-    await form.fill('#smart-moreInfo', 'Ask payroll which copy they read');
+    await fillField(form, '#smart-moreInfo', 'Ask payroll which copy they read');
     await form.click('#save');
     await waitForTitle(form, draft);
     assert.match((await form.textContent('#status')) ?? '', /Saved .*Your draft .*Capybara badge photos.* is back/);
@@ -129,7 +130,7 @@ describe('the Log form keeps every draft, in Chromium', function () {
     await page.locator('.monaco-dialog-box', { hasText: 'Discard the draft' }).waitFor({ timeout: 15000 });
     await dialogButton(/^Cancel$/).click();
     await page.waitForTimeout(500);
-    assert.equal(await form.inputValue('#title'), draft);
+    assert.equal(await fieldValue(form, '#title'), draft);
     await form.click('#discard');
     await dialogButton(/^Discard Draft$/).click();
     await waitForTitle(form, '');
@@ -143,7 +144,7 @@ describe('the Log form keeps every draft, in Chromium', function () {
     const id = appendEntry(alphaFile, { title: opened, kind: 'ritual-process' });
     const form = await openRow(opened);
     const mine = `Axolotl expense approvals, signed twice ${stamp}`;
-    await form.fill('#title', mine);
+    await fillField(form, '#title', mine);
 
     // Meanwhile a teammate's sync brings their edit of the same entry: another title and another kind.
     const theirs = `Axolotl approvals sent by fax ${stamp}`;

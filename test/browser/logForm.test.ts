@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserPerSuite, openSidebar, readBacklogFile, screenshotDir, setTheme, testServer, workbenchReady } from './workbench';
+import { chooseOption, fieldValue, fillField, pressIn, setChecked } from './controls';
 
 interface StoredEntry {
   id: string;
@@ -28,23 +29,23 @@ describe('the Log form in Chromium', function () {
 
   it('logs an entry typed into the form, shows it in the Backlog and writes it to disk', async () => {
     const form = await openSidebar(page);
-    await form.selectOption('#target', { label: 'alpha' });
+    await chooseOption(form, '#target', { label: 'alpha' });
     const title = `Copying sprint numbers into a slide deck ${Date.now()}`;
-    await form.fill('#title', title);
-    await form.selectOption('#kind', 'unused-report');
-    await form.check('#reason-always-done-that-way');
-    await form.fill('#smart-speakUp', 'Every Friday someone copies Jira numbers into slides nobody opens.');
-    await form.fill('#smart-tryAnother', 'Link the live board instead.');
-    await form.fill('#cost-hours', '2');
-    await form.fill('#cost-occurrences', '3');
-    await form.selectOption('#cost-per', 'week');
-    await form.fill('#cost-people', '4');
+    await fillField(form, '#title', title);
+    await chooseOption(form, '#kind', { value: 'unused-report' });
+    await setChecked(form, '#reason-always-done-that-way');
+    await fillField(form, '#smart-speakUp', 'Every Friday someone copies Jira numbers into slides nobody opens.');
+    await fillField(form, '#smart-tryAnother', 'Link the live board instead.');
+    await fillField(form, '#cost-hours', '2');
+    await fillField(form, '#cost-occurrences', '3');
+    await chooseOption(form, '#cost-per', { value: 'week' });
+    await fillField(form, '#cost-people', '4');
     assert.match((await form.textContent('#cost-total')) ?? '', /104 h/);
     assert.match((await form.textContent('#completeness-label')) ?? '', /2 of 5/);
 
-    await form.press('#title', 'Control+Enter');
+    await pressIn(form, '#title', 'Control+Enter');
     await form.waitForFunction(() => /Saved/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 15000 });
-    assert.equal(await form.inputValue('#title'), '', 'the form clears after saving');
+    assert.equal(await fieldValue(form, '#title'), '', 'the form clears after saving');
 
     const saved = readAlpha().find((entry) => entry.title === title);
     assert.ok(saved, 'the entry is in alpha/stupid-work.json');
@@ -58,7 +59,7 @@ describe('the Log form in Chromium', function () {
 
   it('refuses to save without a title and says why', async () => {
     const form = await openSidebar(page);
-    await form.fill('#title', '   ');
+    await fillField(form, '#title', '   ');
     await form.click('#save');
     assert.equal(await form.isVisible('#title-error'), true);
     assert.equal(await form.getAttribute('#title', 'aria-invalid'), 'true');
@@ -67,8 +68,8 @@ describe('the Log form in Chromium', function () {
   it('shows hostile entry text as literal text and runs none of it', async () => {
     const form = await openSidebar(page);
     const hostile = `<img src=x onerror=alert(1)><script>alert(2)</script> ${Date.now()}`;
-    await form.fill('#title', hostile);
-    await form.press('#title', 'Control+Enter');
+    await fillField(form, '#title', hostile);
+    await pressIn(form, '#title', 'Control+Enter');
     await form.waitForFunction(() => /Saved/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 15000 });
     const row = page.locator('.part.sidebar .monaco-list-row', { hasText: hostile }).first();
     await row.waitFor({ timeout: 15000 });
@@ -86,22 +87,22 @@ describe('the Log form in Chromium', function () {
 
   it('keeps a half-written draft across hiding the view and reloading the window', async () => {
     let form = await openSidebar(page);
-    await form.fill('#title', 'First thoughts');
+    await fillField(form, '#title', 'First thoughts');
     // The workbench saves each view's own state every 5 s in a browser; that older copy must not win after a reload.
     await page.waitForTimeout(6000);
-    await form.fill('#title', 'Half-written draft about the approval chain');
-    await form.fill('#smart-moreInfo', 'Ask security why two approvals.');
+    await fillField(form, '#title', 'Half-written draft about the approval chain');
+    await fillField(form, '#smart-moreInfo', 'Ask security why two approvals.');
     // Hidden at once: what was typed a moment ago must survive the view being destroyed.
     await page.locator('.part.activitybar [aria-label^="Explorer"]').first().click();
     form = await openSidebar(page);
-    assert.equal(await form.inputValue('#title'), 'Half-written draft about the approval chain');
-    assert.equal(await form.inputValue('#smart-moreInfo'), 'Ask security why two approvals.');
+    assert.equal(await fieldValue(form, '#title'), 'Half-written draft about the approval chain');
+    assert.equal(await fieldValue(form, '#smart-moreInfo'), 'Ask security why two approvals.');
     await page.waitForTimeout(1000);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await workbenchReady(page);
     form = await openSidebar(page);
-    assert.equal(await form.inputValue('#title'), 'Half-written draft about the approval chain');
-    assert.equal(await form.inputValue('#smart-moreInfo'), 'Ask security why two approvals.');
+    assert.equal(await fieldValue(form, '#title'), 'Half-written draft about the approval chain');
+    assert.equal(await fieldValue(form, '#smart-moreInfo'), 'Ask security why two approvals.');
   });
 
   it('looks native in dark and light themes (screenshots)', async () => {

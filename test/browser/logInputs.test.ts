@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { browserPerSuite, openSidebar, readBacklogFile, screenshotDir, testServer } from './workbench';
+import { chooseOption, fieldValue, fillField } from './controls';
 
 interface StoredEntry {
   title: string;
@@ -22,7 +23,7 @@ describe('the Log form checks what is typed, in Chromium', function () {
 
   async function freshForm(): Promise<Frame> {
     const form = await openSidebar(page);
-    await form.selectOption('#target', { label: 'alpha' });
+    await chooseOption(form, '#target', { label: 'alpha' });
     return form;
   }
 
@@ -35,14 +36,14 @@ describe('the Log form checks what is typed, in Chromium', function () {
   it('reads a decimal comma, and says next to the field what is out of range instead of saving nothing or something else', async () => {
     const form = await freshForm();
     const title = `Retyping parcel weights ${Date.now()}`;
-    await form.fill('#title', title);
+    await fillField(form, '#title', title);
     assert.match((await form.textContent('#cost-hours-range')) ?? '', /^0 to 10,000$/, 'the accepted range is next to the field');
 
     // A decimal comma is half an hour, not five.
-    await form.fill('#cost-hours', '0,5');
-    await form.fill('#cost-occurrences', '1');
-    await form.selectOption('#cost-per', 'week');
-    await form.fill('#cost-people', '1');
+    await fillField(form, '#cost-hours', '0,5');
+    await fillField(form, '#cost-occurrences', '1');
+    await chooseOption(form, '#cost-per', { value: 'week' });
+    await fillField(form, '#cost-people', '1');
     assert.match((await form.textContent('#cost-total')) ?? '', /≈ 2\.2 h/);
 
     // Negative, too large, not a number, not whole: each is said at its field, and Save says why it waits.
@@ -53,14 +54,14 @@ describe('the Log form checks what is typed, in Chromium', function () {
       ['cost-hours', 'two', /^Not a number: type one such as 2\.5\.$/],
       ['cost-people', '2.5', /^A whole number\.$/],
     ] as const) {
-      await form.fill(`#${id}`, typed);
+      await fillField(form, `#${id}`, typed);
       assert.match((await form.textContent(`#${id}-error`)) ?? '', said, `${typed} in ${id}`);
       assert.equal(await form.getAttribute(`#${id}`, 'aria-invalid'), 'true');
       assert.equal(await form.textContent('#cost-total'), '', 'no total from a number nobody typed');
       await saveSaying(form, /Not saved: fix the marked cost field/);
       assert.equal(await form.evaluate(() => document.activeElement?.id), id, 'the field to fix has the focus');
       assert.equal(titles().length, before, 'nothing was written');
-      await form.fill(`#${id}`, id === 'cost-people' ? '1' : '0,5');
+      await fillField(form, `#${id}`, id === 'cost-people' ? '1' : '0,5');
       assert.equal(await form.textContent('#status'), '', 'what Save said goes once the next edit starts');
     }
     await page.locator('.part.sidebar').screenshot({ path: path.join(screenshotDir(), 'log-form-cost-fixed.png') });
@@ -74,8 +75,8 @@ describe('the Log form checks what is typed, in Chromium', function () {
     const stamp = String(Date.now());
     const long = `Retyped timesheets ${stamp} ${"with every row copied from the time clock export ".repeat(8)}`.trim();
     assert.ok(long.length > 300);
-    await form.fill('#title', long);
-    assert.equal(await form.inputValue('#title'), long, 'nothing was cut');
+    await fillField(form, '#title', long);
+    assert.equal(await fieldValue(form, '#title'), long, 'nothing was cut');
     assert.match((await form.textContent('#title-count')) ?? '', new RegExp(`^${long.length} characters: keep it to 300\\. Nothing was cut\\.$`));
     await page.locator('.part.sidebar').screenshot({ path: path.join(screenshotDir(), 'log-form-too-long.png') });
     const before = titles().length;
@@ -83,7 +84,7 @@ describe('the Log form checks what is typed, in Chromium', function () {
     assert.equal(titles().length, before, 'nothing was written');
 
     const fits = long.slice(0, 290).trim();
-    await form.fill('#title', fits);
+    await fillField(form, '#title', fits);
     assert.match((await form.textContent('#title-count')) ?? '', new RegExp(`^${fits.length} / 300$`), 'near the limit, the count shows');
     await saveSaying(form, /Saved/);
     assert.ok(saved(fits), 'the shortened title is saved as typed');

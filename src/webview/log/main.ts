@@ -8,6 +8,11 @@ import type { FormContents, FromWebview, LogState, ToWebview } from '../../proto
 import { el, format, icon } from '../dom';
 import { COST_INPUTS, checkCostInput, checkLength, renderActions, renderAnonymous, renderCost, renderEditing, renderKindAndReasons, renderLink, renderSmart, renderTarget, renderTitle, type LogForm } from './sections';
 import { readCostField, type CostField } from '../../core/model/costInput';
+import { chosen, markInvalid, setDisabled, type TextControl } from '../controls/controls';
+import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -27,15 +32,15 @@ function currentTarget(): FolderStatus | undefined {
   if (!state) {
     return undefined;
   }
-  const select = document.getElementById('target') as HTMLSelectElement | null;
-  const key = select ? select.value : state.target;
+  const select = document.getElementById('target') as VscodeSingleSelect | null;
+  const key = select ? chosen(select) : state.target;
   return state.targets.find((t) => t.key === key) ?? state.targets[0];
 }
 
 /** The typed cost, or none: no hours, or a field that does not read as a number in range (the form marks it). */
 function readCost(): EntryDraft['cost'] {
   const locale = state?.locale ?? 'en';
-  const read = (id: string, which: CostField) => readCostField(which, field<HTMLInputElement>(id).value, locale);
+  const read = (id: string, which: CostField) => readCostField(which, field<VscodeTextfield>(id).value, locale);
   const hours = read('cost-hours', 'hoursPerOccurrence');
   const occurrences = read('cost-occurrences', 'occurrences');
   const people = read('cost-people', 'people');
@@ -45,21 +50,21 @@ function readCost(): EntryDraft['cost'] {
   return {
     hoursPerOccurrence: hours.value,
     occurrences: occurrences.value ?? 1,
-    per: field<HTMLSelectElement>('cost-per').value as Period,
+    per: chosen(field<VscodeSingleSelect>('cost-per')) as Period,
     people: people.value ?? 1,
   };
 }
 
 function readDraft(): EntryDraft {
   const draft: EntryDraft = {
-    title: field<HTMLInputElement>('title').value,
-    kind: field<HTMLSelectElement>('kind').value as EntryDraft['kind'],
-    reasons: REASONS.filter((reason) => field<HTMLInputElement>(`reason-${reason}`).checked),
+    title: field<VscodeTextfield>('title').value,
+    kind: chosen(field<VscodeSingleSelect>('kind')) as EntryDraft['kind'],
+    reasons: REASONS.filter((reason) => field<VscodeCheckbox>(`reason-${reason}`).checked),
     smart: emptySmart(),
-    anonymous: field<HTMLInputElement>('anonymous').checked,
+    anonymous: field<VscodeCheckbox>('anonymous').checked,
   };
   for (const key of SMART_KEYS) {
-    draft.smart[key] = field<HTMLTextAreaElement>(`smart-${key}`).value;
+    draft.smart[key] = field<TextControl>(`smart-${key}`).value;
   }
   const cost = readCost();
   if (cost) {
@@ -90,17 +95,17 @@ function updateDerived(): void {
   const draft = readDraft();
   const hours = hoursPerMonth(draft.cost);
   // A total from a field the form marks as wrong would be a number nobody typed.
-  const typedWrong = COST_INPUTS.some(({ id }) => field<HTMLInputElement>(id).getAttribute('aria-invalid') === 'true');
+  const typedWrong = COST_INPUTS.some(({ id }) => field<VscodeTextfield>(id).invalid);
   field<HTMLElement>('cost-total').textContent = typedWrong ? '' : draft.cost ? format(state.strings.perMonth, formatHours(hours)) : state.strings.noEstimate;
   const { filled } = smartCompleteness(draft.smart);
   const meter = field<HTMLMeterElement>('completeness');
   meter.value = filled;
   meter.setAttribute('aria-valuetext', format(state.strings.completeness, String(filled)));
   field<HTMLElement>('completeness-label').textContent = format(state.strings.completeness, String(filled));
-  const discard = document.getElementById('discard') as HTMLButtonElement | null;
+  const discard = document.getElementById('discard') as VscodeButton | null;
   if (discard) {
     // The host's rule for what a draft holds (editMerge.ts); a code link alone is discarded without a question.
-    discard.disabled = editedFields(emptyDraft(draft.anonymous), draft).length === 0;
+    setDisabled(discard, editedFields(emptyDraft(draft.anonymous), draft).length === 0);
     discard.title = discard.disabled ? state.strings.nothingToDiscard : '';
   }
   updateTarget();
@@ -112,11 +117,11 @@ function updateTarget(): void {
   }
   const target = currentTarget();
   const banner = field<HTMLElement>('banner');
-  const save = field<HTMLButtonElement>('save');
+  const save = field<VscodeButton>('save');
   banner.replaceChildren();
   banner.hidden = !target || target.status === 'ready';
   banner.className = `banner ${target?.status ?? ''}`;
-  save.disabled = !target || target.status === 'problem' || target.status === 'read-only';
+  setDisabled(save, !target || target.status === 'problem' || target.status === 'read-only');
   if (!state.targets.length) {
     banner.hidden = false;
     banner.append(icon('info'), el('span', { textContent: state.strings.noFolder }));
@@ -125,7 +130,7 @@ function updateTarget(): void {
   if (target && target.status !== 'ready') {
     banner.append(icon(target.status === 'missing' ? 'info' : target.status === 'read-only' ? 'lock' : 'error'), el('span', { textContent: target.detail ?? '' }));
     if (target.status === 'problem') {
-      const open = el('button', { type: 'button', className: 'secondary', id: 'open-file', textContent: state.strings.openFile });
+      const open = el('vscode-button', { type: 'button', secondary: true, id: 'open-file', textContent: state.strings.openFile });
       open.addEventListener('click', () => vscode.postMessage({ type: 'openDataFile', target: target.key }));
       banner.append(open);
     }
@@ -138,33 +143,33 @@ function save(): void {
     return;
   }
   const draft = readDraft();
-  const title = field<HTMLInputElement>('title');
+  const title = field<VscodeTextfield>('title');
   const error = field<HTMLElement>('title-error');
   if (!draft.title.trim()) {
     error.textContent = state.strings.titleRequired;
     error.hidden = false;
-    title.setAttribute('aria-invalid', 'true');
+    markInvalid(title, true);
     title.focus();
     return;
   }
   // Save never does nothing: what stops it is said next to the field, and in the status line.
-  const tooLong = [title, ...SMART_KEYS.map((key) => field<HTMLTextAreaElement>(`smart-${key}`))].find((control) => !checkLength(state as LogState, control));
+  const tooLong = [title, ...SMART_KEYS.map((key) => field<TextControl>(`smart-${key}`))].find((control) => !checkLength(state as LogState, control));
   if (tooLong) {
     tooLong.focus();
     announce(document.getElementById(`${tooLong.id}-count`)?.textContent ?? '', true);
     return;
   }
-  const badCost = COST_INPUTS.map(({ id, field: which }) => ({ input: field<HTMLInputElement>(id), reading: checkCostInput(state as LogState, field<HTMLInputElement>(id), which) })).find((c) => !c.reading.ok);
+  const badCost = COST_INPUTS.map(({ id, field: which }) => ({ input: field<VscodeTextfield>(id), reading: checkCostInput(state as LogState, field<VscodeTextfield>(id), which) })).find((c) => !c.reading.ok);
   if (badCost) {
     badCost.input.focus();
     announce(state.strings.costInvalid, true);
     return;
   }
   const target = currentTarget();
-  if (!target || field<HTMLButtonElement>('save').disabled) {
+  if (!target || field<VscodeButton>('save').disabled) {
     return;
   }
-  field<HTMLButtonElement>('save').disabled = true;
+  setDisabled(field<VscodeButton>('save'), true);
   vscode.postMessage({ type: 'save', target: target.key, draft, editingId: state.editingId });
 }
 
@@ -213,7 +218,8 @@ function render(): void {
       persist();
     }),
   );
-  node.addEventListener('change', live(persist));
+  // The components report a choice with a `change` that does not bubble; the capture phase still sees it.
+  node.addEventListener('change', live(persist), true);
   node.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
@@ -226,7 +232,7 @@ function render(): void {
   });
   root.replaceChildren(node);
   // A restored draft may already be too long: its counters show before anyone types.
-  for (const control of node.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-limit]')) {
+  for (const control of node.querySelectorAll<TextControl>('[data-limit]')) {
     checkLength(state, control);
   }
   updateDerived();
@@ -264,7 +270,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       if (state) {
         show(message);
         render();
-        field<HTMLInputElement>('title').focus();
+        field<VscodeTextfield>('title').focus();
       }
       return;
     case 'saved':
@@ -276,7 +282,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
           said.push(format(state.strings.restored, isolateBidi(message.restored || state.strings.untitled)));
         }
         announce(said.filter(Boolean).join(' '));
-        field<HTMLInputElement>('title').focus();
+        field<VscodeTextfield>('title').focus();
       }
       return;
     case 'saveFailed':

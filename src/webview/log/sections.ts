@@ -5,6 +5,8 @@ import type { FromWebview, LogState } from '../../protocol/logMessages';
 import { COST_RANGES, readCostField, type CostField, type CostReading } from '../../core/model/costInput';
 import { plural } from '../../core/text/plural';
 import { el, format, icon, labelled } from '../dom';
+import { markInvalid, singleSelect, textArea, textField, type TextControl } from '../controls/controls';
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 
 /** What each section of the Log form may read and do; main.ts owns the state behind it. */
 export interface LogForm {
@@ -18,10 +20,7 @@ export interface LogForm {
 export function renderTarget({ state }: LogForm): HTMLElement[] {
   const parts: HTMLElement[] = [];
   if (state.targets.length > 1) {
-    const select = el('select');
-    for (const target of state.targets) {
-      select.append(el('option', { value: target.key, textContent: target.name, selected: target.key === state.target }));
-    }
+    const select = singleSelect('target', state.strings.target, state.targets.map((target) => [target.key, target.name] as const), state.target);
     parts.push(labelled('target', state.strings.target, select));
   }
   parts.push(el('div', { id: 'banner', className: 'banner', hidden: true }));
@@ -33,7 +32,7 @@ export function renderEditing(form: LogForm): HTMLElement[] {
   const { strings, editingId, aside, locale } = form.state;
   const parts: HTMLElement[] = [];
   if (editingId) {
-    const cancel = el('button', { type: 'button', className: 'secondary', id: 'cancel-edit', textContent: strings.cancelEdit });
+    const cancel = el('vscode-button', { type: 'button', secondary: true, id: 'cancel-edit', textContent: strings.cancelEdit });
     cancel.addEventListener('click', () => form.send({ type: 'cancelEdit' }));
     parts.push(el('div', { className: 'editing' }, icon('edit'), el('span', { textContent: strings.editing }), cancel));
   }
@@ -47,7 +46,7 @@ export function renderEditing(form: LogForm): HTMLElement[] {
 }
 
 /** The counter under a text field, empty until the text nears `limit`; `checkLength` fills it once the field is in the page. */
-function lengthCounter(control: HTMLInputElement | HTMLTextAreaElement, limit: number): HTMLElement {
+function lengthCounter(control: TextControl, limit: number): HTMLElement {
   // Kept on the control itself (UTF-16 units, after trimming, as the core counts), so each rendering carries its own.
   control.dataset.limit = String(limit);
   const counter = el('div', { className: 'hint count', id: `${control.id}-count`, hidden: true });
@@ -60,7 +59,7 @@ function lengthCounter(control: HTMLInputElement | HTMLTextAreaElement, limit: n
  * Shows how long the text is once it passes 80% of its limit, and says it is too long, without
  * cutting anything, once it passes the limit. Returns whether it fits.
  */
-export function checkLength(state: LogState, control: HTMLInputElement | HTMLTextAreaElement): boolean {
+export function checkLength(state: LogState, control: TextControl): boolean {
   const limit = Number(control.dataset.limit);
   const counter = document.getElementById(`${control.id}-count`);
   if (!limit || !counter) {
@@ -71,11 +70,7 @@ export function checkLength(state: LogState, control: HTMLInputElement | HTMLTex
   counter.hidden = length < limit * 0.8;
   counter.className = fits ? 'hint count' : 'error count';
   counter.textContent = fits ? format(state.strings.characters, String(length), String(limit)) : format(state.strings.tooLong, String(length), String(limit));
-  if (fits) {
-    control.removeAttribute('aria-invalid');
-  } else {
-    control.setAttribute('aria-invalid', 'true');
-  }
+  markInvalid(control, !fits);
   return fits;
 }
 
@@ -83,7 +78,7 @@ export function checkLength(state: LogState, control: HTMLInputElement | HTMLTex
 export function renderTitle({ state }: LogForm): HTMLElement {
   const { strings, draft } = state;
   // No maxLength: the browser would cut a long paste without a word. The counter says it instead.
-  const title = el('input', { type: 'text', value: draft.title, placeholder: strings.titlePlaceholder, required: true, dir: 'auto' });
+  const title = textField('title', strings.title, { value: draft.title, placeholder: strings.titlePlaceholder, required: true });
   title.setAttribute('aria-required', 'true');
   const titleField = labelled('title', strings.title, title);
   const titleError = el('div', { id: 'title-error', className: 'error', hidden: true, textContent: strings.titleRequired });
@@ -91,7 +86,7 @@ export function renderTitle({ state }: LogForm): HTMLElement {
   titleField.append(titleError, lengthCounter(title, MAX_TITLE_LENGTH));
   title.addEventListener('input', () => {
     titleError.hidden = true;
-    title.removeAttribute('aria-invalid');
+    markInvalid(title, false);
     checkLength(state, title);
   });
   return titleField;
@@ -100,14 +95,10 @@ export function renderTitle({ state }: LogForm): HTMLElement {
 /** The kind of stupid work, and why it persists. */
 export function renderKindAndReasons({ state }: LogForm): HTMLElement[] {
   const { labels, strings, draft } = state;
-  const kind = el('select');
-  for (const value of KINDS) {
-    kind.append(el('option', { value, textContent: labels.kinds[value], selected: value === draft.kind }));
-  }
+  const kind = singleSelect('kind', strings.kind, KINDS.map((value) => [value, labels.kinds[value]] as const), draft.kind);
   const reasons = el('fieldset', { className: 'reasons' }, el('legend', { textContent: strings.reasons }));
   for (const reason of REASONS) {
-    const box = el('input', { type: 'checkbox', id: `reason-${reason}`, checked: draft.reasons.includes(reason) });
-    reasons.append(el('div', { className: 'check' }, box, el('label', { htmlFor: box.id, textContent: labels.reasons[reason] })));
+    reasons.append(el('vscode-checkbox', { id: `reason-${reason}`, className: 'check', checked: draft.reasons.includes(reason), label: labels.reasons[reason] }));
   }
   return [labelled('kind', strings.kind, kind), reasons];
 }
@@ -136,7 +127,7 @@ export function renderSmart({ state }: LogForm): HTMLElement {
   const explain = el('div', { className: 'hint', id: 'smart-explain' }, ...initialsOf(strings.smartExplain));
   smart.append(explain);
   for (const key of SMART_KEYS) {
-    const area = el('textarea', { rows: 2, value: draft.smart[key], dir: 'auto' });
+    const area = textArea(`smart-${key}`, labels.smart[key], 2, { value: draft.smart[key] });
     const answer = labelled(`smart-${key}`, labels.smart[key], area, labels.smartHints[key]);
     const label = answer.querySelector('label');
     label?.prepend(el('span', { className: 'initial', textContent: SMART_INITIALS[key] }));
@@ -166,13 +157,13 @@ function shown(state: LogState, value: number): string {
  * Checks one cost input where it is typed, in the editor's language, and says what is wrong next to
  * it (and to screen readers, through the field's error message). Returns its reading.
  */
-export function checkCostInput(state: LogState, input: HTMLInputElement, field: CostField): CostReading {
+export function checkCostInput(state: LogState, input: VscodeTextfield, field: CostField): CostReading {
   const reading = readCostField(field, input.value, state.locale);
   const error = document.getElementById(`${input.id}-error`) as HTMLElement;
   if (reading.ok) {
     error.hidden = true;
     error.textContent = '';
-    input.removeAttribute('aria-invalid');
+    markInvalid(input, false);
   } else {
     const { min, max } = COST_RANGES[field];
     const problems = state.strings.costProblems;
@@ -182,15 +173,16 @@ export function checkCostInput(state: LogState, input: HTMLInputElement, field: 
       : reading.problem === 'notWhole' ? problems.notWhole
       : format(problems.notNumber, shown(state, 2.5));
     error.hidden = false;
-    input.setAttribute('aria-invalid', 'true');
+    markInvalid(input, true);
   }
   return reading;
 }
 
 /** A cost input: text, so a decimal comma is not lost to the browser's own number parsing, with its range and its error under it. */
-function costInput(state: LogState, id: string, field: CostField, value: number | undefined): { input: HTMLInputElement; notes: HTMLElement[] } {
+function costInput(state: LogState, id: string, label: string, field: CostField, value: number | undefined): { input: VscodeTextfield; notes: HTMLElement[] } {
   const { min, max, whole } = COST_RANGES[field];
-  const input = el('input', { type: 'text', inputMode: whole ? 'numeric' : 'decimal', autocomplete: 'off', value: value === undefined ? '' : shown(state, value) });
+  const input = textField(id, label, { autocomplete: 'off', value: value === undefined ? '' : shown(state, value) });
+  input.inputMode = whole ? 'numeric' : 'decimal';
   input.addEventListener('input', () => checkCostInput(state, input, field));
   const range = el('div', { className: 'hint', id: `${id}-range`, textContent: format(state.strings.costRange, shown(state, min), shown(state, max)) });
   const error = el('div', { className: 'error', id: `${id}-error`, hidden: true });
@@ -203,15 +195,10 @@ function costInput(state: LogState, id: string, field: CostField, value: number 
 export function renderCost({ state }: LogForm): HTMLElement {
   const { labels, strings, draft } = state;
   const cost = el('fieldset', { className: 'cost' }, el('legend', { textContent: strings.cost }));
-  const hours = costInput(state, 'cost-hours', 'hoursPerOccurrence', draft.cost?.hoursPerOccurrence);
-  const occurrences = costInput(state, 'cost-occurrences', 'occurrences', draft.cost?.occurrences ?? 1);
-  const per = el('select');
-  for (const period of PERIODS) {
-    per.append(el('option', { value: period, textContent: labels.periods[period], selected: period === (draft.cost?.per ?? 'week') }));
-  }
-  per.id = 'cost-per';
-  per.setAttribute('aria-label', strings.occurrences);
-  const people = costInput(state, 'cost-people', 'people', draft.cost?.people ?? 1);
+  const hours = costInput(state, 'cost-hours', strings.hoursPerOccurrence, 'hoursPerOccurrence', draft.cost?.hoursPerOccurrence);
+  const occurrences = costInput(state, 'cost-occurrences', strings.occurrences, 'occurrences', draft.cost?.occurrences ?? 1);
+  const per = singleSelect('cost-per', strings.occurrences, PERIODS.map((period) => [period, labels.periods[period]] as const), draft.cost?.per ?? 'week');
+  const people = costInput(state, 'cost-people', strings.people, 'people', draft.cost?.people ?? 1);
   const often = labelled('cost-occurrences', strings.occurrences, occurrences.input);
   often.append(per, ...occurrences.notes);
   often.className = 'field inline';
@@ -252,17 +239,17 @@ export function renderLink(form: LogForm): HTMLElement {
 /** Posting anonymously, with the plain account of what stays visible anyway. */
 export function renderAnonymous({ state }: LogForm): HTMLElement[] {
   const { strings, draft } = state;
-  const anonymous = el('input', { type: 'checkbox', id: 'anonymous', checked: draft.anonymous });
+  const anonymous = el('vscode-checkbox', { id: 'anonymous', className: 'check anonymous', checked: draft.anonymous, label: strings.anonymous });
   const disclosure = el('div', { className: 'hint', id: 'anonymous-hint', textContent: strings.anonymousDisclosure });
   anonymous.setAttribute('aria-describedby', disclosure.id);
-  return [el('div', { className: 'check anonymous' }, anonymous, el('label', { htmlFor: 'anonymous', textContent: strings.anonymous })), disclosure];
+  return [anonymous, disclosure];
 }
 
 /** The save (or update) button with its shortcut, and the live status line under it. */
 export function renderActions(form: LogForm): HTMLElement[] {
   const { state } = form;
   const { strings, editingId } = state;
-  const saveButton = el('button', { type: 'submit', id: 'save', className: 'primary' }, icon(editingId ? 'save' : 'add'), el('span', { textContent: editingId ? strings.update : strings.save }));
+  const saveButton = el('vscode-button', { type: 'submit', id: 'save' }, icon(editingId ? 'save' : 'add'), el('span', { textContent: editingId ? strings.update : strings.save }));
   saveButton.title = strings.saveHint;
   const status = el('div', { id: 'status', className: 'status' });
   status.setAttribute('role', 'status');
@@ -270,7 +257,7 @@ export function renderActions(form: LogForm): HTMLElement[] {
   const actions = el('div', { className: 'actions' }, saveButton);
   // An edit is left with Cancel edit, which also asks first; a new draft is discarded here.
   if (!editingId) {
-    const discard = el('button', { type: 'button', id: 'discard', className: 'secondary' }, icon('discard'), el('span', { textContent: strings.discard }));
+    const discard = el('vscode-button', { type: 'button', id: 'discard', secondary: true }, icon('discard'), el('span', { textContent: strings.discard }));
     discard.addEventListener('click', () => form.send({ type: 'discard' }));
     actions.append(discard);
   }
