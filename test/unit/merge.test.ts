@@ -318,6 +318,17 @@ describe('mergeBacklogs: retros, top level and no base', () => {
     ]);
   });
 
+  it('keeps the moves both teammates recorded in a retro, once each', () => {
+    const before = { ...retro, moved: [{ entry: ID_A, from: 'inbox' as const }] };
+    const ours = withRetro({ ...before, moved: [...before.moved, { entry: ID_B, from: 'now' as const }] });
+    const theirs = withRetro({ ...before, moved: [...before.moved, { entry: ID_D, from: 'someday' as const }, { entry: ID_B, from: 'now' as const }] });
+    assert.deepEqual(merged(withRetro(before), ours, theirs).backlog.retros[0].moved, [
+      { entry: ID_A, from: 'inbox' },
+      { entry: ID_B, from: 'now' },
+      { entry: ID_D, from: 'someday' },
+    ]);
+  });
+
   it('keeps a retro edited on one side and deleted on the other', () => {
     assert.equal(merged(withRetro(retro), withRetro(), withRetro({ ...retro, finished: T1 })).backlog.retros[0].finished, T1);
     assert.deepEqual(merged(withRetro(retro), withRetro(), withRetro(retro)).backlog.retros, []);

@@ -132,6 +132,21 @@ describe('retro', () => {
       assert.match(refused(moveToList(b, A, 'later' as 'now', NOW)), /"later" is not a list on the board/);
       assert.match(refused(moveToList(b, B, 'now', NOW)), /is archived/);
     });
+
+    it('notes in the open retro the list each entry was first moved out of, and nothing outside a retro', () => {
+      const b = backlog([makeEntry({ id: A, triage: 'inbox' }), makeEntry({ id: B, triage: 'someday' })]);
+      assert.equal(ok(moveToList(b, A, 'now', NOW)).retros.length, 0);
+      let held = ok(startRetro(b, 'Ada', clockAt(NOW)));
+      held = ok(moveToList(held, A, 'now', NOW));
+      held = ok(moveToList(held, A, 'someday', NOW));
+      held = ok(moveToList(held, B, 'someday', NOW));
+      held = ok(moveToList(held, B, 'bigger-story', NOW));
+      assert.deepEqual(held.retros[0].moved, [
+        { entry: A, from: 'inbox' },
+        { entry: B, from: 'someday' },
+      ]);
+      assertValid(held);
+    });
   });
 
   describe('decisions', () => {

@@ -43,7 +43,20 @@ function decision(overrides: Partial<Decision>): Decision {
 function retros(facilitator = 'Ada Lovelace'): Retro[] {
   return [
     { id: R1, started: '2025-02-03T09:00:00.000Z', finished: '2025-02-03T09:30:00.000Z', facilitator: 'Alan Turing', discussed: [E(5), E(6)], decided: [E(5), E(6)] },
-    { id: R2, started: '2025-03-10T14:00:00.000Z', facilitator, discussed: [E(1), E(2), E(3), E(4)], decided: [E(1), E(2), E(3)] },
+    {
+      id: R2,
+      started: '2025-03-10T14:00:00.000Z',
+      facilitator,
+      discussed: [E(1), E(2), E(3), E(4)],
+      decided: [E(1), E(2), E(3)],
+      // E(2) went back where it was; two teammates each recorded E(4)'s first move, and the first stands.
+      moved: [
+        { entry: E(4), from: 'inbox' },
+        { entry: E(1), from: 'bigger-story' },
+        { entry: E(2), from: 'bigger-story' },
+        { entry: E(4), from: 'now' },
+      ],
+    },
   ];
 }
 
@@ -215,7 +228,7 @@ describe('retroSummaryMarkdown', () => {
     const b: Backlog = { version: 1, entries: [], retros: [{ id: R2, started: '2025-03-10T14:00:00.000Z', facilitator: 'Ada', discussed: [], decided: [] }] };
     const md = retroSummaryMarkdown(b, R2, LABELS, STRINGS, clockAt(NOW));
     matchesGolden('retro-summary-empty.md', md);
-    assert.equal(md.match(/^None$/gm)?.length, 4, 'decisions, deferred, merges and follow-ups each say None');
+    assert.equal(md.match(/^None$/gm)?.length, 5, 'decisions, deferred, moves, merges and follow-ups each say None');
     assert.equal(retroSummaryMarkdown(b, R1, LABELS, STRINGS, clockAt(NOW)), '');
   });
 

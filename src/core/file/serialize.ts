@@ -95,7 +95,8 @@ const COST = shape(['hoursPerOccurrence', 'occurrences', 'per', 'people']);
 const LINK = shape(['path', 'startLine', 'endLine', 'fingerprint']);
 const COMMENT = shape(['id', 'author', 'created', 'text', 'edited', 'deleted'], { author: (v) => record(v, PERSON) });
 const DECISION = shape(['outcome', 'rationale', 'owner', 'due', 'followUp', 'decided', 'completed', 'retro', 'trackingUrl']);
-const RETRO = shape(['id', 'started', 'finished', 'facilitator', 'discussed', 'decided']);
+const MOVE = shape(['entry', 'from']);
+const RETRO = shape(['id', 'started', 'finished', 'facilitator', 'discussed', 'decided', 'moved'], { moved: listOf(MOVE) });
 const ENTRY = shape(
   ['id', 'title', 'kind', 'reasons', 'smart', 'cost', 'links', 'author', 'created', 'updated', 'status', 'duplicateOf', 'triage', 'votes', 'comments', 'decision', 'history'],
   {

@@ -375,7 +375,7 @@ function mergeRetro(base: Retro | undefined, ours: Retro, theirs: Retro): Retro 
   const out: Raw = {};
   for (const key of keysOf(base, ours, theirs)) {
     const [b, o, t] = [base && own(base, key), own(ours, key), own(theirs, key)];
-    put(out, key, key === 'discussed' || key === 'decided' ? mergeSet(b, o, t) : mergePlain(b, o, t));
+    put(out, key, key === 'discussed' || key === 'decided' || key === 'moved' ? mergeSet(b, o, t) : mergePlain(b, o, t));
   }
   put(out, 'id', ours.id);
   return out as Retro;

@@ -140,6 +140,15 @@ export interface Entry extends Extra {
   history?: HistoryRecord[];
 }
 
+/**
+ * An entry the retro moved between the board's lists, with the list it moved it out of first. Where it
+ * went is the entry's `triage`; no time is kept, so a move says nothing of when an anonymous entry was touched.
+ */
+export interface RetroMove extends Extra {
+  entry: string;
+  from: TriageList;
+}
+
 export interface Retro extends Extra {
   id: string;
   started: string;
@@ -147,6 +156,8 @@ export interface Retro extends Extra {
   facilitator: string;
   discussed: string[];
   decided: string[];
+  /** Absent in files written before moves were recorded, and in a retro that moved nothing. */
+  moved?: RetroMove[];
 }
 
 export interface Backlog extends Extra {

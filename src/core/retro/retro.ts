@@ -104,7 +104,14 @@ export function moveToList(b: Backlog, entryId: string, list: TriageList, now: D
   if (!e) return missing(entryId);
   if (e.status === 'archived') return fail({ code: 'retro.archivedNoMove', title: named(e) });
   if (e.triage === list) return done(b);
-  return done(replaceEntry(b, { ...touch(e, now), triage: list }));
+  return done(recordMove(replaceEntry(b, { ...touch(e, now), triage: list }), e));
+}
+
+/** Notes in the open retro, the first time it moves `before`, the list it moves it out of; outside a retro nothing is noted. */
+function recordMove(b: Backlog, before: Entry): Backlog {
+  const open = activeRetro(b);
+  if (!open || open.moved?.some((m) => m.entry === before.id)) return b;
+  return replaceRetro(b, { ...open, moved: [...(open.moved ?? []), { entry: before.id, from: before.triage }] });
 }
 
 /**

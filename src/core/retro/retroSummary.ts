@@ -13,7 +13,7 @@ import { plural, type PluralForms } from '../text/plural';
 import type { FollowUpItem } from './retro';
 import { impact, type ImpactFigure, type Recurrence } from './impact';
 import type { ImpactMessage } from '../text/impactWords';
-import { retroRecord, type MergeRecord } from './summary/retroRecord';
+import { retroRecord, type MergeRecord, type MoveRecord } from './summary/retroRecord';
 import { fileBlock, fileName, fileText, heading, joined, list, paragraph, strong, text, toGfm } from './summary/summaryTree';
 
 /** Translated words for the summary; `{0}` and `{1}` mark where values go. */
@@ -32,6 +32,10 @@ export interface SummaryStrings {
   /** For example "{0} vote" and "{0} votes". */
   votes: PluralForms;
   deferred: string;
+  /** The heading of the entries moved between lists during the retro. */
+  moves: string;
+  /** For example "{0}: {1} → {2}": the entry's title, the list it left, the list it is in. */
+  movedFromTo: string;
   /** The heading of the duplicates merged during the retro. */
   merges: string;
   /** For example "{0} merged into {1}": the duplicate's title, then the kept entry's. */
@@ -80,7 +84,7 @@ function about(d: Decision, labels: Labels, strings: SummaryStrings): PhrasingCo
   return [[text(labels.outcomes[d.outcome])], labelled(strings.owner, fileName(d.owner)), [text(d.due ? `${strings.due}: ${d.due}` : strings.noDue)]];
 }
 
-/** The entry's triage list now and its votes: the file records no move, only where the entry is. */
+/** The entry's triage list now and its votes (the moves section says where it came from). */
 function standing(e: Entry, labels: Labels, strings: SummaryStrings): PhrasingContent[][] {
   return [labelled(strings.list, text(labels.triage[e.triage])), [text(plural(strings.votes, e.votes.length, strings.locale))]];
 }
@@ -103,6 +107,10 @@ function decisionBlocks(e: Entry & { decision: Decision }, labels: Labels, strin
   const blocks: RootContent[] = [heading(3, fileText(e.title)), list(facts)];
   if (e.decision.rationale.trim() !== '') blocks.push(paragraph(strong(text(`${strings.rationale}:`))), ...fileBlock(e.decision.rationale));
   return blocks;
+}
+
+function moveLine({ entry, from }: MoveRecord, labels: Labels, strings: SummaryStrings): PhrasingContent[] {
+  return filled(strings.movedFromTo, [fileText(entry.title)], [text(labels.triage[from])], [text(labels.triage[entry.triage])]);
 }
 
 function mergeLine({ merged, into }: MergeRecord, strings: SummaryStrings): PhrasingContent[] {
@@ -128,14 +136,15 @@ export function retroDate(retro: Retro, clock: Clock): string {
  * What the retro did, as GFM Markdown ending in a line feed: the facilitator and the wasted hours per
  * month its decisions address (stop, automate and simplify); each decision with outcome, owner, due
  * date, the entry's triage list and votes, tracking link and rationale; the entries discussed but not
- * decided, with their list and votes; the duplicates merged during it, each with where it went; and the
+ * decided, with their list and votes; the entries it moved between lists, from where to where; the
+ * duplicates merged during it, each with where it went; and the
  * follow-ups still open from before it, overdue as counted on the viewer's calendar. An unknown retro
  * id gives an empty string.
  */
 export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels, strings: SummaryStrings, clock: Clock): string {
   const record = retroRecord(b, retroId, clock);
   if (!record) return '';
-  const { retro, decided, deferred, merges, earlier, hoursAddressed } = record;
+  const { retro, decided, deferred, merges, moves, earlier, hoursAddressed } = record;
   const blocks: RootContent[] = [
     heading(1, ...filled(strings.title, [text(retroDate(retro, clock))])),
     list([labelled(strings.facilitator, fileName(retro.facilitator)), filled(strings.hoursAddressed, [text(formatHours(hoursAddressed))])]),
@@ -144,6 +153,7 @@ export function retroSummaryMarkdown(b: Backlog, retroId: string, labels: Labels
   if (decided.length === 0) blocks.push(paragraph(text(strings.none)));
   for (const e of decided) blocks.push(...decisionBlocks(e, labels, strings));
   blocks.push(heading(2, text(strings.deferred)), ...orNone(deferred.map((e) => joined([[fileText(e.title)], ...standing(e, labels, strings)], SEPARATOR)), strings));
+  blocks.push(heading(2, text(strings.moves)), ...orNone(moves.map((m) => moveLine(m, labels, strings)), strings));
   blocks.push(heading(2, text(strings.merges)), ...orNone(merges.map((m) => mergeLine(m, strings)), strings));
   blocks.push(heading(2, text(strings.followUps)), ...orNone(earlier.map((f) => followUpLine(f, labels, strings)), strings));
   blocks.push(...impactBlocks(b, strings, clock));

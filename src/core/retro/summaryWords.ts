@@ -22,6 +22,8 @@ export function summaryWords(l10n: Words): SummaryStrings {
     list: l10n.t('List'),
     votes: { one: l10n.t('{0} vote'), other: l10n.t('{0} votes') },
     deferred: l10n.t('Discussed, not decided'),
+    moves: l10n.t('Moved between lists'),
+    movedFromTo: l10n.t('{0}: {1} → {2}'),
     merges: l10n.t('Merged duplicates'),
     mergedInto: l10n.t('{0} merged into {1}'),
     followUps: l10n.t('Open follow-ups from earlier retros'),

@@ -5,13 +5,19 @@
 import { coarseStamp, isAnonymous } from '../../model/anonymity';
 import type { Clock } from '../../model/calendar';
 import { hoursPerMonth } from '../../model/cost';
-import type { Backlog, Decision, Entry, Retro } from '../../model/model';
+import type { Backlog, Decision, Entry, Retro, TriageList } from '../../model/model';
 import { followUps, type FollowUpItem } from '../retro';
 
 /** A duplicate merged while the retro ran: `merged` is archived with `duplicateOf` = `into.id`. */
 export interface MergeRecord {
   merged: Entry;
   into: Entry;
+}
+
+/** An entry the retro moved between lists: `from` the list it was first moved out of, to the one it is in now (`entry.triage`). */
+export interface MoveRecord {
+  entry: Entry;
+  from: TriageList;
 }
 
 export interface RetroRecord {
@@ -22,6 +28,8 @@ export interface RetroRecord {
   deferred: Entry[];
   /** Duplicates merged between the retro's start and its end (now, while it is open), oldest first. */
   merges: MergeRecord[];
+  /** Entries moved to another list during the retro and still there, in the order first moved (a merged file: by id). */
+  moves: MoveRecord[];
   /** Decisions of earlier retros still not done when this one started, most urgent first (see `followUps`). */
   earlier: FollowUpItem[];
   /** Wasted hours per month that the decisions address: every outcome but keep. */
@@ -81,5 +89,13 @@ export function retroRecord(b: Backlog, retroId: string, clock: Clock): RetroRec
   for (const e of decided) {
     if (e.decision.outcome !== 'keep') hoursAddressed += hoursPerMonth(e.cost);
   }
-  return { retro, decided, deferred, merges, earlier, hoursAddressed };
+  // Teammates who moved one entry at once each recorded the list they saw; the first record stands.
+  const seen = new Set<string>();
+  const moves = (retro.moved ?? []).flatMap(({ entry: id, from }) => {
+    const entry = byId.get(id);
+    if (seen.has(id) || !entry || entry.triage === from) return [];
+    seen.add(id);
+    return [{ entry, from }];
+  });
+  return { retro, decided, deferred, merges, moves, earlier, hoursAddressed };
 }
