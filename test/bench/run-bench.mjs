@@ -3,7 +3,8 @@
 //   core:       test/bench/core.bench.ts (load and save against plain JSON), in its own Node process
 //   activation: Stupid Work's activate() against an empty extension's, in a real extension host
 //   board:      test/bench/boardRender.bench.ts (Retro Board first render, 10,000 entries against 100, and against the
-//               board of an earlier commit; each webview's script and style bytes against that commit's), in Chromium
+//               boards of two earlier commits; each webview's script and style bytes against theirs), then
+//               test/bench/logRender.bench.ts (the Log form's first render against the native-control form), in Chromium
 //   live:       test/bench/liveRetro.bench.ts (5, 10 and 20 clones voting: p95 time for a vote to reach all, against two intervals)
 //   cli:        test/bench/cli.bench.ts (stupid-work check, report and list on 10,000 entries, against node -e JSON.parse of the file)
 //   package:    the size of the .vsix and of each file the production build writes
@@ -20,6 +21,7 @@ const SYNC_BENCH = join(ROOT, 'test', 'bench', 'sync.bench.ts');
 const LIVE_RETRO_BENCH = join(ROOT, 'test', 'bench', 'liveRetro.bench.ts');
 const PROBE = join(ROOT, 'test', 'bench', 'activation-probe.cjs');
 const BOARD_BENCH = join(ROOT, 'test', 'bench', 'boardRender.bench.ts');
+const LOG_BENCH = join(ROOT, 'test', 'bench', 'logRender.bench.ts');
 const CODE_LINK_BENCH = join(ROOT, 'test', 'bench', 'codeLinks.bench.ts');
 const CLI_BENCH = join(ROOT, 'test', 'bench', 'cli.bench.ts');
 const EMPTY_EXTENSION = join(ROOT, 'test', 'fixtures', 'empty-extension');
@@ -82,7 +84,10 @@ function liveRetroFigures() {
 
 /** The board figures, in their own process too; the bench drives its own Chromium. */
 function boardFigures() {
-  return figuresFromChild('board', [[BOARD_BENCH, 'runBoardRenderBench']]);
+  return figuresFromChild('board', [
+    [BOARD_BENCH, 'runBoardRenderBench'],
+    [LOG_BENCH, 'runLogRenderBench'],
+  ]);
 }
 
 /**

@@ -8,15 +8,18 @@ import { paths } from '../harness/host.mjs';
 /** The board before its detail pane, filter popover and CSS charts: the figures' "before". */
 export const BASELINE_COMMIT = '9e291b9';
 
+/** The last version whose webviews drew hand-styled native controls, before `@vscode-elements/elements`. */
+export const COMPONENTS_BASELINE = '1647664';
+
 /**
- * Builds the webviews of `BASELINE_COMMIT` as the production build does (esbuild, minified iife for
+ * Builds the webviews of `commit` (by default `BASELINE_COMMIT`) as the production build does (esbuild, minified iife for
  * es2022) from `git archive` of its `src` and `media`, into a temporary directory laid out like the
  * extension (dist/webview, dist/codicons, media). Returns that directory. Throws when git or esbuild fails.
  */
-export async function buildBaselineWebviews(): Promise<string> {
+export async function buildBaselineWebviews(commit = BASELINE_COMMIT): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'stupid-work-webview-baseline-'));
-  const archive = spawnSync('git', ['archive', '--format=tar', BASELINE_COMMIT, 'src', 'media'], { cwd: paths.root, maxBuffer: 256 * 1024 * 1024 });
-  if (archive.status !== 0) throw new Error(`git archive ${BASELINE_COMMIT} failed: ${archive.stderr.toString()}`);
+  const archive = spawnSync('git', ['archive', '--format=tar', commit, 'src', 'media'], { cwd: paths.root, maxBuffer: 256 * 1024 * 1024 });
+  if (archive.status !== 0) throw new Error(`git archive ${commit} failed: ${archive.stderr.toString()}`);
   const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
   if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr.toString()}`);
   await esbuild.build({
