@@ -12,6 +12,8 @@ import {
   type Shown,
 } from '../../src/core/retro/reminders';
 import { stillHappening, stoppedHappening } from '../../src/core/retro/staleAnswers';
+import { parseBacklog } from '../../src/core/file/parse';
+import { serializeBacklog } from '../../src/core/file/serialize';
 import { restoreEntry } from '../../src/core/model/entries';
 import { ID_A, ID_B, ID_C, ID_D, assertValid, clockAt, makeEntry } from './fixtures';
 
@@ -175,6 +177,8 @@ describe('reminders', () => {
       assert.equal(entry.status, 'archived');
       assert.equal(entry.archivedReason, 'stopped');
       assertValid(stopped.backlog);
+      const unknownReason = parseBacklog(serializeBacklog({ ...stopped.backlog, entries: [{ ...entry, archivedReason: 'bored' as 'stopped' }] }));
+      assert.ok(!unknownReason.ok && unknownReason.problem.code === 'schema', 'the schema knows the one reason');
       const again = stoppedHappening(stopped.backlog, A, new Date('2025-03-11T09:00:00.000Z'));
       assert.ok(again.ok);
       assert.equal(again.backlog, stopped.backlog, 'an archived entry is left as it is');

@@ -98,7 +98,7 @@ const DECISION = shape(['outcome', 'rationale', 'owner', 'due', 'followUp', 'dec
 const MOVE = shape(['entry', 'from']);
 const RETRO = shape(['id', 'started', 'finished', 'facilitator', 'discussed', 'decided', 'moved'], { moved: listOf(MOVE) });
 const ENTRY = shape(
-  ['id', 'title', 'kind', 'reasons', 'smart', 'cost', 'links', 'author', 'created', 'updated', 'status', 'duplicateOf', 'triage', 'votes', 'comments', 'decision', 'history'],
+  ['id', 'title', 'kind', 'reasons', 'smart', 'cost', 'links', 'author', 'created', 'updated', 'status', 'duplicateOf', 'archivedReason', 'triage', 'votes', 'comments', 'decision', 'history'],
   {
     reasons: sortedSet,
     smart: (v) => record(v, SMART),
