@@ -41,6 +41,12 @@ export function option(value: string, text: string, selected: boolean): HTMLOpti
   return el('option', { value, textContent: text, selected });
 }
 
+/** Where a control's caret lives: the control itself, or the input or textarea inside a component's shadow root. */
+function typingField(control: Element | undefined): HTMLInputElement | HTMLTextAreaElement | undefined {
+  const field = control?.shadowRoot?.querySelector('input, textarea') ?? control;
+  return field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field : undefined;
+}
+
 /**
  * Runs `rerender`, then gives focus and the caret back to the control with the same id, so a
  * re-render does not interrupt typing. A control that is gone hands focus to the first of the ids
@@ -49,15 +55,31 @@ export function option(value: string, text: string, selected: boolean): HTMLOpti
 export function keepingFocus(scope: Node, rerender: () => void): void {
   const active = document.activeElement;
   const focused = active instanceof HTMLElement && scope.contains(active) ? active : undefined;
-  const caret = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] : undefined;
+  const field = typingField(focused);
+  // Null where the field has no caret (a date, a checkbox).
+  const start = field?.selectionStart ?? null;
+  const end = field?.selectionEnd ?? start;
   rerender();
   if (!focused?.id) {
     return;
   }
   const candidates = [focused.id, ...(focused.dataset.standIns ?? '').split(' ').filter((id) => id !== '')];
   const again = candidates.map((id) => document.getElementById(id)).find((node) => node !== null);
-  again?.focus({ preventScroll: true });
-  if (caret && again?.id === focused.id && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again.type !== 'date') {
-    again.setSelectionRange(caret[0], caret[1]);
+  if (!again) {
+    return;
+  }
+  const restore = () => {
+    again.focus({ preventScroll: true });
+    const caret = again.id === focused.id ? typingField(again) : undefined;
+    if (caret && start !== null && end !== null && caret.selectionStart !== null) {
+      caret.setSelectionRange(start, end);
+    }
+  };
+  // A component draws the field it delegates focus to only once it is in the page.
+  const drawn = (again as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
+  if (drawn) {
+    void drawn.then(restore);
+  } else {
+    restore();
   }
 }

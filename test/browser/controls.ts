@@ -48,3 +48,8 @@ export async function setChecked(frame: Frame, selector: string, checked = true)
 export async function isChecked(frame: Frame, selector: string): Promise<boolean> {
   return frame.$eval(selector, (node) => (node as HTMLElement & { checked: boolean }).checked);
 }
+
+/** Types `text` key by key where the caret is in the text field or area `selector`, as a person types, rather than replacing what is there. */
+export async function typeIn(frame: Frame, selector: string, text: string): Promise<void> {
+  await frame.locator(selector).locator('input, textarea').first().pressSequentially(text);
+}

@@ -33,16 +33,11 @@ export function textArea(id: string, label: string, rows: number, props: Partial
 /** A drop-down of `[value, text]` choices with `selected` chosen; it reports `change` without bubbling, so forms listen in the capture phase. */
 export function singleSelect(id: string, label: string, choices: readonly (readonly [string, string])[], selected: string | undefined, props: Partial<VscodeSingleSelect> = {}): VscodeSingleSelect {
   const select = el('vscode-single-select', { id, label, ...props });
-  for (const [value, text] of choices) {
-    select.append(el('vscode-option', { value, textContent: text, selected: value === selected }));
-  }
-  if (selected !== undefined) {
-    select.dataset.initial = selected;
-  }
+  setChoices(select, choices, selected);
   // The component always opens its list downwards, where a short view may cut it off.
   const place = () => {
     const { top, bottom } = select.getBoundingClientRect();
-    const listHeight = Math.min(choices.length, 10) * 22 + 8;
+    const listHeight = Math.min(select.querySelectorAll('vscode-option').length, 10) * 22 + 8;
     select.position = window.innerHeight - bottom < listHeight && top > window.innerHeight - bottom ? 'above' : 'below';
   };
   select.addEventListener('pointerdown', place, true);
@@ -50,12 +45,23 @@ export function singleSelect(id: string, label: string, choices: readonly (reado
   return select;
 }
 
+/** Replaces the choices of a drop-down from `singleSelect` (choices that arrive later, say), with `selected` chosen. */
+export function setChoices(select: VscodeSingleSelect, choices: readonly (readonly [string, string])[], selected: string | undefined): void {
+  select.replaceChildren(...choices.map(([value, text]) => el('vscode-option', { value, textContent: text, selected: value === selected })));
+  if (selected !== undefined) {
+    select.dataset.initial = selected;
+  } else {
+    delete select.dataset.initial;
+  }
+}
+
 /**
  * The value chosen in a drop-down from `singleSelect`. The component learns its options from its
- * children only after it is drawn; until then its `value` is empty, and the choice it was built with stands.
+ * children only after it is drawn; until then nothing is selected, and the choice it was built with
+ * stands. An empty value chosen afterwards (a "choose…" option) is a choice too.
  */
 export function chosen(select: VscodeSingleSelect): string {
-  return select.value || (select.dataset.initial ?? '');
+  return select.selectedIndex >= 0 ? select.value : (select.dataset.initial ?? '');
 }
 
 /** Marks a control wrong (its red border) and says so to assistive technology, or clears both. */
@@ -75,4 +81,38 @@ export function markInvalid(control: HTMLElement & { invalid: boolean }, invalid
 export function setDisabled(button: VscodeButton, disabled: boolean): void {
   button.disabled = disabled;
   button.setAttribute('aria-disabled', String(disabled));
+}
+
+/** A `vscode-button` that does not submit a form: `secondary` makes the less prominent kind; disabled as `setDisabled` does it. */
+export function actionButton(id: string, props: Partial<VscodeButton>, ...children: (Node | string)[]): VscodeButton {
+  const { disabled = false, ...rest } = props;
+  const button = el('vscode-button', { id, type: 'button', ...rest }, ...children);
+  setDisabled(button, disabled);
+  return button;
+}
+
+/** Hides an empty date field's mm/dd/yyyy mask while it is not focused: it is a format, not a date. */
+let emptyDateSheet: CSSStyleSheet | undefined;
+
+/**
+ * A date field (its `value` is YYYY-MM-DD, or '') that shows nothing while it is empty and not focused,
+ * so that its format is not read as a date; the caller says "no date" beside it.
+ */
+export function dateField(id: string, label: string, props: Partial<VscodeTextfield> = {}): VscodeTextfield {
+  const field = textField(id, label, { ...props, type: 'date' });
+  const markEmpty = () => field.toggleAttribute('data-empty', field.value === '');
+  markEmpty();
+  field.addEventListener('input', markEmpty);
+  // The mask is drawn inside the component, out of reach of the page's style sheets.
+  void field.updateComplete.then(() => {
+    const root = field.shadowRoot;
+    if (root) {
+      if (!emptyDateSheet) {
+        emptyDateSheet = new CSSStyleSheet();
+        emptyDateSheet.replaceSync(':host([data-empty]:not([focused])) input::-webkit-datetime-edit { color: transparent; }');
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, emptyDateSheet];
+    }
+  });
+  return field;
 }
