@@ -85,6 +85,19 @@ const chunkImports = {
   },
 };
 
+/**
+ * Leaves `@vscode-elements`' icon component out of the report's page, which loads nothing
+ * (src/adapters/report): the button component registers it, but the board never draws one (its
+ * buttons carry codicon spans), and its template holds a style sheet link.
+ */
+const noIconComponent = {
+  name: 'no-icon-component',
+  setup(build) {
+    build.onResolve({ filter: /\/vscode-icon\/index\.js$/ }, () => ({ path: 'vscode-icon', namespace: 'no-icon-component' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-icon-component' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 const node = {
   ...shared,
   platform: 'node',
@@ -124,6 +137,9 @@ const builds = [
     format: 'iife',
     target: 'es2022',
     sourcemap: false,
+    // Comments, the components' links to their documentation among them, are dead weight in the page.
+    minifyWhitespace: true,
+    plugins: [noIconComponent],
   },
 ];
 if (!production) {

@@ -37,10 +37,6 @@ export function userText<K extends keyof HTMLElementTagNameMap>(tag: K, classNam
   return el(tag, { className, textContent: text, dir: 'auto', title: text, ...props });
 }
 
-export function option(value: string, text: string, selected: boolean): HTMLOptionElement {
-  return el('option', { value, textContent: text, selected });
-}
-
 /** Where a control's caret lives: the control itself, or the input or textarea inside a component's shadow root. */
 function typingField(control: Element | undefined): HTMLInputElement | HTMLTextAreaElement | undefined {
   const field = control?.shadowRoot?.querySelector('input, textarea') ?? control;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { fixtureId } from '../unit/fixtures';
 import { assertSchemaValid, browserPerSuite, openBoard, readBacklogFile, runCommand, screenshotDir, setTheme, testServer } from './workbench';
+import { fillField } from './controls';
 
 /** What the board's layout measures, read in the webview. */
 interface Layout {
@@ -85,7 +86,7 @@ describe('the Retro Board laid out for a shared screen, wide and half width, dar
     const board = await openBoard(page);
     await board.waitForFunction(() => getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() !== '', null, { timeout: 15000 });
     for (let attempt = 0; ; attempt++) {
-      await board.fill('#search', token);
+      await fillField(board, '#search', token);
       try {
         await board.waitForFunction((id) => document.getElementById(`card-${id}`) !== null && document.querySelectorAll('.card').length >= 4, openId, { timeout: 7500 });
         break;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { appendEntry, browserPerSuite, onlyCard, openBoard, readBacklogFile, screenshotDir, testServer, waitForFile } from './workbench';
+import { fieldValue, fillField, isChecked, setChecked } from './controls';
 
 interface StoredComment {
   id: string;
@@ -43,12 +44,12 @@ describe('Comments on a card in Chromium', function () {
     await onlyCard(board, token, id);
     await board.click(`#expand-${id}`);
     await board.waitForSelector(`#comment-new-${id}`, { timeout: 15000 });
-    assert.equal(await board.isChecked(`#comment-anonymous-${id}`), false, 'signed by default, as the setting says');
+    assert.equal(await isChecked(board, `#comment-anonymous-${id}`), false, 'signed by default, as the setting says');
     assert.match((await board.textContent(`#comment-anonymous-hint-${id}`)) ?? '', /push records/, 'the anonymous choice says what it does not hide');
 
     // Write: a named comment whose text would be markup if it were not kept as text.
     const first = '<b>Who</b> reads it? [link](https://example.com)';
-    await board.fill(`#comment-new-${id}`, first);
+    await fillField(board, `#comment-new-${id}`, first);
     await board.click(`#comment-post-${id}`);
     const [written] = await waitForFile(() => (commentsOf(id).length === 1 ? commentsOf(id) : undefined), 'the comment');
     assert.equal(written.text, first);
@@ -56,21 +57,21 @@ describe('Comments on a card in Chromium', function () {
     await board.waitForSelector(`#comment-${written.id} .comment-text`, { timeout: 15000 });
     assert.equal(await board.textContent(`#comment-${written.id} .comment-text`), first);
     assert.equal(await board.evaluate(() => document.querySelectorAll('#board b, #board a').length), 0, 'nothing in the comment became markup');
-    await board.waitForFunction((field) => (document.getElementById(field) as HTMLTextAreaElement | null)?.value === '', `comment-new-${id}`, { timeout: 15000 });
+    await board.waitForFunction((field) => (document.getElementById(field) as (HTMLElement & { value: string }) | null)?.value === '', `comment-new-${id}`, { timeout: 15000 });
 
     // A teammate's change arrives while the next comment is half-written: the words stay.
-    await board.fill(`#comment-new-${id}`, 'Half a thought');
+    await fillField(board, `#comment-new-${id}`, 'Half a thought');
     await board.evaluate(() => void ((document.getElementById('board') as HTMLElement).dataset.before = 'yes'));
     addEntry(`Someone else's entry ${Date.now()}`);
     // Every snapshot renders a new #board; the mark is gone once the teammate's change has arrived.
     await board.waitForFunction(() => document.getElementById('board')?.dataset.before === undefined, null, { timeout: 15000 });
-    assert.equal(await board.inputValue(`#comment-new-${id}`), 'Half a thought');
-    await board.fill(`#comment-new-${id}`, '');
+    assert.equal(await fieldValue(board, `#comment-new-${id}`), 'Half a thought');
+    await fillField(board, `#comment-new-${id}`, '');
 
     // Edit: only the author's own comment offers it.
     await board.click(`#comment-edit-button-${written.id}`);
     await board.waitForSelector(`#comment-edit-${written.id}`, { timeout: 15000 });
-    await board.fill(`#comment-edit-${written.id}`, 'Who reads it, really?');
+    await fillField(board, `#comment-edit-${written.id}`, 'Who reads it, really?');
     await board.click(`#comment-save-${written.id}`);
     const edited = await waitForFile(() => commentsOf(id).find((c) => c.id === written.id && c.text === 'Who reads it, really?'), 'the edit');
     assert.ok(edited.edited, 'the edit is dated');
@@ -78,8 +79,8 @@ describe('Comments on a card in Chromium', function () {
     assert.match((await board.textContent(`#comment-${written.id} .byline`)) ?? '', /edited/);
 
     // An anonymous comment: no author, a day-coarse time, and nobody is offered to change it.
-    await board.check(`#comment-anonymous-${id}`);
-    await board.fill(`#comment-new-${id}`, 'Quietly: it takes me two hours.');
+    await setChecked(board, `#comment-anonymous-${id}`);
+    await fillField(board, `#comment-new-${id}`, 'Quietly: it takes me two hours.');
     await board.click(`#comment-post-${id}`);
     const anonymous = await waitForFile(() => commentsOf(id).find((c) => c.text.startsWith('Quietly')), 'the anonymous comment');
     assert.equal(anonymous.author, undefined);
@@ -99,6 +100,6 @@ describe('Comments on a card in Chromium', function () {
     assert.equal(await board.locator(`#detail-${id} .comments li`).count(), 1, 'only the anonymous comment is left on the card');
     assert.deepEqual(dialogs, []);
     await board.click(`#expand-${id}`);
-    await board.fill('#search', '');
+    await fillField(board, '#search', '');
   });
 });

@@ -14,6 +14,7 @@ import { anonymousVote } from '../unit/fixtures';
 import { DEFAULT_SYNC_SETTINGS } from '../../src/core/sync/backlogBranch';
 import { launchBrowser } from '../harness/host.mjs';
 import { openBoard, openWorkbench, runCommand, saveLastScreenshot, testServer } from './workbench';
+import { fieldValue, fillField, typeIn } from './controls';
 import { english } from '../../src/core/text/english';
 
 /** The default of `stupidWork.sync.liveSeconds`. */
@@ -85,12 +86,12 @@ describe('a live retro on the Retro Board in Chromium', function () {
     await board.waitForSelector('#live-status', { timeout: 30000 });
     assert.match((await board.textContent('#retro-status')) ?? '', /Robin Facilitator/, 'the board says who facilitates');
     await page.locator('.statusbar-item', { hasText: 'Live retro' }).first().waitFor({ timeout: 15000 });
-    await board.fill('#search', token);
+    await fillField(board, '#search', token);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 2, null, { timeout: 15000 });
     await board.click(`#expand-${voteOn.id}`);
     await board.waitForSelector(`#rationale-${voteOn.id}`, { timeout: 15000 });
     await board.click(`#rationale-${voteOn.id}`);
-    await board.type(`#rationale-${voteOn.id}`, 'Nobody has opened it since March');
+    await typeIn(board, `#rationale-${voteOn.id}`, 'Nobody has opened it since March');
 
     await teammateChange((backlog) => {
       const voted = anonymousVote(backlog, voteOn.id, new Date());
@@ -109,10 +110,10 @@ describe('a live retro on the Retro Board in Chromium', function () {
     assert.ok(arrivedMs <= 2 * INTERVAL_MS, `the vote and the move arrived after ${arrivedMs} ms`);
     assert.match((await board.textContent('#live-status')) ?? '', /last change from the team at/);
 
-    assert.equal(await board.inputValue(`#rationale-${voteOn.id}`), 'Nobody has opened it since March', 'the draft is intact');
+    assert.equal(await fieldValue(board, `#rationale-${voteOn.id}`), 'Nobody has opened it since March', 'the draft is intact');
     assert.equal(await board.evaluate(() => document.activeElement?.id), `rationale-${voteOn.id}`, 'and still has the focus');
-    await board.type(`#rationale-${voteOn.id}`, '.');
-    assert.equal(await board.inputValue(`#rationale-${voteOn.id}`), 'Nobody has opened it since March.', 'typing goes on where it was');
-    await board.fill('#search', '');
+    await typeIn(board, `#rationale-${voteOn.id}`, '.');
+    assert.equal(await fieldValue(board, `#rationale-${voteOn.id}`), 'Nobody has opened it since March.', 'typing goes on where it was');
+    await fillField(board, '#search', '');
   });
 });

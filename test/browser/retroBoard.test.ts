@@ -21,6 +21,7 @@ import {
   waitForFile,
   workbenchReady,
 } from './workbench';
+import { chooseOption, fieldValue, fillField } from './controls';
 
 interface StoredEntry {
   id: string;
@@ -126,12 +127,12 @@ describe('the Retro Board in Chromium', function () {
     await board.click(`#expand-${id}`);
     await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
     assert.equal(await board.getAttribute(`#expand-${id}`, 'aria-expanded'), 'true');
-    await board.selectOption(`#outcome-${id}`, 'keep');
-    await board.fill(`#owner-${id}`, 'Sam Lee');
+    await chooseOption(board, `#outcome-${id}`, { value: 'keep' });
+    await fillField(board, `#owner-${id}`, 'Sam Lee');
     await board.click(`#save-decision-${id}`);
     assert.match((await board.textContent(`#errors-${id}`)) ?? '', /reason/i, 'keeping it without a rationale is refused next to the form');
-    await board.selectOption(`#outcome-${id}`, 'stop');
-    await board.fill(`#due-${id}`, '2026-12-15');
+    await chooseOption(board, `#outcome-${id}`, { value: 'stop' });
+    await fillField(board, `#due-${id}`, '2026-12-15');
     await board.click(`#save-decision-${id}`);
     const decided = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.decision !== undefined), 'the decision');
     assert.deepEqual(
@@ -170,10 +171,10 @@ describe('the Retro Board in Chromium', function () {
     const theirs = addEntry({ title: `Print the build log ${token}`, status: 'decided', decision: decision('Gus Other') });
     const board = await openBoard(page);
     await board.waitForSelector('#follow-up-owner', { timeout: 15000 });
-    await board.selectOption('#follow-up-owner', 'Fay Follow');
+    await chooseOption(board, '#follow-up-owner', { value: 'Fay Follow' });
     await board.waitForFunction(([a, b]) => document.getElementById(`follow-up-${a}`) !== null && document.getElementById(`follow-up-${b}`) === null, [mine, theirs], { timeout: 15000 });
     assert.ok((await board.textContent('#follow-ups-title'))?.endsWith('(1)'), 'the heading counts the filtered follow-ups');
-    assert.deepEqual(await board.locator(`#follow-up-${mine} .follow-up-actions button`).allTextContents(), ['Open', 'Mark In Progress', 'Mark Done']);
+    assert.deepEqual(await board.locator(`#follow-up-${mine} .follow-up-actions vscode-button`).allTextContents(), ['Open', 'Mark In Progress', 'Mark Done']);
 
     await board.click(`#follow-up-progress-${mine}`);
     await waitForFile(() => readAlpha().entries.find((e) => e.id === mine && e.decision?.followUp === 'in-progress'), 'Mark In Progress');
@@ -183,8 +184,8 @@ describe('the Retro Board in Chromium', function () {
     await board.waitForFunction((id) => document.getElementById(`follow-up-${id}`) === null, mine, { timeout: 15000 });
     assert.equal(readAlpha().entries.find((e) => e.id === theirs)?.decision?.followUp, 'open', 'the filtered-out follow-up is untouched');
 
-    await board.selectOption('#follow-up-owner', '');
-    await board.waitForFunction(() => (document.getElementById('follow-up-owner') as HTMLSelectElement | null)?.value === '', null, { timeout: 15000 });
+    await chooseOption(board, '#follow-up-owner', { value: '' });
+    await board.waitForFunction(() => (document.getElementById('follow-up-owner') as (HTMLElement & { value: string }) | null)?.value === '', null, { timeout: 15000 });
     assert.deepEqual(dialogs, []);
   });
 
@@ -219,7 +220,7 @@ describe('the Retro Board in Chromium', function () {
     assert.deepEqual(created, { img: 0, iframe: 0, anchors: 0, bold: 0, inlineSvg: 0, scripts: 0 });
     assert.deepEqual(dialogs, []);
     await board.click(`#expand-${id}`);
-    await board.fill('#search', '');
+    await fillField(board, '#search', '');
   });
 
   it('merges a duplicate into an entry after asking, keeping both entries\' votes and comments', async () => {
@@ -228,12 +229,16 @@ describe('the Retro Board in Chromium', function () {
     const keepId = addEntry({ title: `Manual release notes ${token} keep`, votes: ['kim@example.com'], comments: [comment('Takes an hour.')] });
     const dropId = addEntry({ title: `Hand-written release notes ${token} drop`, votes: ['lee@example.com'], comments: [comment('Nobody reads them.')] });
     const board = await openBoard(page);
-    await board.fill('#search', token);
+    await fillField(board, '#search', token);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 2, null, { timeout: 15000 });
     await board.click(`#expand-${keepId}`);
     await board.waitForSelector(`#merge-search-${keepId}`, { timeout: 15000 });
-    await board.fill(`#merge-search-${keepId}`, `${token} drop`);
-    await board.waitForSelector(`#merge-pick-${keepId} option[value="${dropId}"]`, { state: 'attached', timeout: 15000 });
+    await fillField(board, `#merge-search-${keepId}`, `${token} drop`);
+    await board.waitForFunction(
+      ([pick, drop]) => [...document.querySelectorAll<HTMLElement & { value: string }>(`#${pick} vscode-option`)].some((option) => option.value === drop),
+      [`merge-pick-${keepId}`, dropId],
+      { timeout: 15000 },
+    );
     await board.click(`#merge-${keepId}`);
     const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Merge$/ }).first();
     await confirm.waitFor({ timeout: 15000 });
@@ -249,18 +254,18 @@ describe('the Retro Board in Chromium', function () {
     assert.equal(merged.drop.duplicateOf, keepId);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 1, null, { timeout: 15000 });
     await board.click(`#expand-${keepId}`);
-    await board.fill('#search', '');
+    await fillField(board, '#search', '');
   });
 
   it('shows a teammate\'s change in an open card, keeps what you typed, and records on top of their change once you choose yours', async () => {
     const token = `team${Date.now()}`;
     const id = addEntry({ title: `Status meeting about the status meeting ${token}` });
     const board = await openBoard(page);
-    await board.fill('#search', token);
+    await fillField(board, '#search', token);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 1, null, { timeout: 15000 });
     await board.click(`#expand-${id}`);
     await board.waitForSelector(`#decision-${id}`, { timeout: 15000 });
-    await board.fill(`#rationale-${id}`, 'Half the team is double-booked.');
+    await fillField(board, `#rationale-${id}`, 'Half the team is double-booked.');
     // A teammate's pull arrives while the card is open: a comment and a decision already in progress.
     const backlog = readAlpha();
     const entry = backlog.entries.find((e) => e.id === id) as StoredEntry & { comments: unknown[]; updated: string };
@@ -271,35 +276,35 @@ describe('the Retro Board in Chromium', function () {
     assertSchemaValid(backlog);
     writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
     await board.waitForFunction((card) => document.getElementById(`detail-${card}`)?.textContent?.includes('I already cancelled two of them.') ?? false, id, { timeout: 15000 });
-    assert.equal(await board.inputValue(`#owner-${id}`), 'Tess Teammate', 'a field you did not touch follows the file');
-    assert.equal(await board.inputValue(`#decision-follow-up-${id}`), 'in-progress');
-    assert.equal(await board.inputValue(`#rationale-${id}`), 'Half the team is double-booked.', 'what you typed is kept');
+    assert.equal(await fieldValue(board, `#owner-${id}`), 'Tess Teammate', 'a field you did not touch follows the file');
+    assert.equal(await fieldValue(board, `#decision-follow-up-${id}`), 'in-progress');
+    assert.equal(await fieldValue(board, `#rationale-${id}`), 'Half the team is double-booked.', 'what you typed is kept');
     await board.click(`#save-decision-${id}`);
     // Their decision arrived after you started: you are asked, not overwritten or mixed.
     await dialogButton(/^Record Mine$/).click();
     const saved = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.decision?.owner === 'Tess Teammate' && (e.decision as { rationale?: string }).rationale !== ''), 'the decision');
     assert.equal(saved.decision?.followUp, 'in-progress', "the teammate's follow-up state is not written back to an old one");
     assert.deepEqual((saved as { history?: { field: string; value: { rationale: string } }[] }).history?.map((h) => [h.field, h.value.rationale]), [['decision', '']], 'theirs is in the history');
-    await board.fill('#search', '');
+    await fillField(board, '#search', '');
   });
 
   it('chooses no outcome for you, and records a past due date after saying it has passed', async () => {
     const { board, id } = await openNewCard('Monthly license recount', 'nodefault');
-    assert.equal(await board.inputValue(`#outcome-${id}`), '', 'no outcome until one is chosen');
+    assert.equal(await fieldValue(board, `#outcome-${id}`), '', 'no outcome until one is chosen');
     assert.equal(await board.isHidden(`#due-warning-${id}`), true);
-    await board.fill(`#owner-${id}`, 'Lee Lead');
+    await fillField(board, `#owner-${id}`, 'Lee Lead');
     await board.click(`#save-decision-${id}`);
     assert.match((await board.textContent(`#errors-${id}`)) ?? '', /Choose the outcome/);
     assert.equal(await board.getAttribute(`#outcome-${id}`, 'aria-invalid'), 'true');
     assert.equal(readAlpha().entries.find((e) => e.id === id)?.decision, undefined, 'one click records nothing');
 
     assert.equal(await board.textContent(`#due-display-${id}`), 'no due date', 'an empty field says so, not mm/dd/yyyy');
-    await board.fill(`#due-${id}`, '2020-01-31');
+    await fillField(board, `#due-${id}`, '2020-01-31');
     await board.waitForSelector(`#due-warning-${id}:not([hidden])`, { timeout: 5000 });
     assert.match((await board.textContent(`#due-warning-${id}`)) ?? '', /This date has passed/);
     // The UI language (English here) writes the date beside the field, not the field's mm/dd/yyyy.
     assert.equal(await board.textContent(`#due-display-${id}`), 'Fri, Jan 31, 2020');
-    await board.selectOption(`#outcome-${id}`, 'simplify');
+    await chooseOption(board, `#outcome-${id}`, { value: 'simplify' });
     await board.click(`#save-decision-${id}`);
     const saved = await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.decision !== undefined), 'the decision');
     assert.deepEqual([saved.decision?.outcome, saved.decision?.due], ['simplify', '2020-01-31'], 'a past date is a warning, not a refusal');
@@ -309,13 +314,13 @@ describe('the Retro Board in Chromium', function () {
     assert.match((await board.textContent('#status')) ?? '', /^Decision recorded for/);
     await board.waitForFunction(() => /^Decision recorded for/.test(document.getElementById('announcer')?.textContent ?? ''), null, { timeout: 5000 });
     // The next edit starts: the old result goes.
-    await board.fill(`#rationale-${id}`, 'Shorter, on a shared sheet.');
+    await fillField(board, `#rationale-${id}`, 'Shorter, on a shared sheet.');
     assert.equal(await board.$('#status'), null, 'the result clears when the next edit starts');
   });
 
   it('says a move beside the Move button in the detail pane, and a vote beside its button', async () => {
     const { board, id } = await openNewCard('Quill sharpening rota', 'besides');
-    await board.selectOption(`#move-${id}`, 'now');
+    await chooseOption(board, `#move-${id}`, { value: 'now' });
     await board.click(`#move-button-${id}`);
     await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.triage === 'now'), 'the move');
     await board.waitForFunction((button) => document.getElementById(button)?.nextElementSibling?.id === 'status', `move-button-${id}`, { timeout: 15000 });
@@ -328,14 +333,14 @@ describe('the Retro Board in Chromium', function () {
     assert.equal(await board.locator('#status').count(), 1, 'one result at a time');
     await board.click(`#vote-${id}`);
     await waitForFile(() => readAlpha().entries.find((e) => e.id === id && e.votes.length === 0), 'the vote taken back');
-    await board.fill('#search', '');
+    await fillField(board, '#search', '');
   });
 
   it('asks which decision to keep when a second window decided the card meanwhile, and mixes nothing', async () => {
     const { board, id } = await openNewCard('Weekly capacity spreadsheet', 'twowin');
     // This window changes the outcome and the owner, and leaves the due date alone.
-    await board.selectOption(`#outcome-${id}`, 'automate');
-    await board.fill(`#owner-${id}`, 'Ben Board');
+    await chooseOption(board, `#outcome-${id}`, { value: 'automate' });
+    await fillField(board, `#owner-${id}`, 'Ben Board');
     // The other window records its decision first.
     const backlog = readAlpha();
     const entry = backlog.entries.find((e) => e.id === id) as StoredEntry & { updated: string };
@@ -346,7 +351,7 @@ describe('the Retro Board in Chromium', function () {
     entry.updated = theirs.decided;
     assertSchemaValid(backlog);
     writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
-    await board.waitForFunction((due) => (document.getElementById(due) as HTMLInputElement | null)?.value === '2026-12-01', `due-${id}`, { timeout: 15000 });
+    await board.waitForFunction((due) => (document.getElementById(due) as (HTMLElement & { value: string }) | null)?.value === '2026-12-01', `due-${id}`, { timeout: 15000 });
 
     await board.click(`#save-decision-${id}`);
     const question = page.locator('.monaco-dialog-box');
@@ -361,25 +366,25 @@ describe('the Retro Board in Chromium', function () {
     assert.deepEqual(kept.decision && { ...kept.decision }, theirs, 'their decision exactly, with nothing of yours mixed in');
     const history = (kept as { history?: { field: string; value: { outcome: string; owner: string } }[] }).history ?? [];
     assert.deepEqual(history.map((h) => [h.field, h.value.outcome, h.value.owner]), [['decision', 'automate', 'Ben Board']], 'yours is in the history');
-    await board.waitForFunction((owner) => (document.getElementById(owner) as HTMLInputElement | null)?.value === 'Ana Other', `owner-${id}`, { timeout: 15000 });
+    await board.waitForFunction((owner) => (document.getElementById(owner) as (HTMLElement & { value: string }) | null)?.value === 'Ana Other', `owner-${id}`, { timeout: 15000 });
   });
 
   it('keeps a half-typed rationale and comment when the board\'s tab is closed, and shows them open when it is opened again', async () => {
     const opened = await openNewCard('Quarterly slide audit', 'closed');
     const { id } = opened;
     let { board } = opened;
-    await board.fill(`#rationale-${id}`, 'Nobody has asked for it since the reorg.');
-    await board.fill(`#comment-new-${id}`, 'Who still reads slide 14?');
+    await fillField(board, `#rationale-${id}`, 'Nobody has asked for it since the reorg.');
+    await fillField(board, `#comment-new-${id}`, 'Who still reads slide 14?');
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.part.editor .tab', { hasText: 'Retro Board' }).waitFor({ state: 'detached', timeout: 15000 });
 
     board = await openBoard(page);
     await board.waitForSelector(`#rationale-${id}`, { timeout: 15000 });
-    assert.equal(await board.inputValue(`#rationale-${id}`), 'Nobody has asked for it since the reorg.', 'the rationale came back');
-    assert.equal(await board.inputValue(`#comment-new-${id}`), 'Who still reads slide 14?', 'the comment came back');
+    assert.equal(await fieldValue(board, `#rationale-${id}`), 'Nobody has asked for it since the reorg.', 'the rationale came back');
+    assert.equal(await fieldValue(board, `#comment-new-${id}`), 'Who still reads slide 14?', 'the comment came back');
     assert.equal(readAlpha().entries.find((e) => e.id === id)?.decision, undefined, 'nothing was recorded on its own');
-    await board.fill(`#rationale-${id}`, '');
-    await board.fill(`#comment-new-${id}`, '');
+    await fillField(board, `#rationale-${id}`, '');
+    await fillField(board, `#comment-new-${id}`, '');
   });
 
   it('comes back after a window reload, with its search, through the serializer', async () => {
@@ -394,9 +399,9 @@ describe('the Retro Board in Chromium', function () {
     await workbenchReady(page);
     board = await boardFrame(page);
     await board.waitForSelector(`#card-${id}`, { timeout: 30000 });
-    assert.equal(await board.inputValue('#search'), token);
+    assert.equal(await fieldValue(board, '#search'), token);
     assert.equal(await board.evaluate(() => document.querySelectorAll('.card').length), 1);
-    await board.fill('#search', '');
+    await fillField(board, '#search', '');
   });
 
   it('shows a change that raised no file event as soon as the board is searched', async () => {
@@ -408,11 +413,11 @@ describe('the Retro Board in Chromium', function () {
     try {
       const token = `unseen${Date.now()}`;
       const id = addEntry({ title: `Change nobody was told about ${token}` }, unwatched);
-      await board.fill('#search', token);
+      await fillField(board, '#search', token);
       await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 15000 });
     } finally {
       rmSync(unwatched);
-      await board.fill('#search', '');
+      await fillField(board, '#search', '');
     }
   });
 
@@ -427,7 +432,7 @@ describe('the Retro Board in Chromium', function () {
     await board.press('#filters-button', 'Enter');
     await board.waitForSelector('#filters-popover', { state: 'visible', timeout: 5000 });
     assert.equal(await board.evaluate(() => document.activeElement?.id), 'sort', 'focus moves into the popover');
-    await board.selectOption('#filter-status', 'archived');
+    await chooseOption(board, '#filter-status', { value: 'archived' });
     // Escape closes the popover, and the button says how many filters are on.
     await board.press('#filter-status', 'Escape');
     await board.waitForSelector('#filters-popover', { state: 'hidden', timeout: 5000 });
@@ -446,9 +451,9 @@ describe('the Retro Board in Chromium', function () {
     assert.deepEqual(restored.votes, ['lee@example.com']);
     await board.waitForFunction(() => document.querySelectorAll('.card').length === 0, null, { timeout: 15000 });
     await board.press('#filters-button', 'Enter');
-    await board.selectOption('#filter-status', '');
+    await chooseOption(board, '#filter-status', { value: '' });
     await board.press('#filter-status', 'Escape');
-    await board.fill('#search', '');
+    await fillField(board, '#search', '');
   });
 
   it('exports the backlog as CSV that Excel reads as UTF-8, with a formula behind a space neutralised', async () => {
@@ -456,7 +461,7 @@ describe('the Retro Board in Chromium', function () {
     addEntry({ title: `Réunion café ☕ ${token}` });
     addEntry({ title: ` =1+1 ${token}` });
     const board = await openBoard(page);
-    await board.selectOption('#export', 'csv');
+    await chooseOption(board, '#export', { value: 'csv' });
     await board.click('#export-button');
     const target = path.join(alphaDir, `export-${token}.csv`);
     const input = quickInput(page);

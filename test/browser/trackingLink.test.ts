@@ -8,6 +8,7 @@ import { retroDate } from '../../src/core/retro/retroSummary';
 import { launchBrowser } from '../harness/host.mjs';
 import { fixtureId } from '../unit/fixtures';
 import { assertSchemaValid, openBoard, openWorkbench, quickInput, readBacklogFile, runCommand, saveLastScreenshot, screenshotDir, testServer, waitForFile } from './workbench';
+import { fillField } from './controls';
 
 describe('tracking links in Chromium', function () {
   this.timeout(180000);
@@ -58,7 +59,7 @@ describe('tracking links in Chromium', function () {
     writeFileSync(alphaFile, `${JSON.stringify(backlog, null, 2)}\n`);
 
     const board = await openBoard(page);
-    await board.fill('#search', token);
+    await fillField(board, '#search', token);
     await board.waitForSelector(`#card-${id}`, { timeout: 15000 });
     await board.click(`#expand-${id}`);
     await board.click(`#tracker-link-${id}`, { timeout: 15000 });

@@ -297,7 +297,7 @@ describe("a teammate's hostile text in the real workbench", function () {
         });
       };
       for (const row of document.querySelectorAll('.follow-up')) {
-        check(row, [row.querySelector('.title'), ...row.querySelectorAll('.facts > *'), ...row.querySelectorAll('.follow-up-actions button')].filter((n): n is Element => n !== null), `follow-up ${row.id}`);
+        check(row, [row.querySelector('.title'), ...row.querySelectorAll('.facts > *'), ...row.querySelectorAll('.follow-up-actions vscode-button')].filter((n): n is Element => n !== null), `follow-up ${row.id}`);
       }
       for (const card of document.querySelectorAll('.card')) {
         const parts = [card.querySelector('.card-head .title'), card.querySelector('.card-head button'), ...card.querySelectorAll('.meta > *'), ...card.querySelectorAll('.card-actions > *')];

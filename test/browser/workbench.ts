@@ -10,6 +10,7 @@ import schema from '../../media/stupid-work.schema.json';
 import { EXTENSION_ID, developmentPayload, launchBrowser, paths, workbenchUrl } from '../harness/host.mjs';
 import { requiredEnv } from './runEnv';
 import { fixtureId } from '../unit/fixtures';
+import { fillField } from './controls';
 
 /** The code-server that `npm test` started, the workspace it serves, and alpha, the folder that has a backlog. */
 export function testServer(): { port: number; workspace: string; alphaDir: string; alphaFile: string } {
@@ -226,7 +227,7 @@ export function appendEntry(read: string, fields: Record<string, unknown>, file 
 /** Narrows the board to the one card by searching `text`; a snapshot that lands mid-typing replaces the toolbar, so it types again. */
 export async function onlyCard(board: Frame, text: string, id: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    await board.fill('#search', text);
+    await fillField(board, '#search', text);
     try {
       await board.waitForFunction((card) => document.querySelectorAll('.card').length === 1 && document.getElementById(card) !== null, `card-${id}`, { timeout: 7500 });
       return;

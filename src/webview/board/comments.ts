@@ -1,6 +1,7 @@
 import type { CommentView, EntryDetail } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, format, userText } from '../dom';
+import { actionButton, textArea } from '../controls/controls';
 
 /** Draft fields of the thread: the new comment, whether it is anonymous, and one per comment being edited. */
 export const NEW_COMMENT = 'comment';
@@ -17,13 +18,11 @@ function day(iso: string): string {
 function editor(board: Board, entryId: string, comment: CommentView): HTMLElement {
   const { strings, readOnly } = board.state;
   const field = editField(comment.id);
-  const text = el('textarea', { id: `comment-edit-${comment.id}`, rows: 3, maxLength: 20000, dir: 'auto' });
-  text.value = board.draft(entryId, field, comment.text);
-  text.setAttribute('aria-label', strings.editComment);
+  const text = textArea(`comment-edit-${comment.id}`, strings.editComment, 3, { value: board.draft(entryId, field, comment.text), maxLength: 20000 });
   text.addEventListener('input', () => board.setDraft(entryId, field, text.value));
-  const save = el('button', { type: 'button', className: 'primary', id: `comment-save-${comment.id}`, textContent: strings.saveComment, disabled: readOnly });
+  const save = actionButton(`comment-save-${comment.id}`, { textContent: strings.saveComment, disabled: readOnly });
   save.addEventListener('click', () => board.sendComment({ type: 'editComment', id: entryId, commentId: comment.id, text: text.value }));
-  const cancel = el('button', { type: 'button', className: 'secondary', id: `comment-cancel-${comment.id}`, textContent: strings.cancelEdit });
+  const cancel = actionButton(`comment-cancel-${comment.id}`, { secondary: true, textContent: strings.cancelEdit });
   cancel.addEventListener('click', () => board.clearDraft(entryId, [field]));
   return el('div', { className: 'comment-editor' }, text, el('div', { className: 'actions' }, save, cancel));
 }
@@ -58,21 +57,23 @@ function item(board: Board, entryId: string, comment: CommentView): HTMLElement 
 /** The form for a new comment, with the anonymous choice and what it does not hide, as the Log form says it. */
 function form(board: Board, entryId: string): HTMLElement {
   const { strings, readOnly, anonymousByDefault } = board.state;
-  const text = el('textarea', { id: `comment-new-${entryId}`, rows: 2, maxLength: 20000, dir: 'auto', disabled: readOnly });
-  text.value = board.draft(entryId, NEW_COMMENT, '');
+  const text = textArea(`comment-new-${entryId}`, strings.commentLabel, 2, { value: board.draft(entryId, NEW_COMMENT, ''), maxLength: 20000, disabled: readOnly });
   text.addEventListener('input', () => board.setDraft(entryId, NEW_COMMENT, text.value));
-  const anonymous = el('input', { type: 'checkbox', id: `comment-anonymous-${entryId}`, disabled: readOnly });
-  anonymous.checked = board.draft(entryId, NEW_COMMENT_ANONYMOUS, String(anonymousByDefault)) === 'true';
+  const anonymous = el('vscode-checkbox', {
+    id: `comment-anonymous-${entryId}`,
+    label: strings.commentAnonymous,
+    checked: board.draft(entryId, NEW_COMMENT_ANONYMOUS, String(anonymousByDefault)) === 'true',
+    disabled: readOnly,
+  });
   anonymous.addEventListener('change', () => board.setDraft(entryId, NEW_COMMENT_ANONYMOUS, String(anonymous.checked)));
   const disclosure = el('div', { className: 'hint', id: `comment-anonymous-hint-${entryId}`, textContent: strings.commentDisclosure });
   anonymous.setAttribute('aria-describedby', disclosure.id);
   const errors = el('div', { className: 'error', id: `comment-errors-${entryId}`, hidden: true });
   errors.setAttribute('role', 'alert');
-  const post = el('button', { type: 'button', className: 'primary', id: `comment-post-${entryId}`, textContent: strings.addComment, disabled: readOnly });
+  const post = actionButton(`comment-post-${entryId}`, { textContent: strings.addComment, disabled: readOnly });
   post.addEventListener('click', () => board.sendComment({ type: 'comment', id: entryId, text: text.value, anonymous: anonymous.checked }));
   const label = el('label', { htmlFor: text.id, textContent: strings.commentLabel });
-  const check = el('div', { className: 'check' }, anonymous, el('label', { htmlFor: anonymous.id, textContent: strings.commentAnonymous }));
-  return el('div', { className: 'comment-form' }, label, text, check, disclosure, errors, el('div', { className: 'actions' }, post));
+  return el('div', { className: 'comment-form' }, label, text, anonymous, disclosure, errors, el('div', { className: 'actions' }, post));
 }
 
 /** The card's thread: every live comment, oldest first, the viewer's own with Edit and Delete, then the form for a new one. */

@@ -6,14 +6,17 @@ import { decisionProblemText } from '../../core/text/messages';
 import { trackingControl } from './tracking';
 import type { EntryDetail, EntryMatch } from '../../protocol/boardMessages';
 import type { Board } from './context';
-import { el, labelled, option, userText } from '../dom';
+import { el, labelled, userText } from '../dom';
+import { actionButton, chosen, dateField, markInvalid, setChoices, setDisabled, singleSelect, textArea, textField, type TextControl } from '../controls/controls';
+import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { renderComments } from './comments';
 import { localDate, uiLocale } from './words';
 
 const MERGE_SEARCH_DELAY_MS = 250;
 
 /** Moving and merging choices by control id, kept across snapshots while the board is open. */
-const chosen = new Map<string, string>();
+const picked = new Map<string, string>();
 
 /** The draft field that holds the `decisionKey` of the decision a card's form started from. */
 const BASE = 'base';
@@ -25,9 +28,13 @@ function startFrom(board: Board, id: string, current: Decision | undefined): voi
   }
 }
 
-/** A decision form field that keeps what the person typed; one they have not touched follows the entry. */
-function kept<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(board: Board, id: string, field: string, node: T, fallback: string, current: Decision | undefined): T {
-  node.value = board.draft(id, field, fallback);
+/**
+ * A decision form field that keeps what the person typed, built by `make` around its draft value; one
+ * they have not touched follows the entry, whose value is `fallback`.
+ */
+function kept<T extends TextControl | VscodeSingleSelect>(board: Board, id: string, field: string, fallback: string, current: Decision | undefined, make: (value: string) => T): T {
+  const node = make(board.draft(id, field, fallback));
+  // A drop-down reports its choice with an `input` of its own, after its value has changed.
   node.addEventListener('input', () => {
     startFrom(board, id, current);
     board.setDraft(id, field, node.value);
@@ -48,17 +55,16 @@ function answers(board: Board, detail: EntryDetail): HTMLElement {
 function moveControl(board: Board, card: CardView): HTMLElement {
   const { strings, labels, readOnly } = board.state;
   const selectId = `move-${card.id}`;
-  const target = chosen.get(selectId) ?? card.triage;
-  const select = el('select', { disabled: readOnly });
-  select.append(...TRIAGE_LISTS.map((list) => option(list, labels.triage[list], list === target)));
-  select.addEventListener('change', () => void chosen.set(selectId, select.value));
-  // Only the button moves: a closed select fires `change` at every arrow key.
-  const move = el('button', { type: 'button', className: 'secondary', id: `move-button-${card.id}`, textContent: strings.moveButton, disabled: readOnly });
+  const select = singleSelect(selectId, strings.moveTo, TRIAGE_LISTS.map((list) => [list, labels.triage[list]] as const), picked.get(selectId) ?? card.triage, { disabled: readOnly });
+  select.addEventListener('change', () => void picked.set(selectId, chosen(select)));
+  // Only the button moves: choosing a list is not yet moving the card to it.
+  const move = actionButton(`move-button-${card.id}`, { secondary: true, textContent: strings.moveButton, disabled: readOnly });
   move.setAttribute('aria-describedby', `card-title-${card.id}`);
   move.addEventListener('click', () => {
-    chosen.delete(selectId);
-    if (select.value !== card.triage) {
-      board.send({ type: 'move', id: card.id, list: select.value as TriageList });
+    picked.delete(selectId);
+    const list = chosen(select) as TriageList;
+    if (list !== card.triage) {
+      board.send({ type: 'move', id: card.id, list });
     }
   });
   return el('div', { className: 'row move' }, labelled(selectId, strings.moveTo, select), move);
@@ -78,24 +84,16 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   form.setAttribute('aria-labelledby', `decision-title-${id}`);
   form.append(el('h3', { id: `decision-title-${id}`, textContent: strings.decisionHeading }));
 
-  const outcome = el('select', { id: `outcome-${id}` });
-  outcome.append(option('', strings.chooseOutcome, false), ...OUTCOMES.map((value) => option(value, labels.outcomes[value], false)));
-  kept(board, id, 'outcome', outcome, current?.outcome ?? '', current);
-
-  const owner = kept(board, id, 'owner', el('input', { type: 'text', id: `owner-${id}`, maxLength: 200, placeholder: strings.ownerSuggestion, dir: 'auto' }), current?.owner ?? '', current);
-  const suggestions = el('datalist', { id: `owner-suggestions-${id}` });
-  if (me) {
-    suggestions.append(el('option', { value: me }));
-  }
-  owner.setAttribute('list', suggestions.id);
-
-  const due = kept(board, id, 'due', el('input', { type: 'date', id: `due-${id}`, lang: uiLocale() ?? '' }), current?.due ?? '', current);
+  // No outcome is chosen for the person: the form starts on "choose".
+  const outcomes = [['', strings.chooseOutcome] as const, ...OUTCOMES.map((value) => [value, labels.outcomes[value]] as const)];
+  const outcome = kept(board, id, 'outcome', current?.outcome ?? '', current, (value) => singleSelect(`outcome-${id}`, strings.outcome, outcomes, value));
+  // The component offers no suggestion list; the button under the field offers the person's own name.
+  const owner = kept(board, id, 'owner', current?.owner ?? '', current, (value) => textField(`owner-${id}`, strings.owner, { value, maxLength: 200, placeholder: strings.ownerSuggestion }));
+  const due = kept(board, id, 'due', current?.due ?? '', current, (value) => dateField(`due-${id}`, strings.due, { value, lang: uiLocale() ?? '' }));
   // The field's own digits follow the browser's locale; beside it, the date as the UI language writes it.
   const dueShown = el('span', { className: 'hint due-display', id: `due-display-${id}` });
   const showDue = () => {
     dueShown.textContent = due.value ? localDate(due.value, 'full') : strings.noDue;
-    // Empty, the field's own mm/dd/yyyy mask is hidden until it is focused: it is a format, not a date.
-    due.classList.toggle('empty', due.value === '');
   };
   due.addEventListener('input', showDue);
   showDue();
@@ -105,20 +103,19 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   const warnIfPast = () => void (duePast.hidden = due.value === '' || due.value >= localToday());
   due.addEventListener('input', warnIfPast);
   warnIfPast();
-  const rationale = kept(board, id, 'rationale', el('textarea', { id: `rationale-${id}`, rows: 3, maxLength: 20000, dir: 'auto' }), current?.rationale ?? '', current);
-  const followUp = el('select', { id: `decision-follow-up-${id}` });
-  followUp.append(...FOLLOW_UPS.map((value) => option(value, labels.followUps[value], false)));
-  kept(board, id, 'followUp', followUp, current?.followUp ?? 'open', current);
+  const rationale = kept(board, id, 'rationale', current?.rationale ?? '', current, (value) => textArea(`rationale-${id}`, strings.rationale, 3, { value, maxLength: 20000 }));
+  const followUps = FOLLOW_UPS.map((value) => [value, labels.followUps[value]] as const);
+  const followUp = kept(board, id, 'followUp', current?.followUp ?? 'open', current, (value) => singleSelect(`decision-follow-up-${id}`, strings.followUp, followUps, value));
 
   const errors = el('div', { className: 'error', id: `errors-${id}`, hidden: true });
   errors.setAttribute('role', 'alert');
-  const save = el('button', { type: 'submit', className: 'primary', id: `save-decision-${id}`, textContent: strings.saveDecision, disabled: readOnly });
+  const save = el('vscode-button', { type: 'submit', id: `save-decision-${id}`, textContent: strings.saveDecision });
+  setDisabled(save, readOnly);
 
   const ownerField = labelled(owner.id, strings.owner, owner);
   const dueField = labelled(due.id, strings.due, due);
   due.setAttribute('aria-describedby', dueShown.id);
   dueField.append(dueShown, duePast);
-  ownerField.append(suggestions);
   if (me) {
     const useMe = el('button', { type: 'button', className: 'link-button', textContent: me });
     useMe.addEventListener('click', () => {
@@ -136,16 +133,16 @@ function decisionForm(board: Board, card: CardView, detail: EntryDetail): HTMLEl
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const decision: DecisionInput = { outcome: outcome.value as Outcome, owner: owner.value, rationale: rationale.value, followUp: followUp.value as FollowUp };
+    const decision: DecisionInput = { outcome: chosen(outcome) as Outcome, owner: owner.value, rationale: rationale.value, followUp: chosen(followUp) as FollowUp };
     if (due.value) {
       decision.due = due.value;
     }
     const problems = validateDecision(decision);
     errors.textContent = problems.map((problem) => decisionProblemText(problem, strings.decisionProblems)).join(' ');
     errors.hidden = problems.length === 0;
-    owner.setAttribute('aria-invalid', String(owner.value.trim() === ''));
-    outcome.setAttribute('aria-invalid', String(outcome.value === ''));
-    rationale.setAttribute('aria-invalid', String(decision.outcome === 'keep' && rationale.value.trim() === ''));
+    markInvalid(owner, owner.value.trim() === '');
+    markInvalid(outcome, chosen(outcome) === '');
+    markInvalid(rationale, decision.outcome === 'keep' && rationale.value.trim() === '');
     if (problems.length === 0 && !readOnly) {
       // Untouched, the form shows the decision as it is now, which is then what it started from.
       board.send({ type: 'decide', id, decision, base: board.draft(id, BASE, decisionKey(current)) });
@@ -158,13 +155,14 @@ function mergeControl(board: Board, card: CardView): HTMLElement {
   const { strings, readOnly } = board.state;
   const id = card.id;
   const section = el('section', { className: 'merge' }, el('h3', { textContent: strings.mergeHeading }));
-  const search = el('input', { type: 'search', id: `merge-search-${id}`, maxLength: 200, disabled: readOnly, value: chosen.get(`merge-search-${id}`) ?? '' });
-  const pick = el('select', { id: `merge-pick-${id}`, disabled: true });
+  const search = textField(`merge-search-${id}`, strings.mergeSearch, { type: 'search', maxLength: 200, disabled: readOnly, value: picked.get(`merge-search-${id}`) ?? '' });
+  // Its choices arrive with the host's matches (`showMatches`).
+  const pick = singleSelect(`merge-pick-${id}`, strings.mergePick, [], undefined, { disabled: true });
   const none = el('p', { className: 'hint', id: `merge-none-${id}`, textContent: strings.mergeNone, hidden: true });
-  const merge = el('button', { type: 'button', className: 'secondary', id: `merge-${id}`, textContent: strings.mergeButton, disabled: true });
+  const merge = actionButton(`merge-${id}`, { secondary: true, textContent: strings.mergeButton, disabled: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   search.addEventListener('input', () => {
-    chosen.set(search.id, search.value);
+    picked.set(search.id, search.value);
     clearTimeout(timer);
     timer = setTimeout(() => board.send({ type: 'findDuplicates', id, search: search.value }), MERGE_SEARCH_DELAY_MS);
   });
@@ -172,10 +170,11 @@ function mergeControl(board: Board, card: CardView): HTMLElement {
   if (search.value !== '' && !readOnly) {
     board.send({ type: 'findDuplicates', id, search: search.value });
   }
-  pick.addEventListener('change', () => void chosen.set(pick.id, pick.value));
+  pick.addEventListener('change', () => void picked.set(pick.id, chosen(pick)));
   merge.addEventListener('click', () => {
-    if (pick.value) {
-      board.send({ type: 'merge', keepId: id, dropId: pick.value });
+    const dropId = chosen(pick);
+    if (dropId) {
+      board.send({ type: 'merge', keepId: id, dropId });
     }
   });
   section.append(el('div', { className: 'row' }, labelled(search.id, strings.mergeSearch, search), labelled(pick.id, strings.mergePick, pick)), none, merge);
@@ -184,16 +183,18 @@ function mergeControl(board: Board, card: CardView): HTMLElement {
 
 /** Fills an entry's duplicate picker with the host's matches, keeping the one the person picked if it is still among them. */
 export function showMatches(board: Board, id: string, matches: EntryMatch[]): void {
-  const pick = document.getElementById(`merge-pick-${id}`);
-  if (!(pick instanceof HTMLSelectElement)) {
+  const pick = document.getElementById(`merge-pick-${id}`) as VscodeSingleSelect | null;
+  if (!pick) {
     return;
   }
-  const picked = chosen.get(pick.id);
-  pick.replaceChildren(...matches.map((match) => option(match.id, match.title, match.id === picked)));
+  const choice = picked.get(pick.id);
+  // Like a native select, the first match stands until another is picked.
+  const selected = matches.some((match) => match.id === choice) ? choice : matches[0]?.id;
+  setChoices(pick, matches.map((match) => [match.id, match.title] as const), selected);
   pick.disabled = matches.length === 0 || board.state.readOnly;
-  const merge = document.getElementById(`merge-${id}`);
-  if (merge instanceof HTMLButtonElement) {
-    merge.disabled = pick.disabled;
+  const merge = document.getElementById(`merge-${id}`) as VscodeButton | null;
+  if (merge) {
+    setDisabled(merge, pick.disabled);
   }
   const none = document.getElementById(`merge-none-${id}`);
   if (none) {
@@ -204,7 +205,7 @@ export function showMatches(board: Board, id: string, matches: EntryMatch[]): vo
 /** An archived card offers Restore in place of the actions the core would refuse it. */
 function restoreControl(board: Board, card: CardView): HTMLElement {
   const { strings, readOnly } = board.state;
-  const restore = el('button', { type: 'button', className: 'secondary', id: `restore-${card.id}`, textContent: strings.restore, disabled: readOnly });
+  const restore = actionButton(`restore-${card.id}`, { secondary: true, textContent: strings.restore, disabled: readOnly });
   restore.setAttribute('aria-describedby', `archived-${card.id}`);
   restore.addEventListener('click', () => board.send({ type: 'restore', id: card.id }));
   return el('section', { className: 'archived' }, el('p', { className: 'hint', id: `archived-${card.id}`, textContent: strings.archivedNotice }), restore);

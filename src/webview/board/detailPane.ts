@@ -38,8 +38,8 @@ export function renderDetailPane(board: Board, open: readonly string[]): HTMLEle
   pane.append(...cards.map((card) => section(board, card)));
   pane.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
-    // Escape inside a select or a field belongs to it (closing its list, say); elsewhere it closes the card.
-    if (event.key === 'Escape' && !target.closest('select, input, textarea')) {
+    // Escape inside a drop-down or a field belongs to it (closing its list, say); elsewhere it closes the card.
+    if (event.key === 'Escape' && !target.closest('vscode-single-select, vscode-textfield, vscode-textarea')) {
       const sectionNode = target.closest('.detail-section');
       const id = sectionNode?.id.replace('detail-section-', '');
       if (id) {

@@ -11,9 +11,9 @@ interface Feedback {
 let lastControl: string | undefined;
 let shown: Feedback | undefined;
 
-/** What counts as the control of an action: a button, or a card, which Alt+arrows and dragging move. */
+/** What counts as the control of an action: a button, a drop-down, or a card, which Alt+arrows and dragging move. */
 function controlOf(target: EventTarget | null): HTMLElement | undefined {
-  const node = target instanceof Element ? target.closest<HTMLElement>('button[id], .card[id], select[id]') : null;
+  const node = target instanceof Element ? target.closest<HTMLElement>('button[id], vscode-button[id], vscode-single-select[id], .card[id]') : null;
   return node ?? undefined;
 }
 
@@ -32,7 +32,7 @@ export function watchActions(root: HTMLElement): void {
   root.addEventListener('click', note, true);
   root.addEventListener('dragstart', note, true);
   root.addEventListener('submit', (event) => {
-    const button = (event.target as HTMLFormElement).querySelector<HTMLElement>('button[type="submit"][id]');
+    const button = (event.target as HTMLFormElement).querySelector<HTMLElement>('vscode-button[type="submit"][id]');
     if (button) lastControl = button.id;
   }, true);
   root.addEventListener('keydown', (event) => {

@@ -1,6 +1,7 @@
 import type { FollowUpCard } from '../../core/retro/boardSnapshot';
 import type { Board } from './context';
-import { el, icon, labelled, option, userText } from '../dom';
+import { el, icon, labelled, userText } from '../dom';
+import { actionButton, chosen, singleSelect } from '../controls/controls';
 import { trackingControl } from './tracking';
 import { counted, localDate } from './words';
 
@@ -8,13 +9,14 @@ import { counted, localDate } from './words';
 function ownerFilter(board: Board): HTMLElement {
   const { strings, followUpOwners, query } = board.state;
   const current = query.followUpOwner ?? '';
-  const select = el('select');
-  select.append(option('', strings.followUpEveryone, current === ''), ...followUpOwners.map((owner) => option(owner, owner, owner.toLowerCase() === current.trim().toLowerCase())));
+  const listed = current === '' ? '' : followUpOwners.find((owner) => owner.toLowerCase() === current.trim().toLowerCase());
+  const choices = [['', strings.followUpEveryone] as const, ...followUpOwners.map((owner) => [owner, owner] as const)];
   // An owner the query names who has no follow-up left stays choosable, so the filter does not jump to everyone.
-  if (current !== '' && !followUpOwners.some((owner) => owner.toLowerCase() === current.trim().toLowerCase())) {
-    select.append(option(current, current, true));
+  if (listed === undefined) {
+    choices.push([current, current]);
   }
-  select.addEventListener('change', () => board.setQuery((q) => ({ ...q, followUpOwner: select.value })));
+  const select = singleSelect('follow-up-owner', strings.followUpOwner, choices, listed ?? current);
+  select.addEventListener('change', () => board.setQuery((q) => ({ ...q, followUpOwner: chosen(select) })));
   const field = labelled('follow-up-owner', strings.followUpOwner, select);
   field.classList.add('follow-up-filter');
   return field;
@@ -27,7 +29,7 @@ function actions(board: Board, item: FollowUpCard, standIns: string): HTMLElemen
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', `${strings.followUp}: ${item.title}`);
   const button = (id: string, text: string, send: () => void, secondary = true) => {
-    const node = el('button', { type: 'button', id, className: secondary ? 'secondary' : 'primary', textContent: text });
+    const node = actionButton(id, { secondary, textContent: text });
     node.addEventListener('click', send);
     return node;
   };

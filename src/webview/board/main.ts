@@ -9,6 +9,7 @@ import type { Board } from './context';
 import { showMatches } from './detail';
 import { editField, NEW_COMMENT } from './comments';
 import { el, icon, keepingFocus } from '../dom';
+import { actionButton } from '../controls/controls';
 import { renderFollowUps } from './followUps';
 import { deferWhileDragging, keepingScroll } from './liveRender';
 import { renderToolbar } from './toolbar';
@@ -171,7 +172,7 @@ function banner(state: BoardState): HTMLElement | undefined {
   node.setAttribute('role', folder.status === 'problem' ? 'alert' : 'status');
   node.append(icon(folder.status === 'problem' ? 'error' : folder.status === 'read-only' ? 'lock' : 'info'), el('span', { textContent: folder.detail ?? '' }));
   if (folder.status === 'problem') {
-    const open = el('button', { type: 'button', className: 'secondary', id: 'open-file', textContent: strings.openFile });
+    const open = actionButton('open-file', { secondary: true, textContent: strings.openFile });
     open.addEventListener('click', () => vscode.postMessage({ type: 'openDataFile' }));
     node.append(open);
   }

@@ -3,7 +3,9 @@ import { KINDS, REASONS, STATUSES, type Kind, type Reason, type Status } from '.
 import { BOARD_SORTS, EXPORTS, type ExportKind } from '../../protocol/boardMessages';
 import type { BoardSort } from '../../core/retro/boardQuery';
 import type { Board } from './context';
-import { el, format, icon, option } from '../dom';
+import { el, format, icon } from '../dom';
+import { actionButton, chosen, singleSelect, textField } from '../controls/controls';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { liveBadge } from './live';
 import { counted } from './words';
 
@@ -14,10 +16,10 @@ let exportChoice: ExportKind = EXPORTS[0];
 /** Whether the filter popover is open; a snapshot re-renders the toolbar and must not close it under the person's hand. */
 let filtersOpen = false;
 
-function select(id: string, label: string, options: HTMLOptionElement[], onChange: (value: string) => void): HTMLElement {
-  const node = el('select', { id });
-  node.append(...options);
-  node.addEventListener('change', () => onChange(node.value));
+/** A labelled drop-down of the popover; `onChange` gets each value chosen. */
+function select(id: string, label: string, choices: readonly (readonly [string, string])[], selected: string, onChange: (value: string) => void): HTMLElement {
+  const node = singleSelect(id, label, choices, selected);
+  node.addEventListener('change', () => onChange(chosen(node)));
   return el('div', { className: 'tool' }, el('label', { htmlFor: id, textContent: label }), node);
 }
 
@@ -35,9 +37,8 @@ function retroControls(board: Board): HTMLElement {
   } else {
     box.append(el('span', { className: 'hint retro-text', textContent: strings.noRetro }));
   }
-  const button = el('button', { type: 'button', id: retro ? 'finish-retro' : 'start-retro', className: retro ? 'secondary' : 'primary', disabled: state.readOnly });
+  const button = actionButton(retro ? 'finish-retro' : 'start-retro', { secondary: retro !== undefined, disabled: state.readOnly }, icon(retro ? 'debug-stop' : 'play'), el('span', { textContent: retro ? strings.finishRetro : strings.startRetro }));
   if (state.readOnly) button.title = strings.readOnlyHint;
-  button.append(icon(retro ? 'debug-stop' : 'play'), el('span', { textContent: retro ? strings.finishRetro : strings.startRetro }));
   button.addEventListener('click', () => board.send({ type: retro ? 'finishRetro' : 'startRetro' }));
   box.append(button);
   return box;
@@ -55,39 +56,33 @@ function filterPopover(board: Board): HTMLElement {
   const { strings, labels, query, view } = state;
   const { filter } = query;
 
-  const sort = select('sort', strings.sort, BOARD_SORTS.map((value) => option(value, strings.sorts[value], value === query.sort)), (value) =>
+  // A filter of one value shows it; none, or several (from an older query), shows "any".
+  const one = (values: readonly string[]) => (values.length === 1 ? values[0] : '');
+  const sort = select('sort', strings.sort, BOARD_SORTS.map((value) => [value, strings.sorts[value]] as const), query.sort, (value) =>
     board.setQuery((q) => ({ ...q, sort: value as BoardSort, pages: {} })),
   );
-  const kind = select(
-    'filter-kind',
-    strings.filterKind,
-    [option('', strings.anyKind, filter.kinds.length === 0), ...KINDS.map((value) => option(value, labels.kinds[value], filter.kinds.length === 1 && filter.kinds[0] === value))],
-    (value) => board.setQuery((q) => ({ ...q, filter: { ...q.filter, kinds: value ? [value as Kind] : [] }, pages: {} })),
+  const kind = select('filter-kind', strings.filterKind, [['', strings.anyKind], ...KINDS.map((value) => [value, labels.kinds[value]] as const)], one(filter.kinds), (value) =>
+    board.setQuery((q) => ({ ...q, filter: { ...q.filter, kinds: value ? [value as Kind] : [] }, pages: {} })),
   );
-  const reason = select(
-    'filter-reason',
-    strings.filterReason,
-    [option('', strings.anyReason, filter.reasons.length === 0), ...REASONS.map((value) => option(value, labels.reasons[value], filter.reasons.length === 1 && filter.reasons[0] === value))],
-    (value) => board.setQuery((q) => ({ ...q, filter: { ...q.filter, reasons: value ? [value as Reason] : [] }, pages: {} })),
+  const reason = select('filter-reason', strings.filterReason, [['', strings.anyReason], ...REASONS.map((value) => [value, labels.reasons[value]] as const)], one(filter.reasons), (value) =>
+    board.setQuery((q) => ({ ...q, filter: { ...q.filter, reasons: value ? [value as Reason] : [] }, pages: {} })),
   );
-  const authors = [
-    option('any', strings.anyAuthor, filter.author === 'any'),
-    option('anonymous', labels.anonymous, filter.author === 'anonymous'),
-    option('named', strings.namedAuthors, filter.author === 'named'),
-    ...view.authors.map((name) => option(`@${name}`, isolateBidi(name), filter.author === name)),
+  const authors: (readonly [string, string])[] = [
+    ['any', strings.anyAuthor],
+    ['anonymous', labels.anonymous],
+    ['named', strings.namedAuthors],
+    ...view.authors.map((name) => [`@${name}`, isolateBidi(name)] as const),
   ];
-  const author = select('filter-author', strings.filterAuthor, authors, (value) =>
+  const fixedAuthor = filter.author === 'any' || filter.author === 'anonymous' || filter.author === 'named';
+  const author = select('filter-author', strings.filterAuthor, authors, fixedAuthor ? filter.author : `@${filter.author}`, (value) =>
     board.setQuery((q) => ({ ...q, filter: { ...q.filter, author: value.startsWith('@') ? value.slice(1) : value }, pages: {} })),
   );
-  const statuses = select(
-    'filter-status',
-    strings.filterStatus,
-    [option('', strings.activeStatuses, filter.statuses.length === 0), ...STATUSES.map((value) => option(value, labels.statuses[value], filter.statuses.length === 1 && filter.statuses[0] === value))],
-    (value) => board.setQuery((q) => ({ ...q, filter: { ...q.filter, statuses: value ? [value as Status] : [] }, pages: {} })),
+  const statuses = select('filter-status', strings.filterStatus, [['', strings.activeStatuses], ...STATUSES.map((value) => [value, labels.statuses[value]] as const)], one(filter.statuses), (value) =>
+    board.setQuery((q) => ({ ...q, filter: { ...q.filter, statuses: value ? [value as Status] : [] }, pages: {} })),
   );
 
   const count = activeFilters(board);
-  const button = el('button', { type: 'button', id: 'filters-button', className: count > 0 ? 'secondary filters-button active' : 'secondary filters-button' });
+  const button = actionButton('filters-button', { secondary: true, className: count > 0 ? 'filters-button active' : 'filters-button' });
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', String(filtersOpen));
   button.setAttribute('aria-controls', 'filters-popover');
@@ -99,7 +94,7 @@ function filterPopover(board: Board): HTMLElement {
     button.append(badge);
   }
 
-  const clear = el('button', { type: 'button', id: 'clear-filters', className: 'secondary', textContent: strings.clearFilters, disabled: count === 0 });
+  const clear = actionButton('clear-filters', { secondary: true, textContent: strings.clearFilters, disabled: count === 0 });
   clear.addEventListener('click', () => board.setQuery((q) => ({ ...q, filter: { ...q.filter, kinds: [], reasons: [], author: 'any', statuses: [] }, pages: {} })));
   const popover = el('div', { id: 'filters-popover', className: 'popover', hidden: !filtersOpen });
   popover.setAttribute('role', 'dialog');
@@ -110,16 +105,22 @@ function filterPopover(board: Board): HTMLElement {
     filtersOpen = open;
     popover.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
-    if (focus) (open ? popover.querySelector('select') : button)?.focus();
+    if (focus) (open ? popover.querySelector<VscodeSingleSelect>('vscode-single-select') : button)?.focus();
   };
   button.addEventListener('click', () => setOpen(!filtersOpen, !filtersOpen));
-  popover.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      setOpen(false, true);
-    }
-  });
+  // Seen before the drop-downs, which keep Escape to themselves: it closes an open list first, then the popover.
+  popover.addEventListener(
+    'keydown',
+    (event) => {
+      const list = event.target as Partial<VscodeSingleSelect>;
+      if (event.key === 'Escape' && !list.open) {
+        event.preventDefault();
+        event.stopPropagation();
+        setOpen(false, true);
+      }
+    },
+    true,
+  );
   const wrapper = el('div', { className: 'filters' }, button, popover);
   // A click outside closes it, as a VS Code dropdown does; the listener goes with the element it closes.
   const outside = (event: Event) => {
@@ -144,29 +145,29 @@ export function renderToolbar(board: Board): HTMLElement {
   votes.append(el('span', { textContent: state.votesLeft === undefined ? strings.votesUnlimited : counted(strings.votesLeft, state.votesLeft) }));
 
   // What is typed wins over the query of a snapshot that was asked for a few keystrokes ago.
-  const search = el('input', { type: 'search', id: 'search', value: typedSearch ?? query.filter.search, placeholder: strings.search, maxLength: 200 });
-  search.setAttribute('aria-label', strings.search);
+  const search = textField('search', strings.search, { type: 'search', className: 'search', value: typedSearch ?? query.filter.search, placeholder: strings.search, maxLength: 200 });
+  const glass = icon('search');
+  glass.slot = 'content-before';
+  search.append(glass);
   search.addEventListener('input', () => {
     typedSearch = search.value;
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => board.setQuery((q) => ({ ...q, filter: { ...q.filter, search: search.value }, pages: {} })), SEARCH_DELAY_MS);
   });
 
-  const exportMenu = el('select', { id: 'export', title: strings.exportMenu });
-  exportMenu.setAttribute('aria-label', strings.exportMenu);
-  exportMenu.append(...EXPORTS.map((value) => option(value, strings.exports[value], value === exportChoice)));
+  const exportMenu = singleSelect('export', strings.exportMenu, EXPORTS.map((value) => [value, strings.exports[value]] as const), exportChoice, { title: strings.exportMenu });
   exportMenu.addEventListener('change', () => {
-    exportChoice = exportMenu.value as ExportKind;
+    exportChoice = chosen(exportMenu) as ExportKind;
   });
-  // Only the button exports: a closed select fires `change` at every arrow key.
-  const exportButton = el('button', { type: 'button', id: 'export-button', className: 'secondary' }, icon('export'), el('span', { textContent: strings.exportButton }));
-  exportButton.addEventListener('click', () => board.send({ type: 'export', what: exportMenu.value as ExportKind }));
+  // Only the button exports: choosing a format is not yet exporting.
+  const exportButton = actionButton('export-button', { secondary: true }, icon('export'), el('span', { textContent: strings.exportButton }));
+  exportButton.addEventListener('click', () => board.send({ type: 'export', what: chosen(exportMenu) as ExportKind }));
 
   const matched = el('span', { id: 'matched', className: 'hint matched', textContent: counted(strings.matched, view.total, view.matched) });
   bar.append(
     retroControls(board),
     votes,
-    el('div', { className: 'search' }, icon('search'), search),
+    search,
     filterPopover(board),
     el('div', { className: 'export' }, exportMenu, exportButton),
     matched,

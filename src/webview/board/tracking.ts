@@ -2,6 +2,7 @@ import { isOpenableTrackingUrl } from '../../core/tracker/trackingUrl';
 import type { TrackerAction } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, icon, userText } from '../dom';
+import { actionButton } from '../controls/controls';
 
 /**
  * A decision's tracking link and what can be done with it. The address is a teammate's text, shown
@@ -13,7 +14,7 @@ export function trackingControl(board: Board, id: string, title: string, url: st
   const { strings, readOnly } = board.state;
   const container = el('div', { className: 'tracking', id: `tracking-${id}` });
   const button = (action: TrackerAction, codicon: string, disabled: boolean) => {
-    const node = el('button', { type: 'button', className: 'secondary', id: `tracker-${action}-${id}`, disabled }, icon(codicon), el('span', { textContent: strings.trackerActions[action] }));
+    const node = actionButton(`tracker-${action}-${id}`, { secondary: true, disabled }, icon(codicon), el('span', { textContent: strings.trackerActions[action] }));
     node.setAttribute('aria-label', `${strings.trackerActions[action]}: ${title}`);
     node.addEventListener('click', () => board.send({ type: 'tracker', id, action }));
     return node;
