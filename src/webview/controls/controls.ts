@@ -30,15 +30,42 @@ export function textArea(id: string, label: string, rows: number, props: Partial
   return area;
 }
 
+/** Style sheets for the inside of components, by the rule they hold; each is made once and shared. */
+const insideSheets = new Map<string, CSSStyleSheet>();
+
+/**
+ * Adds `rule` to the style of `control`'s shadow root once the control is drawn: the page's style
+ * sheets do not reach inside it. Adopted, not inlined, so the webviews' CSP allows it.
+ */
+function styleInside(control: VscodeSingleSelect | VscodeTextfield, rule: string): void {
+  let sheet = insideSheets.get(rule);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(rule);
+    insideSheets.set(rule, sheet);
+  }
+  const adopted = sheet;
+  void control.updateComplete.then(() => {
+    const root = control.shadowRoot;
+    if (root) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, adopted];
+    }
+  });
+}
+
 /** A drop-down of `[value, text]` choices with `selected` chosen; it reports `change` without bubbling, so forms listen in the capture phase. */
 export function singleSelect(id: string, label: string, choices: readonly (readonly [string, string])[], selected: string | undefined, props: Partial<VscodeSingleSelect> = {}): VscodeSingleSelect {
   const select = el('vscode-single-select', { id, label, ...props });
   setChoices(select, choices, selected);
+  // The component makes its list as wide as the control and cuts longer choices; here it grows to the longest, within the window.
+  styleInside(select, '.dropdown { width: max-content !important; min-width: var(--list-min, 0); max-width: var(--list-max, none); }');
   // The component always opens its list downwards, where a short view may cut it off.
   const place = () => {
-    const { top, bottom } = select.getBoundingClientRect();
+    const { top, bottom, left, width } = select.getBoundingClientRect();
     const listHeight = Math.min(select.querySelectorAll('vscode-option').length, 10) * 22 + 8;
     select.position = window.innerHeight - bottom < listHeight && top > window.innerHeight - bottom ? 'above' : 'below';
+    select.style.setProperty('--list-min', `${width}px`);
+    select.style.setProperty('--list-max', `${Math.max(width, document.documentElement.clientWidth - left - 4)}px`);
   };
   select.addEventListener('pointerdown', place, true);
   select.addEventListener('keydown', place, true);
@@ -91,9 +118,6 @@ export function actionButton(id: string, props: Partial<VscodeButton>, ...childr
   return button;
 }
 
-/** Hides an empty date field's mm/dd/yyyy mask while it is not focused: it is a format, not a date. */
-let emptyDateSheet: CSSStyleSheet | undefined;
-
 /**
  * A date field (its `value` is YYYY-MM-DD, or '') that shows nothing while it is empty and not focused,
  * so that its format is not read as a date; the caller says "no date" beside it.
@@ -103,16 +127,7 @@ export function dateField(id: string, label: string, props: Partial<VscodeTextfi
   const markEmpty = () => field.toggleAttribute('data-empty', field.value === '');
   markEmpty();
   field.addEventListener('input', markEmpty);
-  // The mask is drawn inside the component, out of reach of the page's style sheets.
-  void field.updateComplete.then(() => {
-    const root = field.shadowRoot;
-    if (root) {
-      if (!emptyDateSheet) {
-        emptyDateSheet = new CSSStyleSheet();
-        emptyDateSheet.replaceSync(':host([data-empty]:not([focused])) input::-webkit-datetime-edit { color: transparent; }');
-      }
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, emptyDateSheet];
-    }
-  });
+  // Its mm/dd/yyyy mask is a format, not a date.
+  styleInside(field, ':host([data-empty]:not([focused])) input::-webkit-datetime-edit { color: transparent; }');
   return field;
 }
