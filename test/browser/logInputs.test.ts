@@ -57,6 +57,7 @@ describe('the Log form checks what is typed, in Chromium', function () {
       await fillField(form, `#${id}`, typed);
       assert.match((await form.textContent(`#${id}-error`)) ?? '', said, `${typed} in ${id}`);
       assert.equal(await form.getAttribute(`#${id}`, 'aria-invalid'), 'true');
+      assert.equal(await form.locator(`#${id} input`).getAttribute('aria-invalid'), 'true', 'the field a screen reader is on says it too');
       assert.equal(await form.textContent('#cost-total'), '', 'no total from a number nobody typed');
       await saveSaying(form, /Not saved: fix the marked cost field/);
       assert.equal(await form.evaluate(() => document.activeElement?.id), id, 'the field to fix has the focus');

@@ -91,14 +91,16 @@ export function chosen(select: VscodeSingleSelect): string {
   return select.selectedIndex >= 0 ? select.value : (select.dataset.initial ?? '');
 }
 
-/** Marks a control wrong (its red border) and says so to assistive technology, or clears both. */
-export function markInvalid(control: HTMLElement & { invalid: boolean }, invalid: boolean): void {
+/**
+ * Marks a control wrong (its red border) and says so to assistive technology, or clears both. The
+ * field a screen reader is on lives in the component's shadow root, which the host's attribute does
+ * not reach, so the field carries it too.
+ */
+export function markInvalid(control: HTMLElement & { invalid: boolean; updateComplete: Promise<unknown> }, invalid: boolean): void {
   control.invalid = invalid;
-  if (invalid) {
-    control.setAttribute('aria-invalid', 'true');
-  } else {
-    control.removeAttribute('aria-invalid');
-  }
+  const mark = (node: Element | null | undefined) => (invalid ? node?.setAttribute('aria-invalid', 'true') : node?.removeAttribute('aria-invalid'));
+  mark(control);
+  void control.updateComplete.then(() => mark(control.shadowRoot?.querySelector('input, textarea, [role="combobox"]')));
 }
 
 /**
