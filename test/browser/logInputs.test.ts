@@ -38,6 +38,7 @@ describe('the Log form checks what is typed, in Chromium', function () {
     const title = `Retyping parcel weights ${Date.now()}`;
     await fillField(form, '#title', title);
     assert.match((await form.textContent('#cost-hours-range')) ?? '', /^0 to 10,000$/, 'the accepted range is next to the field');
+    assert.equal(await form.locator('#cost-hours input').getAttribute('aria-description'), '0 to 10,000', 'and read with the field');
 
     // A decimal comma is half an hour, not five.
     await fillField(form, '#cost-hours', '0,5');

@@ -1,7 +1,7 @@
 import type { CommentView, EntryDetail } from '../../protocol/boardMessages';
 import type { Board } from './context';
 import { el, format, userText } from '../dom';
-import { actionButton, textArea } from '../controls/controls';
+import { actionButton, mirrorDescription, textArea } from '../controls/controls';
 
 /** Draft fields of the thread: the new comment, whether it is anonymous, and one per comment being edited. */
 export const NEW_COMMENT = 'comment';
@@ -68,6 +68,7 @@ function form(board: Board, entryId: string): HTMLElement {
   anonymous.addEventListener('change', () => board.setDraft(entryId, NEW_COMMENT_ANONYMOUS, String(anonymous.checked)));
   const disclosure = el('div', { className: 'hint', id: `comment-anonymous-hint-${entryId}`, textContent: strings.commentDisclosure });
   anonymous.setAttribute('aria-describedby', disclosure.id);
+  mirrorDescription(anonymous);
   const errors = el('div', { className: 'error', id: `comment-errors-${entryId}`, hidden: true });
   errors.setAttribute('role', 'alert');
   const post = actionButton(`comment-post-${entryId}`, { textContent: strings.addComment, disabled: readOnly });

@@ -16,10 +16,38 @@ export function autoDirection(control: TextControl): void {
   void control.updateComplete.then(() => control.shadowRoot?.querySelector('input, textarea')?.setAttribute('dir', 'auto'));
 }
 
+/** The field a screen reader is on, inside a component's shadow root: its input, text area or drop-down face. */
+function innerField(control: Element): Element | null | undefined {
+  return control.shadowRoot?.querySelector('input, textarea, [role="combobox"]');
+}
+
+/**
+ * Reads the texts that the control's `aria-describedby` names onto its inner field, as
+ * `aria-description` (WAI-ARIA 1.3), once the control is drawn and whenever they change or hide:
+ * an id reference does not reach into a shadow root, so the hint beside a field would go unread.
+ */
+export function mirrorDescription(control: HTMLElement & { updateComplete: Promise<unknown> }): void {
+  void control.updateComplete.then(() => {
+    const field = innerField(control);
+    const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id !== '');
+    const sources = ids.map((id) => document.getElementById(id)).filter((node): node is HTMLElement => node !== null);
+    if (!field || sources.length === 0) return;
+    const copy = () => {
+      const text = sources.filter((node) => !node.hidden).map((node) => node.textContent?.trim() ?? '').filter((part) => part !== '').join(' ');
+      if (text === '') field.removeAttribute('aria-description');
+      else field.setAttribute('aria-description', text);
+    };
+    copy();
+    const watch = new MutationObserver(copy);
+    for (const node of sources) watch.observe(node, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  });
+}
+
 /** A one-line text field; `label` names it to screen readers, since a `<label for>` does not reach the field inside the component. */
 export function textField(id: string, label: string, props: Partial<VscodeTextfield> = {}): VscodeTextfield {
   const field = el('vscode-textfield', { id, label, ...props });
   autoDirection(field);
+  mirrorDescription(field);
   return field;
 }
 
@@ -27,6 +55,7 @@ export function textField(id: string, label: string, props: Partial<VscodeTextfi
 export function textArea(id: string, label: string, rows: number, props: Partial<VscodeTextarea> = {}): VscodeTextarea {
   const area = el('vscode-textarea', { id, label, rows, ...props });
   autoDirection(area);
+  mirrorDescription(area);
   return area;
 }
 
@@ -100,7 +129,7 @@ export function markInvalid(control: HTMLElement & { invalid: boolean; updateCom
   control.invalid = invalid;
   const mark = (node: Element | null | undefined) => (invalid ? node?.setAttribute('aria-invalid', 'true') : node?.removeAttribute('aria-invalid'));
   mark(control);
-  void control.updateComplete.then(() => mark(control.shadowRoot?.querySelector('input, textarea, [role="combobox"]')));
+  void control.updateComplete.then(() => mark(innerField(control)));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { FromWebview, LogState } from '../../protocol/logMessages';
 import { COST_RANGES, readCostField, type CostField, type CostReading } from '../../core/model/costInput';
 import { plural } from '../../core/text/plural';
 import { el, format, icon, labelled } from '../dom';
-import { markInvalid, singleSelect, textArea, textField, type TextControl } from '../controls/controls';
+import { markInvalid, mirrorDescription, singleSelect, textArea, textField, type TextControl } from '../controls/controls';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 
 /** What each section of the Log form may read and do; main.ts owns the state behind it. */
@@ -242,6 +242,7 @@ export function renderAnonymous({ state }: LogForm): HTMLElement[] {
   const anonymous = el('vscode-checkbox', { id: 'anonymous', className: 'check anonymous', checked: draft.anonymous, label: strings.anonymous });
   const disclosure = el('div', { className: 'hint', id: 'anonymous-hint', textContent: strings.anonymousDisclosure });
   anonymous.setAttribute('aria-describedby', disclosure.id);
+  mirrorDescription(anonymous);
   return [anonymous, disclosure];
 }
 
