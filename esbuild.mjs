@@ -121,7 +121,8 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
     ...shared,
-    entryPoints: { log: 'src/webview/log/main.ts', board: 'src/webview/board/main.ts' },
+    // The components ship once, in controls.js, which each webview loads before its own script.
+    entryPoints: { controls: 'src/webview/controls/vscodeElements.ts', log: 'src/webview/log/main.ts', board: 'src/webview/board/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

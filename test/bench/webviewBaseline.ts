@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -39,13 +39,17 @@ export async function buildBaselineWebviews(commit = BASELINE_COMMIT): Promise<s
   return dir;
 }
 
-/** What each webview downloads in bytes: its script, and its style sheets (the shared controls plus its own). */
+/**
+ * What each webview downloads in bytes: its scripts (its own, and the components' shared one where the
+ * version has it) and its style sheets (the shared controls plus its own).
+ */
 export function webviewBytes(root: string): Record<'board js' | 'board css' | 'log js' | 'log css', number> {
   const size = (...parts: string[]) => statSync(join(root, ...parts)).size;
+  const controls = existsSync(join(root, 'dist', 'webview', 'controls.js')) ? size('dist', 'webview', 'controls.js') : 0;
   return {
-    'board js': size('dist', 'webview', 'board.js'),
+    'board js': controls + size('dist', 'webview', 'board.js'),
     'board css': size('media', 'controls.css') + size('media', 'board.css'),
-    'log js': size('dist', 'webview', 'log.js'),
+    'log js': controls + size('dist', 'webview', 'log.js'),
     'log css': size('media', 'controls.css') + size('media', 'log.css'),
   };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,8 +16,11 @@ export interface WebviewFiles {
   styles: 'board' | 'log';
 }
 
-/** The webview document as the extension builds it: the same CSP, nonce scripts and style sheets. */
-function shell({ script, styles }: WebviewFiles): string {
+/**
+ * The webview document as the extension builds it: the same CSP, nonce scripts and style sheets.
+ * `controls`: the tree ships the components' own script, which loads first (versions before it had none).
+ */
+function shell({ script, styles }: WebviewFiles, controls: boolean): string {
   const csp = [`default-src 'none'`, `style-src ${ORIGIN}`, `font-src ${ORIGIN}`, `img-src ${ORIGIN}`, `script-src 'nonce-${NONCE}'`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -31,6 +34,7 @@ function shell({ script, styles }: WebviewFiles): string {
 <body>
 <main id="root"></main>
 <script nonce="${NONCE}" src="${ORIGIN}/stub.js"></script>
+${controls ? `<script nonce="${NONCE}" src="${ORIGIN}/dist/webview/controls.js"></script>` : ''}
 <script nonce="${NONCE}" src="${ORIGIN}/dist/webview/${script}.js"></script>
 </body>
 </html>`;
@@ -46,7 +50,7 @@ const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascr
 export async function servePage(page: Page, files: WebviewFiles, root = paths.root): Promise<void> {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/index.html') return route.fulfill({ contentType: 'text/html', body: shell(files) });
+    if (path === '/index.html') return route.fulfill({ contentType: 'text/html', body: shell(files, existsSync(join(root, 'dist', 'webview', 'controls.js'))) });
     if (path === '/stub.js') return route.fulfill({ contentType: 'text/javascript', body: STUB });
     const extension = path.slice(path.lastIndexOf('.'));
     return route.fulfill({ contentType: TYPES[extension] ?? 'application/octet-stream', body: readFileSync(join(root, ...path.split('/'))) });

@@ -34,8 +34,11 @@ function packageOf(input: string): string | undefined {
 /** What activation loads: its own file and the stand-in commands, nothing that builds a feature. */
 const ACTIVATION_INPUTS = ['src/extension.ts', 'src/ui/shared/lazyCommands.ts'];
 const ACTIVATION_MAX_BYTES = 4 * 1024;
-/** git runs the merge driver from a copy in .git, and npm's bin link runs the command line: each carries what it needs. */
-const STANDALONE = ['dist/mergeDriver.js', 'dist/cli.js'];
+/**
+ * git runs the merge driver from a copy in .git, npm's bin link runs the command line, and the command
+ * line inlines the report's script into the one page it writes: each carries what it needs.
+ */
+const STANDALONE = ['dist/mergeDriver.js', 'dist/cli.js', 'dist/report/page.js'];
 
 describe('the build wiring', () => {
   const meta = readMeta();

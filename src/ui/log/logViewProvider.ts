@@ -76,7 +76,7 @@ export class LogViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       name: 'the Log view',
       page: {
         title: vscode.l10n.t('Log stupid work'),
-        scripts: ['dist/webview/log.js'],
+        scripts: ['dist/webview/controls.js', 'dist/webview/log.js'],
         styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/log.css'],
       },
       parse: parseFromWebview,

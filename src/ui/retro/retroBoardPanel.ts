@@ -108,7 +108,7 @@ class RetroBoardPanel implements vscode.Disposable {
       name: 'the Retro Board',
       page: {
         title: vscode.l10n.t('Stupid Work: Retro Board'),
-        scripts: ['dist/webview/board.js'],
+        scripts: ['dist/webview/controls.js', 'dist/webview/board.js'],
         styles: ['dist/codicons/codicon.css', 'media/controls.css', 'media/board.css'],
       },
       parse: parseFromWebview,

@@ -3,7 +3,8 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import { el } from '../dom';
-import './vscodeElements';
+
+// The components themselves are defined by dist/webview/controls.js (./vscodeElements.ts), which each webview loads first.
 
 /** A text control the webviews draw: a `vscode-textfield` or `vscode-textarea`. Its `value` is the typed text (UTF-16 units). */
 export type TextControl = VscodeTextfield | VscodeTextarea;

@@ -3,6 +3,8 @@
  * data the page carries in a JSON block, plus the impact section. Nothing is sent anywhere: actions that
  * would change the backlog are disabled by `readOnly`, and the rest act on the page alone.
  */
+// The page stands alone, so it defines the components itself, before anything draws one.
+import '../controls/vscodeElements';
 import type { BoardState, EntryDetail, FromWebview } from '../../protocol/boardMessages';
 import type { ReportData } from '../../protocol/reportData';
 import { renderCharts } from '../board/charts';
